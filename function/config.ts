@@ -1,0 +1,213 @@
+// The contract between the construct (lib/, writes the function's environment at synth time)
+// and the handler (function/, reads it at run time). Both sides import this module, so a
+// setting cannot be renamed on one side only. Validators here are the ones the construct runs
+// on its props, so a value the construct accepts is a value the handler accepts.
+
+export type StartPosition = "earliest" | "latest" | { timestampMs: number };
+export type SaslMechanism = "plain" | "scram-sha-256" | "scram-sha-512";
+export type Compression = "gzip" | "none";
+
+export interface BackupConfig {
+  /** Bootstrap brokers, `host:port`. */
+  readonly brokers: string[];
+  readonly topic: string;
+  /** CKafka instance id; the first folder of every object key. */
+  readonly instanceId: string;
+  /** `<name>-<appid>`. */
+  readonly bucket: string;
+  readonly region: string;
+  /** `""` (bucket root) or a path ending in `/`. */
+  readonly prefix: string;
+  readonly partitionMaxBytes: number;
+  readonly startPosition: StartPosition;
+  readonly groupId: string;
+  readonly compression: Compression;
+  readonly sasl?: { mechanism: SaslMechanism; username: string; secretName: string };
+  readonly tls: boolean;
+  /** Time kept back from the invocation's budget for the last upload and commit. */
+  readonly deadlineMarginMs: number;
+  /** Overrides the COS endpoint (`http://host:port`, path-style). Tests only; unset in the cloud. */
+  readonly cosEndpoint?: string;
+  /** Overrides the SSM API endpoint. Tests only; unset in the cloud. */
+  readonly ssmEndpoint?: string;
+}
+
+/** The environment variable behind each setting. */
+export const ENV = {
+  brokers: "CKB_BROKERS",
+  topic: "CKB_TOPIC",
+  instanceId: "CKB_INSTANCE_ID",
+  bucket: "CKB_BUCKET",
+  region: "CKB_REGION",
+  prefix: "CKB_PREFIX",
+  partitionMaxBytes: "CKB_PARTITION_MAX_BYTES",
+  startPosition: "CKB_START_POSITION",
+  groupId: "CKB_GROUP_ID",
+  compression: "CKB_COMPRESSION",
+  saslMechanism: "CKB_SASL_MECHANISM",
+  saslUsername: "CKB_SASL_USERNAME",
+  saslSecretName: "CKB_SASL_SECRET_NAME",
+  tls: "CKB_TLS",
+  deadlineMarginMs: "CKB_DEADLINE_MARGIN_MS",
+  cosEndpoint: "CKB_COS_ENDPOINT",
+  ssmEndpoint: "CKB_SSM_ENDPOINT",
+} as const;
+
+export const LIMITS = {
+  partitionMaxBytes: { min: 1024 * 1024, max: 500 * 1024 * 1024, default: 64 * 1024 * 1024 },
+  deadlineMarginMs: { min: 1_000, max: 300_000, default: 20_000 },
+} as const;
+
+export const SASL_MECHANISMS: readonly SaslMechanism[] = ["plain", "scram-sha-256", "scram-sha-512"];
+export const COMPRESSIONS: readonly Compression[] = ["gzip", "none"];
+
+/** Thrown for a bad setting; the message names the setting and what is allowed. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+// Each check returns undefined when the value is fine, or what is wrong (without the name).
+const BROKER = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:]+\]):(\d{1,5})$/;
+
+export function checkBroker(value: string): string | undefined {
+  const m = BROKER.exec(value);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > 65535) {
+    return `"${value}" is not a broker address; expected host:port with a port from 1 to 65535, e.g. 10.0.0.5:9092`;
+  }
+  return undefined;
+}
+
+export function checkPrefix(value: string): string | undefined {
+  if (value === "") return undefined;
+  if (!value.endsWith("/")) return `"${value}" must end with "/" (or be empty for the bucket root)`;
+  if (value.startsWith("/")) return `"${value}" must not start with "/"; COS keys are relative to the bucket`;
+  if (value.includes("//")) return `"${value}" must not contain an empty folder ("//")`;
+  if (Buffer.byteLength(value) > 600) return `"${value}" is longer than 600 bytes; COS keys are at most 850 bytes`;
+  return undefined;
+}
+
+export function checkBucket(value: string): string | undefined {
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?-[0-9]{10}$/.test(value) || value.length > 60) {
+    return `"${value}" is not a COS bucket name; expected <name>-<10-digit appid>, lowercase letters, digits and "-", at most 60 characters, e.g. backup-1250000000`;
+  }
+  return undefined;
+}
+
+export function checkTopic(value: string): string | undefined {
+  if (!/^[A-Za-z0-9._-]{1,249}$/.test(value)) {
+    return `"${value}" is not a Kafka topic name; expected 1 to 249 of letters, digits, ".", "_" and "-"`;
+  }
+  return undefined;
+}
+
+export function checkInstanceId(value: string): string | undefined {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value)) {
+    return `"${value}" is not an instance id; expected letters, digits, "_" and "-", e.g. ckafka-abcd1234`;
+  }
+  return undefined;
+}
+
+export function checkIntRange(value: number, min: number, max: number): string | undefined {
+  if (!Number.isInteger(value) || value < min || value > max) return `${value} must be a whole number from ${min} to ${max}`;
+  return undefined;
+}
+
+export function parseStartPosition(value: string): StartPosition | string {
+  if (value === "earliest" || value === "latest") return value;
+  if (/^\d{13}$/.test(value)) return { timestampMs: Number(value) };
+  return `"${value}" is not a start position; expected earliest, latest, or a timestamp in epoch milliseconds (13 digits)`;
+}
+
+export function formatStartPosition(value: StartPosition): string {
+  return typeof value === "string" ? value : String(value.timestampMs);
+}
+
+/** The environment the construct gives the function. */
+export function toEnvironment(config: BackupConfig): Record<string, string> {
+  const env: Record<string, string> = {
+    [ENV.brokers]: config.brokers.join(","),
+    [ENV.topic]: config.topic,
+    [ENV.instanceId]: config.instanceId,
+    [ENV.bucket]: config.bucket,
+    [ENV.region]: config.region,
+    [ENV.prefix]: config.prefix,
+    [ENV.partitionMaxBytes]: String(config.partitionMaxBytes),
+    [ENV.startPosition]: formatStartPosition(config.startPosition),
+    [ENV.groupId]: config.groupId,
+    [ENV.compression]: config.compression,
+    [ENV.tls]: String(config.tls),
+    [ENV.deadlineMarginMs]: String(config.deadlineMarginMs),
+  };
+  if (config.sasl) {
+    env[ENV.saslMechanism] = config.sasl.mechanism;
+    env[ENV.saslUsername] = config.sasl.username;
+    env[ENV.saslSecretName] = config.sasl.secretName;
+  }
+  if (config.cosEndpoint) env[ENV.cosEndpoint] = config.cosEndpoint;
+  if (config.ssmEndpoint) env[ENV.ssmEndpoint] = config.ssmEndpoint;
+  return env;
+}
+
+/** Reads and validates the handler's configuration; throws a ConfigError naming the variable. */
+export function fromEnvironment(env: Record<string, string | undefined>): BackupConfig {
+  const fail = (name: string, why: string): never => {
+    throw new ConfigError(`${name}: ${why}`);
+  };
+  const required = (name: string): string => {
+    const v = env[name];
+    if (v === undefined || v === "") fail(name, "is required but not set");
+    return v as string;
+  };
+  const checked = (name: string, value: string, check: (v: string) => string | undefined): string => {
+    const why = check(value);
+    if (why) fail(name, why);
+    return value;
+  };
+  const int = (name: string, lim: { min: number; max: number; default: number }): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return lim.default;
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    const why = checkIntRange(n, lim.min, lim.max);
+    if (why) fail(name, `"${raw}": ${why}`);
+    return n;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const v = env[name];
+    if (v === undefined || v === "") return fallback;
+    if (!allowed.includes(v as T)) fail(name, `"${v}" is not allowed; expected one of ${allowed.join(", ")}`);
+    return v as T;
+  };
+
+  const brokers = required(ENV.brokers).split(",").map((b) => checked(ENV.brokers, b.trim(), checkBroker));
+  const start = parseStartPosition(env[ENV.startPosition] || "earliest");
+  if (typeof start === "string" && start !== "earliest" && start !== "latest") fail(ENV.startPosition, start);
+  const saslMechanism = env[ENV.saslMechanism];
+  let sasl: BackupConfig["sasl"];
+  if (saslMechanism) {
+    sasl = {
+      mechanism: oneOf(ENV.saslMechanism, SASL_MECHANISMS, "plain"),
+      username: required(ENV.saslUsername),
+      secretName: required(ENV.saslSecretName),
+    };
+  }
+  const tls = oneOf(ENV.tls, ["true", "false"], "false") === "true";
+  return {
+    brokers,
+    topic: checked(ENV.topic, required(ENV.topic), checkTopic),
+    instanceId: checked(ENV.instanceId, required(ENV.instanceId), checkInstanceId),
+    bucket: checked(ENV.bucket, required(ENV.bucket), checkBucket),
+    region: checked(ENV.region, required(ENV.region), (v) =>
+      /^[a-z\d-]+$/.test(v) ? undefined : `"${v}" is not a region; expected e.g. ap-guangzhou`,
+    ),
+    prefix: checked(ENV.prefix, env[ENV.prefix] ?? "", checkPrefix),
+    partitionMaxBytes: int(ENV.partitionMaxBytes, LIMITS.partitionMaxBytes),
+    startPosition: start as StartPosition,
+    groupId: required(ENV.groupId),
+    compression: oneOf(ENV.compression, COMPRESSIONS, "gzip"),
+    sasl,
+    tls,
+    deadlineMarginMs: int(ENV.deadlineMarginMs, LIMITS.deadlineMarginMs),
+    cosEndpoint: env[ENV.cosEndpoint] || undefined,
+    ssmEndpoint: env[ENV.ssmEndpoint] || undefined,
+  };
+}

@@ -1,0 +1,99 @@
+// A single-node KRaft Apache Kafka broker from Maven Central jars, on loopback only.
+// Listeners: PLAINTEXT (what most tests use) and SASL_PLAINTEXT with PLAIN and SCRAM-SHA-256/512 users.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort, portOpen, runScript, startService, type Service } from "./process";
+
+/** Users the SASL listener knows. CKafka user names look like `<instanceId>#<user>`. */
+export const SASL_USERS = {
+  plain: { username: "backup", password: "plain-secret" },
+  scram: { username: "ckafka-test#backup", password: "scram-secret" },
+} as const;
+
+export interface KafkaBroker {
+  readonly plaintext: string;
+  readonly sasl: string;
+  stop(): Promise<void>;
+}
+
+function kafkaUuid(): string {
+  for (;;) {
+    const id = randomBytes(16).toString("base64url");
+    if (!id.startsWith("-")) return id;
+  }
+}
+
+export async function startKafkaBroker(): Promise<KafkaBroker> {
+  const libs = runScript(join(__dirname, "install-kafka.sh"));
+  const dir = mkdtempSync(join(tmpdir(), "ckb-kafka-"));
+  const [plain, sasl, controller] = [await freePort(), await freePort(), await freePort()];
+  const props = join(dir, "server.properties");
+  const { plain: p, scram: s } = SASL_USERS;
+  writeFileSync(
+    props,
+    [
+      "process.roles=broker,controller",
+      "node.id=1",
+      `controller.quorum.voters=1@127.0.0.1:${controller}`,
+      `listeners=PLAINTEXT://127.0.0.1:${plain},SASL_PLAINTEXT://127.0.0.1:${sasl},CONTROLLER://127.0.0.1:${controller}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${plain},SASL_PLAINTEXT://127.0.0.1:${sasl}`,
+      "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+      "controller.listener.names=CONTROLLER",
+      "inter.broker.listener.name=PLAINTEXT",
+      "sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512",
+      `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_${p.username}="${p.password}";`,
+      "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+      "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+      `log.dirs=${join(dir, "data")}`,
+      "num.partitions=1",
+      "offsets.topic.replication.factor=1",
+      "offsets.topic.num.partitions=4",
+      "transaction.state.log.replication.factor=1",
+      "transaction.state.log.min.isr=1",
+      "group.initial.rebalance.delay.ms=0",
+      "auto.create.topics.enable=false",
+      // Small segments and a fast retention check let tests delete old data (retention gaps).
+      "log.retention.check.interval.ms=1000",
+      "log.segment.delete.delay.ms=0",
+      "message.max.bytes=12582912",
+      "",
+    ].join("\n"),
+  );
+  const log4j = join(dir, "log4j.properties");
+  writeFileSync(
+    log4j,
+    "log4j.rootLogger=WARN, stdout\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\n" +
+      "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n\n" +
+      "log4j.logger.kafka.server.KafkaServer=INFO\nlog4j.logger.kafka.server.BrokerServer=INFO\n",
+  );
+  const jvm = ["-Xmx512m", `-Dlog4j.configuration=file:${log4j}`, "-cp", `${libs}/*`];
+  execFileSync(
+    "java",
+    [
+      ...jvm,
+      "kafka.tools.StorageTool",
+      "format",
+      "-t",
+      kafkaUuid(),
+      "-c",
+      props,
+      "--add-scram",
+      `SCRAM-SHA-256=[name=${s.username},password=${s.password}]`,
+      "--add-scram",
+      `SCRAM-SHA-512=[name=${s.username},password=${s.password}]`,
+    ],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const service: Service = await startService({
+    name: "Apache Kafka broker",
+    command: "java",
+    args: [...jvm, "kafka.Kafka", props],
+    logFile: join(dir, "broker.log"),
+    ready: async () => (await portOpen(plain)) && (await portOpen(sasl)),
+    timeoutMs: 90_000,
+  });
+  return { plaintext: `127.0.0.1:${plain}`, sasl: `127.0.0.1:${sasl}`, stop: service.stop };
+}

@@ -1,0 +1,87 @@
+// Starting and stopping the test services as child processes, with readable failures.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { closeSync, openSync, readFileSync } from "node:fs";
+import { createServer, connect } from "node:net";
+
+export function runScript(script: string): string {
+  return execFileSync("bash", [script], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" }).trim();
+}
+
+/** A free TCP port on loopback, chosen by the kernel. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+export interface Service {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly logFile: string;
+  stop(): Promise<void>;
+}
+
+export function logTail(logFile: string, lines = 30): string {
+  try {
+    return readFileSync(logFile, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+/** Starts `command`, logs to `logFile`, and waits until `ready()` holds or the process dies. */
+export async function startService(opts: {
+  name: string;
+  command: string;
+  args: string[];
+  logFile: string;
+  env?: NodeJS.ProcessEnv;
+  ready: () => Promise<boolean>;
+  timeoutMs: number;
+}): Promise<Service> {
+  const fd = openSync(opts.logFile, "a");
+  const child = spawn(opts.command, opts.args, { stdio: ["ignore", fd, fd], env: opts.env ?? process.env });
+  closeSync(fd);
+  let exited: string | undefined;
+  child.once("exit", (code, signal) => (exited = `exited with ${signal ?? code}`));
+  const fail = (why: string) =>
+    new Error(
+      `${opts.name} failed to start (${why}).\ncommand: ${opts.command} ${opts.args.join(" ")}\n` +
+        `log ${opts.logFile}, last lines:\n${logTail(opts.logFile)}`,
+    );
+  const deadline = Date.now() + opts.timeoutMs;
+  for (;;) {
+    if (exited) throw fail(exited);
+    if (await opts.ready()) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw fail(`not ready after ${opts.timeoutMs} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise<void>((r) => child.once("exit", () => r()));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await gone;
+    clearTimeout(timer);
+  };
+  return { name: opts.name, child, logFile: opts.logFile, stop };
+}
