@@ -1,0 +1,29 @@
+// The quick start: a new bucket, PLAINTEXT access over the CKafka instance's VPC address.
+import { App, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { CkafkaCosBackup } from "../../lib";
+import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
+
+export class BasicBackupStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new TencentcloudProvider(this, "tencentcloud", { region: "ap-guangzhou" });
+    new CkafkaCosBackup(this, "orders-backup", {
+      functionName: "orders-backup",
+      region: "ap-guangzhou",
+      instanceId: "ckafka-abcd1234",
+      topic: "orders",
+      brokers: ["10.0.0.15:9092"],
+      vpcId: "vpc-abcd1234",
+      subnetId: "subnet-abcd1234",
+      timeGranularityMinutes: 5,
+      deliveryPathPrefix: "kafka-backup/",
+    });
+  }
+}
+
+if (require.main === module) {
+  const app = new App();
+  new BasicBackupStack(app, "basic");
+  app.synth();
+}

@@ -1,0 +1,363 @@
+// One backup run: plan, consume up to the plan within the deadline, write objects, commit, manifest.
+// Invariant: a partition's offset is committed only after every record before it is in an object the
+// store has confirmed. Object keys depend only on the records, so a retried run rewrites the same keys.
+import type { Consumer, Kafka, KafkaMessage } from "kafkajs";
+import type { BackupConfig } from "./config";
+import type { ObjectStorage } from "./cos-storage";
+import { ObjectWriter, type WrittenObject } from "./object-writer";
+import { objectKey, startsNewObject } from "./partitioner";
+import { encodeRecord, type KafkaRecord } from "./record-format";
+
+export type StopReason = "caught-up" | "deadline" | "error" | "revoked" | "not-assigned";
+
+export interface PartitionPlan {
+  partition: number;
+  /** Where this run starts: the committed offset, the start position, or the log start after a gap. */
+  startOffset: number;
+  /** The end offset when the run began; the run never reads at or past it. */
+  endOffset: number;
+  committedOffset: number | null;
+  logStartOffset: number;
+  /** Offsets deleted by retention before they were backed up: [from, to). */
+  gap?: { from: number; to: number };
+}
+
+export interface PartitionResult {
+  partition: number;
+  planned: { start: number; end: number };
+  lastOffsetWritten: number | null;
+  committedOffset: number | null;
+  records: number;
+  encodedBytes: number;
+  storedBytes: number;
+  objects: WrittenObject[];
+  stopReason: StopReason;
+  error?: string;
+  gap?: { from: number; to: number };
+}
+
+export interface RunManifest {
+  runId: string;
+  topic: string;
+  instanceId: string;
+  groupId: string;
+  startedAt: string;
+  endedAt: string;
+  deadlineAt: string;
+  partitions: PartitionResult[];
+  totals: { records: number; encodedBytes: number; storedBytes: number; objects: number; failedPartitions: number };
+  manifestKey: string;
+}
+
+export interface Logger {
+  info(msg: string, fields?: object): void;
+  warn(msg: string, fields?: object): void;
+  error(msg: string, fields?: object): void;
+}
+
+export interface RunOptions {
+  config: BackupConfig;
+  kafka: Kafka;
+  storage: ObjectStorage;
+  runId: string;
+  /** Epoch ms at which consuming stops so the last uploads and commits fit in the invocation. */
+  deadlineAt: number;
+  log: Logger;
+  /** A partition with no new record for this long counts as caught up. @default 3000 */
+  idleMs?: number;
+}
+
+/** Reads where each partition stands and where this run starts and ends. */
+export async function planRun(kafka: Kafka, config: BackupConfig, log: Logger): Promise<PartitionPlan[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(config.topic);
+    const committed = await admin.fetchOffsets({ groupId: config.groupId, topics: [config.topic] });
+    const committedBy = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    const start = config.startPosition;
+    const byTime =
+      typeof start === "object"
+        ? new Map((await admin.fetchTopicOffsetsByTimestamp(config.topic, start.timestampMs)).map((p) => [p.partition, Number(p.offset)]))
+        : undefined;
+    const plans: PartitionPlan[] = offsets
+      .map((o) => {
+        const low = Number(o.low);
+        const high = Number(o.high);
+        const c = committedBy.get(o.partition);
+        const committedOffset = c !== undefined && c >= 0 ? c : null;
+        let startOffset: number;
+        let gap: PartitionPlan["gap"];
+        if (committedOffset !== null) {
+          startOffset = committedOffset;
+          if (committedOffset < low) {
+            gap = { from: committedOffset, to: low };
+            startOffset = low;
+          }
+          startOffset = Math.min(startOffset, high);
+        } else if (start === "earliest") {
+          startOffset = low;
+        } else if (start === "latest") {
+          startOffset = high;
+        } else {
+          const t = byTime!.get(o.partition);
+          startOffset = t === undefined || t < 0 ? high : Math.max(t, low);
+        }
+        return { partition: o.partition, startOffset, endOffset: high, committedOffset, logStartOffset: low, gap };
+      })
+      .sort((a, b) => a.partition - b.partition);
+    for (const p of plans) {
+      if (p.gap) {
+        log.warn("retention deleted records before they were backed up", {
+          topic: config.topic,
+          partition: p.partition,
+          lostFrom: p.gap.from,
+          lostTo: p.gap.to,
+          lostCount: p.gap.to - p.gap.from,
+        });
+      }
+    }
+    // Pin where partitions without a usable committed offset start, so that a start position or a gap
+    // is decided once, here, and not again by the consumer's reset policy. Possible only while no other
+    // run is in the group; if one is, that run has already pinned them.
+    const toPin = plans.filter((p) => p.committedOffset === null || p.gap);
+    if (toPin.length) {
+      try {
+        await admin.setOffsets({
+          groupId: config.groupId,
+          topic: config.topic,
+          partitions: toPin.map((p) => ({ partition: p.partition, offset: String(p.startOffset) })),
+        });
+      } catch (err) {
+        log.warn("could not pin start offsets; another run is active in the group", { error: String((err as Error).message) });
+      }
+    }
+    return plans;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+interface PartitionState {
+  plan: PartitionPlan;
+  result: PartitionResult;
+  open?: ObjectWriter;
+  nextOffset: number;
+  done: boolean;
+  assigned: boolean;
+}
+
+function toRecord(partition: number, m: KafkaMessage): KafkaRecord {
+  const headers: Array<[string, Buffer | null]> = [];
+  for (const [name, value] of Object.entries(m.headers ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      headers.push([name, v === undefined || v === null ? null : Buffer.isBuffer(v) ? v : Buffer.from(String(v))]);
+    }
+  }
+  return { partition, offset: Number(m.offset), timestamp: Number(m.timestamp), key: m.key ?? null, value: m.value ?? null, headers };
+}
+
+export async function runBackup(opts: RunOptions): Promise<RunManifest> {
+  const { config, kafka, storage, log } = opts;
+  const idleMs = opts.idleMs ?? 3000;
+  const startedAt = new Date();
+  const plans = await planRun(kafka, config, log);
+  const states = new Map<number, PartitionState>();
+  for (const plan of plans) {
+    states.set(plan.partition, {
+      plan,
+      nextOffset: plan.startOffset,
+      done: false,
+      assigned: false,
+      result: {
+        partition: plan.partition,
+        planned: { start: plan.startOffset, end: plan.endOffset },
+        lastOffsetWritten: null,
+        committedOffset: null,
+        records: 0,
+        encodedBytes: 0,
+        storedBytes: 0,
+        objects: [],
+        stopReason: "not-assigned",
+        gap: plan.gap,
+      },
+    });
+  }
+  const keyParts = { prefix: config.prefix, instanceId: config.instanceId, topic: config.topic, compression: config.compression };
+
+  let work = plans.some((p) => p.startOffset < p.endOffset);
+  if (!work) {
+    for (const s of states.values()) s.result.stopReason = "caught-up";
+  }
+
+  const consumer: Consumer = kafka.consumer({
+    groupId: config.groupId,
+    allowAutoTopicCreation: false,
+    readUncommitted: false,
+    sessionTimeout: 30_000,
+    rebalanceTimeout: 60_000,
+    maxWaitTimeInMs: 500,
+  });
+
+  let stopping = false;
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  let joined = false;
+
+  const commit = async (s: PartitionState, offset: number) => {
+    await consumer.commitOffsets([{ topic: config.topic, partition: s.plan.partition, offset: String(offset) }]);
+    s.result.committedOffset = offset;
+  };
+
+  const flush = async (s: PartitionState) => {
+    if (!s.open) return;
+    const writer = s.open;
+    s.open = undefined;
+    const obj = await writer.finish();
+    s.result.objects.push(obj);
+    s.result.storedBytes += obj.storedBytes;
+    s.result.lastOffsetWritten = obj.lastOffset;
+    await commit(s, obj.lastOffset + 1);
+  };
+
+  const fail = async (s: PartitionState, err: unknown) => {
+    s.done = true;
+    s.result.stopReason = "error";
+    s.result.error = (err as Error)?.message ?? String(err);
+    log.error("partition failed", { topic: config.topic, partition: s.plan.partition, error: s.result.error });
+    await s.open?.abort();
+    s.open = undefined;
+    consumer.pause([{ topic: config.topic, partitions: [s.plan.partition] }]);
+  };
+
+  const finishPartition = async (s: PartitionState, reason: StopReason) => {
+    if (s.done) return;
+    await flush(s);
+    s.done = true;
+    s.result.stopReason = reason;
+    consumer.pause([{ topic: config.topic, partitions: [s.plan.partition] }]);
+  };
+
+  const append = async (s: PartitionState, record: KafkaRecord) => {
+    const line = encodeRecord(record);
+    const bytes = Buffer.byteLength(line);
+    const current = s.open && { firstTimestampMs: s.open.firstTimestampMs, encodedBytes: s.open.encodedBytes };
+    if (startsNewObject(current, { timestampMs: record.timestamp, encodedBytes: bytes }, config.partitionMaxBytes)) {
+      await flush(s);
+      const key = objectKey(keyParts, record.partition, record.offset, record.timestamp);
+      s.open = new ObjectWriter(storage, key, config.compression, { offset: record.offset, timestampMs: record.timestamp });
+    }
+    await s.open!.write(line, record.offset);
+    s.nextOffset = record.offset + 1;
+    s.result.records++;
+    s.result.encodedBytes += bytes;
+  };
+
+  if (work) {
+    consumer.on(consumer.events.GROUP_JOIN, (e) => {
+      joined = true;
+      lastActivity = Date.now();
+      const mine = new Set<number>(e.payload.memberAssignment[config.topic] ?? []);
+      for (const s of states.values()) {
+        if (s.assigned && !mine.has(s.plan.partition) && !s.done) {
+          // Lost in a rebalance: its uncommitted object is dropped; the new owner rewrites it under the same key.
+          s.done = true;
+          s.result.stopReason = "revoked";
+          void s.open?.abort();
+          s.open = undefined;
+        }
+        s.assigned = mine.has(s.plan.partition);
+        if (s.assigned && !s.done && s.result.stopReason === "not-assigned") {
+          s.result.stopReason = "deadline";
+          if (s.plan.startOffset >= s.plan.endOffset) {
+            s.done = true;
+            s.result.stopReason = "caught-up";
+          }
+        }
+      }
+    });
+
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic: config.topic, fromBeginning: config.startPosition === "earliest" });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
+          const s = states.get(batch.partition);
+          if (!s || s.done || stopping) return;
+          inFlight++;
+          try {
+            for (const m of batch.messages) {
+              if (!isRunning() || isStale() || stopping || s.done) return;
+              const offset = Number(m.offset);
+              if (offset < s.nextOffset) continue;
+              if (offset >= s.plan.endOffset) break;
+              if (Date.now() >= opts.deadlineAt) {
+                stopping = true;
+                return;
+              }
+              await append(s, toRecord(batch.partition, m));
+              lastActivity = Date.now();
+            }
+            const batchEnd = Number(batch.lastOffset()) + 1;
+            if (s.nextOffset >= s.plan.endOffset || batchEnd >= s.plan.endOffset) await finishPartition(s, "caught-up");
+            await heartbeat();
+          } catch (err) {
+            await fail(s, err);
+          } finally {
+            inFlight--;
+          }
+        },
+      });
+
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 100));
+        if (Date.now() >= opts.deadlineAt) break;
+        if (stopping) break;
+        const mine = [...states.values()].filter((s) => s.assigned);
+        if (joined && mine.every((s) => s.done)) break;
+        if (joined && Date.now() - lastActivity > idleMs) break;
+      }
+      stopping = true;
+      consumer.pause([{ topic: config.topic }]);
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+      for (const s of states.values()) {
+        if (!s.assigned || s.done) continue;
+        const caughtUp = s.nextOffset >= s.plan.endOffset || Date.now() < opts.deadlineAt;
+        try {
+          await finishPartition(s, caughtUp ? "caught-up" : "deadline");
+        } catch (err) {
+          await fail(s, err);
+        }
+      }
+    } finally {
+      for (const s of states.values()) await s.open?.abort();
+      await consumer.disconnect();
+    }
+  }
+
+  const results = [...states.values()].map((s) => s.result);
+  const totals = {
+    records: results.reduce((n, r) => n + r.records, 0),
+    encodedBytes: results.reduce((n, r) => n + r.encodedBytes, 0),
+    storedBytes: results.reduce((n, r) => n + r.storedBytes, 0),
+    objects: results.reduce((n, r) => n + r.objects.length, 0),
+    failedPartitions: results.filter((r) => r.stopReason === "error").length,
+  };
+  const manifestKey = `${config.prefix}_manifests/${config.instanceId}/${config.topic}/${startedAt.toISOString().replace(/[:.]/g, "-")}_${opts.runId}.json`;
+  const manifest: RunManifest = {
+    runId: opts.runId,
+    topic: config.topic,
+    instanceId: config.instanceId,
+    groupId: config.groupId,
+    startedAt: startedAt.toISOString(),
+    endedAt: new Date().toISOString(),
+    deadlineAt: new Date(opts.deadlineAt).toISOString(),
+    partitions: results,
+    totals,
+    manifestKey,
+  };
+  await storage.putObject(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + "\n"));
+  return manifest;
+}

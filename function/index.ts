@@ -1,0 +1,93 @@
+// SCF entry point: `index.main_handler`, invoked by the timer trigger once per tick.
+import { Kafka, logLevel, type SASLOptions, type logCreator } from "kafkajs";
+import { randomUUID } from "node:crypto";
+import { fromEnvironment } from "./config";
+import { CosStorage, type Credentials } from "./cos-storage";
+import { runBackup, type Logger, type RunManifest } from "./backup-run";
+import { getSecretValue } from "./ssm";
+
+/** The parts of SCF's context the handler reads. */
+export interface ScfContext {
+  request_id?: string;
+  function_name?: string;
+  time_limit_in_ms?: number;
+  getRemainingTimeInMillis?: () => number;
+}
+
+/** One JSON object per line, so CLS can index the fields. */
+export const log: Logger = {
+  info: (msg, fields) => console.log(JSON.stringify({ level: "info", msg, ...fields })),
+  warn: (msg, fields) => console.warn(JSON.stringify({ level: "warn", msg, ...fields })),
+  error: (msg, fields) => console.error(JSON.stringify({ level: "error", msg, ...fields })),
+};
+
+const kafkaLog: logCreator = () => ({ namespace, level, log: entry }) => {
+  if (level <= logLevel.WARN) {
+    const { message, ...rest } = entry;
+    (level === logLevel.ERROR ? log.error : log.warn)(`kafkajs ${namespace}: ${message}`, { kafkajs: rest });
+  }
+};
+
+function credentials(env: NodeJS.ProcessEnv): Credentials {
+  const secretId = env.TENCENTCLOUD_SECRETID;
+  const secretKey = env.TENCENTCLOUD_SECRETKEY;
+  if (!secretId || !secretKey) {
+    throw new Error("TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY are not set: give the function a role (SCF injects its temporary keys)");
+  }
+  return { secretId, secretKey, sessionToken: env.TENCENTCLOUD_SESSIONTOKEN || undefined };
+}
+
+/** Budget of an invocation when the context does not say (SCF's maximum timeout). */
+const DEFAULT_BUDGET_MS = 900_000;
+
+export async function main_handler(_event: unknown, context: ScfContext = {}): Promise<RunManifest> {
+  const startedAt = Date.now();
+  const config = fromEnvironment(process.env);
+  const creds = credentials(process.env);
+  const budgetMs = context.getRemainingTimeInMillis?.() ?? context.time_limit_in_ms ?? DEFAULT_BUDGET_MS;
+  const deadlineAt = startedAt + Math.max(budgetMs - config.deadlineMarginMs, 1_000);
+  const runId = context.request_id ?? randomUUID();
+
+  let sasl: SASLOptions | undefined;
+  if (config.sasl) {
+    const password = await getSecretValue({
+      secretName: config.sasl.secretName,
+      region: config.region,
+      credentials: creds,
+      endpoint: config.ssmEndpoint,
+    });
+    sasl = { mechanism: config.sasl.mechanism, username: config.sasl.username, password } as SASLOptions;
+  }
+  const kafka = new Kafka({
+    clientId: `ckafka-cos-backup-${config.groupId}`,
+    brokers: config.brokers,
+    ssl: config.tls,
+    sasl,
+    connectionTimeout: 5_000,
+    retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 5_000 },
+    logLevel: logLevel.WARN,
+    logCreator: kafkaLog,
+  });
+
+  let manifest: RunManifest;
+  try {
+    manifest = await runBackup({ config, kafka, storage: new CosStorage(config, creds), runId, deadlineAt, log });
+  } catch (err) {
+    const e = err as Error;
+    log.error("backup run failed", { runId, topic: config.topic, brokers: config.brokers, error: `${e.name}: ${e.message}` });
+    throw new Error(`backup of topic ${config.topic} failed: ${e.name}: ${e.message}`);
+  }
+  log.info("backup run", {
+    runId,
+    topic: config.topic,
+    durationMs: Date.now() - startedAt,
+    ...manifest.totals,
+    manifestKey: manifest.manifestKey,
+    partitions: manifest.partitions.map((p) => ({ p: p.partition, stop: p.stopReason, records: p.records, committed: p.committedOffset })),
+  });
+  if (manifest.totals.failedPartitions > 0) {
+    const failed = manifest.partitions.filter((p) => p.stopReason === "error");
+    throw new Error(`backup of topic ${config.topic}: ${failed.length} partition(s) failed: ${failed.map((p) => `${p.partition}: ${p.error}`).join("; ")}`);
+  }
+  return manifest;
+}

@@ -1,0 +1,305 @@
+import { Fn, TerraformAsset, AssetType, TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { CamPolicy } from "../generated/providers/tencentcloud/cam-policy";
+import { CamRole } from "../generated/providers/tencentcloud/cam-role";
+import { CamRolePolicyAttachment } from "../generated/providers/tencentcloud/cam-role-policy-attachment";
+import { CosBucket, type CosBucketLifecycleRules } from "../generated/providers/tencentcloud/cos-bucket";
+import { DataTencentcloudUserInfo } from "../generated/providers/tencentcloud/data-tencentcloud-user-info";
+import { ScfFunction } from "../generated/providers/tencentcloud/scf-function";
+import { ScfFunctionEventInvokeConfig } from "../generated/providers/tencentcloud/scf-function-event-invoke-config";
+import { ScfReservedConcurrencyConfig } from "../generated/providers/tencentcloud/scf-reserved-concurrency-config";
+import { ScfTrigger } from "../generated/providers/tencentcloud/scf-trigger";
+import {
+  LIMITS,
+  toEnvironment,
+  type Compression,
+  type SaslMechanism,
+  type StartPosition,
+} from "../function/config";
+import { bundleHandler } from "./bundling";
+import { backupPolicyDocument, scfTrustDocument } from "./policy";
+import { validateProps, timeoutFor, cronFor } from "./validation";
+
+export interface CkafkaCosBackupProps {
+  /**
+   * SCF function name: 2–60 characters, starts with a letter, letters, digits, `-` and `_`, not ending in `-` or `_`.
+   * It is the function's identity: changing it replaces the function (a new function, a new consumer group
+   * unless `consumerGroupId` is set).
+   */
+  readonly functionName: string;
+  /** SCF namespace. @default "default" */
+  readonly namespace?: string;
+  /** Region of the bucket, the function and the CKafka instance, e.g. `ap-guangzhou`. */
+  readonly region: string;
+
+  /** An existing bucket (`<name>-<appid>`) to back up into. @default a new bucket is created */
+  readonly existingBucketName?: string;
+  /** Name of the new bucket without the appid suffix. @default the function name, lowercased */
+  readonly bucketNamePrefix?: string;
+  /** Account APPID (10 digits), for bucket names and CAM resources. @default read with the `tencentcloud_user_info` data source */
+  readonly appId?: string;
+  /** Keep object versions in the new bucket. @default false */
+  readonly versioningEnabled?: boolean;
+  /** Server-side encryption of the new bucket. @default "AES256" */
+  readonly encryptionAlgorithm?: "AES256" | "KMS" | "SM4";
+  /** Move backups to STANDARD_IA after this many days. @default no transition */
+  readonly transitionToStandardIaAfterDays?: number;
+  /** Move backups to ARCHIVE after this many days. @default no transition */
+  readonly transitionToArchiveAfterDays?: number;
+  /** Delete backups after this many days. @default kept forever */
+  readonly expirationDays?: number;
+  /** Abort incomplete multipart uploads after this many days; 0 turns the rule off. @default 7 */
+  readonly abortIncompleteMultipartUploadDays?: number;
+
+  /** How often the backup runs, in minutes, 5–15 (the console's time granularity). @default 5 */
+  readonly timeGranularityMinutes?: number;
+  /** The most bytes per partition per object (the console's `partition_max`), 1 MiB–500 MiB. @default 64 MiB */
+  readonly partitionMaxBytes?: number;
+
+  /** An existing CAM role name for the function. @default a new role with a least-privilege policy */
+  readonly existingRoleName?: string;
+
+  /** CKafka instance id, e.g. `ckafka-abcd1234`; the first folder of every object key. */
+  readonly instanceId: string;
+  /** The topic to back up. */
+  readonly topic: string;
+  /** Where a partition without a committed offset starts: `earliest`, `latest`, or epoch milliseconds. @default "earliest" */
+  readonly startPosition?: "earliest" | "latest" | number;
+  /** Consumer group whose committed offsets track progress. @default the function name */
+  readonly consumerGroupId?: string;
+
+  /** The CKafka VPC access address(es), `host:port`. */
+  readonly brokers: string[];
+  /** VPC of the CKafka instance; the function runs inside it. */
+  readonly vpcId: string;
+  /** Subnet for the function (needs free IPs and DHCP). */
+  readonly subnetId: string;
+
+  /** Delivery path prefix; empty for the bucket root, otherwise it must end with `/`. @default "" */
+  readonly deliveryPathPrefix?: string;
+  /** Object compression. @default "gzip" */
+  readonly compression?: Compression;
+
+  /** SASL mechanism for the broker. @default no SASL */
+  readonly saslMechanism?: SaslMechanism;
+  /** SASL user name; CKafka's look like `<instanceId>#<user>`. Required with `saslMechanism`. */
+  readonly saslUsername?: string;
+  /** Name of the SSM secret holding the SASL password, read at run time. Required with `saslMechanism`. */
+  readonly saslPasswordSecretName?: string;
+  /** Account UIN, for the SSM secret's CAM resource. @default read with the `tencentcloud_user_info` data source */
+  readonly ownerUin?: string;
+  /** Connect to the broker with TLS. @default false */
+  readonly tlsEnabled?: boolean;
+
+  /** Function memory in MiB, a multiple of 128 from 128 to 3072. @default 512 */
+  readonly memoryMiB?: number;
+  /** Function timeout in seconds, below the granularity and at most 900. @default granularity × 60 − 30, at most 900 */
+  readonly timeoutSeconds?: number;
+  /** SCF runtime. @default "Nodejs18.15" */
+  readonly runtime?: string;
+  /**
+   * Public network access besides the VPC. On by default because the SASL password is read from the
+   * SSM API and COS may be reached through public domains; whether both are reachable from a VPC alone is
+   * unverified. Turn it off if your VPC reaches them privately.
+   * @default true
+   */
+  readonly publicNetEnabled?: boolean;
+  /** CLS logset and topic for the function's logs (set both). @default SCF's default logging */
+  readonly clsLogsetId?: string;
+  /** @default SCF's default logging */
+  readonly clsTopicId?: string;
+  /** Times SCF retries a failed tick. The next tick resumes anyway, so retries only add overlap. @default 0 */
+  readonly asyncRetryCount?: number;
+  /** Tags on the bucket, the role, the policy and the function. @default none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * The COS console's "CKafka message backup" as code: a bucket, a CAM role, a VPC-attached SCF function
+ * with a timer trigger, and the bundled handler that dumps the topic into the bucket every few minutes.
+ */
+export class CkafkaCosBackup extends Construct {
+  /** The new bucket; undefined when `existingBucketName` is given. */
+  public readonly bucket?: CosBucket;
+  /** The full bucket name, `<name>-<appid>` (may be a token). */
+  public readonly bucketName: string;
+  /** Account lookup; defined when appid or uin had to be read from the account. */
+  public readonly userInfo?: DataTencentcloudUserInfo;
+  /** The function's role; undefined when `existingRoleName` is given. */
+  public readonly role?: CamRole;
+  public readonly policy?: CamPolicy;
+  public readonly policyAttachment?: CamRolePolicyAttachment;
+  public readonly roleName: string;
+  public readonly function: ScfFunction;
+  public readonly timerTrigger: ScfTrigger;
+  public readonly eventInvokeConfig: ScfFunctionEventInvokeConfig;
+  public readonly reservedConcurrency: ScfReservedConcurrencyConfig;
+  public readonly codeAsset: TerraformAsset;
+  /** The environment given to the function (the handler's configuration). */
+  public readonly environment: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: CkafkaCosBackupProps) {
+    super(scope, id);
+    validateProps(props);
+    const namespace = props.namespace ?? "default";
+    const granularity = props.timeGranularityMinutes ?? 5;
+    const memoryMiB = props.memoryMiB ?? 512;
+    const runtime = props.runtime ?? "Nodejs18.15";
+    const prefix = props.deliveryPathPrefix ?? "";
+    const tags = props.tags;
+
+    const needsAccount = (!props.appId && (!props.existingBucketName || !props.existingRoleName)) ||
+      (!!props.saslMechanism && !props.ownerUin && !props.existingRoleName);
+    if (needsAccount) this.userInfo = new DataTencentcloudUserInfo(this, "account");
+    const appId = props.appId ?? this.userInfo?.appId ?? "";
+    const ownerUin = props.ownerUin ?? this.userInfo?.ownerUin ?? "";
+
+    if (props.existingBucketName) {
+      this.bucketName = props.existingBucketName;
+    } else {
+      const bucketPrefix = props.bucketNamePrefix ?? props.functionName.toLowerCase().replace(/_/g, "-");
+      this.bucket = new CosBucket(this, "bucket", {
+        bucket: `${bucketPrefix}-${appId}`,
+        acl: "private",
+        encryptionAlgorithm: props.encryptionAlgorithm ?? "AES256",
+        versioningEnable: props.versioningEnabled ?? false,
+        lifecycleRules: lifecycleRules(props, prefix),
+        tags,
+      });
+      this.bucketName = this.bucket.bucket;
+    }
+
+    this.environment = toEnvironment({
+      brokers: props.brokers,
+      topic: props.topic,
+      instanceId: props.instanceId,
+      bucket: this.bucketName,
+      region: props.region,
+      prefix,
+      partitionMaxBytes: props.partitionMaxBytes ?? LIMITS.partitionMaxBytes.default,
+      startPosition: toStartPosition(props.startPosition),
+      groupId: props.consumerGroupId ?? props.functionName,
+      compression: props.compression ?? "gzip",
+      sasl: props.saslMechanism
+        ? { mechanism: props.saslMechanism, username: props.saslUsername!, secretName: props.saslPasswordSecretName! }
+        : undefined,
+      tls: props.tlsEnabled ?? false,
+      deadlineMarginMs: LIMITS.deadlineMarginMs.default,
+    });
+
+    if (props.existingRoleName) {
+      this.roleName = props.existingRoleName;
+    } else {
+      this.role = new CamRole(this, "role", {
+        name: `${props.functionName}-role`,
+        document: JSON.stringify(scfTrustDocument()),
+        description: `Runs the CKafka backup function ${props.functionName}`,
+        tags,
+      });
+      this.policy = new CamPolicy(this, "policy", {
+        name: `${props.functionName}-policy`,
+        document: Fn.jsonencode(
+          backupPolicyDocument({
+            region: props.region,
+            appId,
+            bucket: this.bucketName,
+            prefix,
+            ownerUin,
+            saslSecretName: props.saslMechanism ? props.saslPasswordSecretName : undefined,
+          }),
+        ),
+        description: `Least privilege for the CKafka backup function ${props.functionName}`,
+      });
+      this.policyAttachment = new CamRolePolicyAttachment(this, "policy-attachment", {
+        roleId: this.role.id,
+        policyId: this.policy.id,
+      });
+      this.roleName = this.role.name;
+    }
+
+    const bundle = bundleHandler(runtime);
+    this.codeAsset = new TerraformAsset(this, "code", {
+      path: bundle.zipPath,
+      type: AssetType.FILE,
+      assetHash: bundle.sha256.slice(0, 32),
+    });
+
+    this.function = new ScfFunction(this, "function", {
+      name: props.functionName,
+      namespace,
+      description: `Backs up CKafka topic ${props.topic} of ${props.instanceId} to COS every ${granularity} minutes`,
+      handler: "index.main_handler",
+      runtime,
+      memSize: memoryMiB,
+      timeout: props.timeoutSeconds ?? timeoutFor(granularity),
+      environment: this.environment,
+      zipFile: this.codeAsset.path,
+      role: this.roleName,
+      vpcId: props.vpcId,
+      subnetId: props.subnetId,
+      enablePublicNet: props.publicNetEnabled ?? true,
+      clsLogsetId: props.clsLogsetId,
+      clsTopicId: props.clsTopicId,
+      tags,
+      dependsOn: this.policyAttachment ? [this.policyAttachment] : undefined,
+    });
+
+    this.timerTrigger = new ScfTrigger(this, "timer", {
+      functionName: this.function.name,
+      namespace,
+      type: "timer",
+      triggerName: "backup-timer",
+      triggerDesc: cronFor(granularity),
+      enable: "OPEN",
+      description: `Every ${granularity} minutes`,
+    });
+
+    // A tick that fails or times out is not retried: the next tick resumes from the committed offsets,
+    // and a retry would only run beside it. A queued tick lives at most one interval.
+    this.eventInvokeConfig = new ScfFunctionEventInvokeConfig(this, "invoke-config", {
+      functionName: this.function.name,
+      namespace,
+      asyncTriggerConfig: {
+        msgTtl: granularity * 60,
+        retryConfig: [{ retryNum: props.asyncRetryCount ?? 0 }],
+      },
+    });
+    // Reserved concurrency of one instance: ticks never run two at a time by accident.
+    this.reservedConcurrency = new ScfReservedConcurrencyConfig(this, "reserved-concurrency", {
+      functionName: this.function.name,
+      namespace,
+      reservedConcurrencyMem: memoryMiB,
+    });
+
+    new TerraformOutput(this, "bucket_name", { value: this.bucketName });
+    new TerraformOutput(this, "function_name", { value: this.function.name });
+    new TerraformOutput(this, "role_name", { value: this.roleName });
+  }
+}
+
+function toStartPosition(value: CkafkaCosBackupProps["startPosition"]): StartPosition {
+  if (value === undefined) return "earliest";
+  return typeof value === "number" ? { timestampMs: value } : value;
+}
+
+function lifecycleRules(props: CkafkaCosBackupProps, prefix: string): CosBucketLifecycleRules[] | undefined {
+  const transition = [
+    props.transitionToStandardIaAfterDays !== undefined && { days: props.transitionToStandardIaAfterDays, storageClass: "STANDARD_IA" },
+    props.transitionToArchiveAfterDays !== undefined && { days: props.transitionToArchiveAfterDays, storageClass: "ARCHIVE" },
+  ].filter((t): t is { days: number; storageClass: string } => !!t);
+  const abortDays = props.abortIncompleteMultipartUploadDays ?? 7;
+  const rules: CosBucketLifecycleRules[] = [];
+  if (transition.length || props.expirationDays !== undefined) {
+    rules.push({
+      id: "backup-retention",
+      filterPrefix: prefix,
+      transition: transition.length ? transition : undefined,
+      expiration: props.expirationDays !== undefined ? { days: props.expirationDays } : undefined,
+    });
+  }
+  if (abortDays > 0) {
+    rules.push({ id: "abort-incomplete-uploads", filterPrefix: prefix, abortIncompleteMultipartUpload: { daysAfterInitiation: abortDays } });
+  }
+  return rules.length ? rules : undefined;
+}
+

@@ -1,0 +1,3 @@
+export { CkafkaCosBackup, type CkafkaCosBackupProps } from "./ckafka-cos-backup";
+export { bundleHandler, type FunctionBundle } from "./bundling";
+export { cronFor, timeoutFor } from "./validation";
