@@ -283,7 +283,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
           const s = states.get(batch.partition);
           if (!s || s.done || stopping) return;
           inFlight++;
@@ -291,17 +291,19 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
             for (const m of batch.messages) {
               if (!isRunning() || isStale() || stopping || s.done) return;
               const offset = Number(m.offset);
-              if (offset < s.nextOffset) continue;
               if (offset >= s.plan.endOffset) break;
               if (Date.now() >= opts.deadlineAt) {
                 stopping = true;
                 return;
               }
-              await append(s, toRecord(batch.partition, m));
+              if (offset >= s.nextOffset) await append(s, toRecord(batch.partition, m));
+              // Moves the fetch position only; offsets are committed after uploads, never here.
+              resolveOffset(m.offset);
               lastActivity = Date.now();
             }
-            const batchEnd = Number(batch.lastOffset()) + 1;
-            if (s.nextOffset >= s.plan.endOffset || batchEnd >= s.plan.endOffset) await finishPartition(s, "caught-up");
+            // A tail of aborted records or transaction markers is never delivered; such a partition
+            // ends by going idle instead, and its next run rereads the (filtered) tail.
+            if (s.nextOffset >= s.plan.endOffset) await finishPartition(s, "caught-up");
             await heartbeat();
           } catch (err) {
             await fail(s, err);

@@ -20,7 +20,6 @@ export interface ObjectStorage {
   uploadPart(key: string, uploadId: string, partNumber: number, body: Buffer): Promise<UploadedPart>;
   completeMultipart(key: string, uploadId: string, parts: UploadedPart[]): Promise<void>;
   abortMultipart(key: string, uploadId: string): Promise<void>;
-  getObject(key: string): Promise<Buffer | undefined>;
 }
 
 const RETRIES = 4;
@@ -87,15 +86,5 @@ export class CosStorage implements ObjectStorage {
 
   async abortMultipart(key: string, uploadId: string): Promise<void> {
     await withRetry(`AbortMultipartUpload ${key}`, () => this.cos.multipartAbort({ ...this.base, Key: key, UploadId: uploadId }));
-  }
-
-  async getObject(key: string): Promise<Buffer | undefined> {
-    try {
-      const res = await this.cos.getObject({ ...this.base, Key: key });
-      return Buffer.from(res.Body as Buffer);
-    } catch (err) {
-      if ((err as { statusCode?: number }).statusCode === 404) return undefined;
-      throw err;
-    }
   }
 }

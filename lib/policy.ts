@@ -7,16 +7,13 @@ export function scfTrustDocument(): object {
   };
 }
 
-/** The COS actions the handler performs: uploads (single and multipart) and reading its own manifests. */
+/** The COS actions the handler performs: single and multipart uploads of backup objects and manifests. */
 export const COS_OBJECT_ACTIONS = [
   "name/cos:PutObject",
   "name/cos:InitiateMultipartUpload",
   "name/cos:UploadPart",
   "name/cos:CompleteMultipartUpload",
   "name/cos:AbortMultipartUpload",
-  "name/cos:ListParts",
-  "name/cos:HeadObject",
-  "name/cos:GetObject",
 ] as const;
 
 export interface BackupPolicyInput {

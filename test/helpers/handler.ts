@@ -1,0 +1,104 @@
+// Drives the bundled handler as SCF does: the zip the construct deploys, unzipped, loaded in a fresh
+// Node process, called with a timer event and the environment the construct synthesized.
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, TerraformStack, Testing } from "cdktf";
+import { unzipSync } from "fflate";
+import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
+import { bundleHandler } from "../../lib/bundling";
+import { ENV } from "../../function/config";
+import type { RunManifest } from "../../function/backup-run";
+import { TEST_BUCKET, TEST_REGION, cosEndpoint } from "./cos";
+import { brokers } from "./kafka";
+
+let script: string | undefined;
+
+/** index.js from the deployable zip, extracted once per test process. */
+export function bundledScript(): string {
+  if (script) return script;
+  const bundle = bundleHandler("Nodejs18.15");
+  const files = unzipSync(readFileSync(bundle.zipPath));
+  const dir = join(tmpdir(), `ckb-handler-${bundle.sha256.slice(0, 12)}`);
+  mkdirSync(dir, { recursive: true });
+  script = join(dir, "index.js");
+  writeFileSync(script, files["index.js"]);
+  return script;
+}
+
+export type TestProps = Partial<CkafkaCosBackupProps> & Pick<CkafkaCosBackupProps, "topic" | "functionName">;
+
+/** The function environment the construct synthesizes, pointed at the test services. */
+export function synthesizedEnvironment(props: TestProps, overrides: Record<string, string> = {}): Record<string, string> {
+  const app = new App({ outdir: join(tmpdir(), "ckb-synth") });
+  const stack = new TerraformStack(app, "test");
+  new CkafkaCosBackup(stack, "backup", {
+    region: TEST_REGION,
+    instanceId: "ckafka-test",
+    brokers: ["10.0.0.1:9092"],
+    vpcId: "vpc-test",
+    subnetId: "subnet-test",
+    existingBucketName: TEST_BUCKET,
+    existingRoleName: "test-role",
+    appId: "1250000000",
+    ...props,
+  });
+  const tf = JSON.parse(Testing.synth(stack));
+  const fn = Object.values(tf.resource.tencentcloud_scf_function)[0] as { environment: Record<string, string> };
+  return { ...fn.environment, [ENV.brokers]: brokers().join(","), [ENV.cosEndpoint]: cosEndpoint(), ...overrides };
+}
+
+export interface Invocation {
+  ok: boolean;
+  result?: RunManifest;
+  error?: string;
+  stdout: string;
+  stderr: string;
+  killed: boolean;
+}
+
+/** Invokes the bundled handler in a new process; `killAfterMs` or `killWhen` SIGKILLs it mid-run. */
+export function invokeHandler(
+  env: Record<string, string>,
+  opts: { timeLimitMs?: number; requestId?: string; killAfterMs?: number; killWhen?: (output: string) => boolean } = {},
+): Promise<Invocation> {
+  const context = { request_id: opts.requestId ?? `req-${Date.now()}`, time_limit_in_ms: opts.timeLimitMs ?? 120_000 };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(__dirname, "invoke-handler.cjs"), bundledScript(), JSON.stringify(context)], {
+      env: {
+        PATH: process.env.PATH,
+        TENCENTCLOUD_SECRETID: "test-secret-id",
+        TENCENTCLOUD_SECRETKEY: "test-secret-key",
+        TENCENTCLOUD_SESSIONTOKEN: "test-token",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    let killed = false;
+    const kill = () => {
+      if (!killed) {
+        killed = true;
+        child.kill("SIGKILL");
+      }
+    };
+    const timer = opts.killAfterMs !== undefined ? setTimeout(kill, opts.killAfterMs) : undefined;
+    child.stdout.on("data", (d) => {
+      stdout += d;
+      if (opts.killWhen?.(stdout + stderr)) kill();
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+      if (opts.killWhen?.(stdout + stderr)) kill();
+    });
+    child.on("error", reject);
+    child.on("exit", () => {
+      if (timer) clearTimeout(timer);
+      const line = stdout.split("\n").find((l) => l.startsWith("RESULT ") || l.startsWith("ERROR "));
+      if (line?.startsWith("RESULT ")) resolve({ ok: true, result: JSON.parse(line.slice(7)), stdout, stderr, killed });
+      else resolve({ ok: false, error: line?.slice(6), stdout, stderr, killed });
+    });
+  });
+}
