@@ -202,6 +202,9 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   let stopping = false;
   let inFlight = 0;
   let lastActivity = Date.now();
+  // Fetches that returned nothing since the last record: idleness is judged on real polls, so a slow
+  // first fetch is never mistaken for having caught up.
+  let emptyFetches = 0;
   let joined = false;
 
   const commit = async (s: PartitionState, offset: number) => {
@@ -277,6 +280,10 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
       }
     });
 
+    consumer.on(consumer.events.FETCH, (e) => {
+      if (e.payload.numberOfBatches === 0) emptyFetches++;
+    });
+
     try {
       await consumer.connect();
       await consumer.subscribe({ topic: config.topic, fromBeginning: config.startPosition === "earliest" });
@@ -297,6 +304,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
                 return;
               }
               if (offset >= s.nextOffset) await append(s, toRecord(batch.partition, m));
+              emptyFetches = 0;
               // Moves the fetch position only; offsets are committed after uploads, never here.
               resolveOffset(m.offset);
               lastActivity = Date.now();
@@ -319,7 +327,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
         if (stopping) break;
         const mine = [...states.values()].filter((s) => s.assigned);
         if (joined && mine.every((s) => s.done)) break;
-        if (joined && Date.now() - lastActivity > idleMs) break;
+        if (joined && emptyFetches >= 2 && Date.now() - lastActivity > idleMs) break;
       }
       stopping = true;
       consumer.pause([{ topic: config.topic }]);

@@ -55,8 +55,8 @@ export async function startKafkaBroker(): Promise<KafkaBroker> {
       "transaction.state.log.min.isr=1",
       "group.initial.rebalance.delay.ms=0",
       "auto.create.topics.enable=false",
-      // Small segments and a fast retention check let tests delete old data (retention gaps).
-      "log.retention.check.interval.ms=1000",
+      // Test records carry old timestamps: keep them until a test deletes them (deleteRecords).
+      "log.retention.ms=-1",
       "log.segment.delete.delay.ms=0",
       "message.max.bytes=12582912",
       "",

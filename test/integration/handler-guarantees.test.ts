@@ -1,0 +1,143 @@
+// The handler's guarantees under crashes, deadlines, concurrency and every start position.
+import { describe, expect, it } from "vitest";
+import { ENV } from "../../function/config";
+import { expectExactlyOnce } from "../helpers/assertions";
+import { readBackup } from "../helpers/backup-reader";
+import { testCos } from "../helpers/cos";
+import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
+import { committedOffsets, createTopic, partitionOffsets, produce, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
+
+/** Records of about `bytes` bytes of text, spread over partitions, with increasing timestamps. */
+function textRecords(count: number, partitions: number, bytes: number, from = 0, t0 = 1_700_000_000_000): SentRecord[] {
+  return Array.from({ length: count }, (_, j) => {
+    const i = from + j;
+    return {
+      partition: i % partitions,
+      key: Buffer.from(`k${i}`),
+      value: Buffer.from(`${i}:`.padEnd(bytes, String.fromCharCode(97 + (i % 26)))),
+      headers: [],
+      timestamp: t0 + i,
+    };
+  });
+}
+
+async function drain(env: Record<string, string>, topic: string, maxRuns = 20, timeLimitMs?: number): Promise<number> {
+  for (let run = 1; run <= maxRuns; run++) {
+    const r = await invokeHandler(env, { timeLimitMs });
+    if (process.env.CKB_DEBUG) console.log(run, JSON.stringify(r.result?.partitions.map((p) => ({ ...p, objects: p.objects.length }))), r.stderr.slice(-1500));
+    expect(r.error, r.stderr).toBeUndefined();
+    const ends = await partitionOffsets(topic);
+    const committed = await committedOffsets(env[ENV.groupId], topic);
+    if ([...ends].every(([p, { high }]) => committed.get(p) === high)) return run;
+  }
+  throw new Error(`not drained after ${maxRuns} runs`);
+}
+
+describe("handler guarantees", () => {
+  it("a run killed at any point, then run again, leaves every record exactly once", async () => {
+    const topic = uniqueName("crash");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 3);
+    // 3 partitions × ~12 MiB, objects cut at 10 MiB uncompressed: multipart uploads of 8 MiB parts.
+    const sent = textRecords(12_000, 3, 3_000);
+    await produce(topic, sent);
+    const env = synthesizedEnvironment(
+      { functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, compression: "none", partitionMaxBytes: 10 * 1024 * 1024 },
+      {},
+    );
+    let killedRuns = 0;
+    for (const ms of [700, 1_500, 2_500, 4_000]) {
+      const r = await invokeHandler(env, { killAfterMs: ms });
+      if (r.killed) killedRuns++;
+    }
+    expect(killedRuns).toBeGreaterThan(0);
+    await drain(env, topic);
+    const objects = await expectExactlyOnce(prefix, sent);
+    expect(objects.some((o) => o.storedBytes > 8 * 1024 * 1024)).toBe(true); // multipart objects were written
+  });
+
+  it("stops at the deadline, commits what it uploaded, and later runs finish the backlog", async () => {
+    const topic = uniqueName("deadline");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 4);
+    const sent = textRecords(80_000, 4, 300);
+    await produce(topic, sent, 2_000);
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix }, { [ENV.deadlineMarginMs]: "1000" });
+    const t0 = Date.now();
+    const first = await invokeHandler(env, { timeLimitMs: 3_000 });
+    const took = Date.now() - t0;
+    expect(first.ok, first.stderr).toBe(true);
+    expect(first.result!.partitions.some((p) => p.stopReason === "deadline")).toBe(true);
+    expect(first.result!.totals.records).toBeLessThan(sent.length);
+    expect(took).toBeLessThan(3_000 + 4_000); // budget, plus process start and the final uploads
+    // What was committed is exactly what was uploaded.
+    const committed = await committedOffsets(env[ENV.groupId], topic);
+    for (const p of first.result!.partitions) {
+      const last = p.objects.at(-1);
+      if (last) expect(committed.get(p.partition)).toBe(last.lastOffset + 1);
+    }
+    await drain(env, topic, 40, 3_000);
+    await expectExactlyOnce(prefix, sent);
+  });
+
+  it("two invocations at once in one group lose nothing and duplicate nothing", async () => {
+    const topic = uniqueName("concurrent");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 6);
+    const sent = textRecords(30_000, 6, 200);
+    await produce(topic, sent, 2_000);
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix });
+    const [a, b] = await Promise.all([invokeHandler(env, { requestId: "a" }), invokeHandler(env, { requestId: "b" })]);
+    expect(a.error, a.stderr).toBeUndefined();
+    expect(b.error, b.stderr).toBeUndefined();
+    await drain(env, topic);
+    await expectExactlyOnce(prefix, sent);
+  });
+
+  it("start positions: latest skips the backlog, a timestamp starts at the first record at or after it", async () => {
+    const topic = uniqueName("start");
+    await createTopic(topic, 2);
+    const old = textRecords(100, 2, 50, 0);
+    await produce(topic, old);
+
+    const latestEnv = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: `${topic}/latest/`, startPosition: "latest" });
+    const empty = await invokeHandler(latestEnv);
+    expect(empty.ok, empty.stderr).toBe(true);
+    expect(empty.result!.totals.records).toBe(0);
+    const fresh = textRecords(40, 2, 50, 100);
+    await produce(topic, fresh);
+    expect((await invokeHandler(latestEnv)).ok).toBe(true);
+    await expectExactlyOnce(`${topic}/latest/`, fresh);
+
+    const all = [...old, ...fresh];
+    const cut = all[60].timestamp;
+    const tsEnv = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: `${topic}/ts/`, startPosition: cut });
+    expect((await invokeHandler(tsEnv)).ok).toBe(true);
+    await expectExactlyOnce(`${topic}/ts/`, all.filter((r) => r.timestamp >= cut));
+  });
+
+  it("partition_max caps objects within one record, and a rerun of the same range writes the same keys", async () => {
+    const topic = uniqueName("cap");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 2);
+    const sent = textRecords(6_000, 2, 1_000);
+    await produce(topic, sent);
+    const cap = 1024 * 1024;
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: cap });
+    const first = await invokeHandler(env);
+    if (process.env.CKB_DEBUG) console.log(first.stdout.slice(-3000), first.stderr.slice(-3000));
+    expect(first.ok, first.stderr).toBe(true);
+    const objects = first.result!.partitions.flatMap((p) => p.objects);
+    expect(objects.length).toBeGreaterThan(4);
+    for (const o of objects) expect(o.encodedBytes).toBeLessThanOrEqual(cap);
+    const keys = (await readBackup(testCos(), prefix)).map((o) => o.key);
+
+    // Rewind the group and run again: the same keys, overwritten, nothing new.
+    await withAdmin((admin) => admin.resetOffsets({ groupId: env[ENV.groupId], topic, earliest: true }));
+    const again = await invokeHandler(env);
+    expect(again.ok, again.stderr).toBe(true);
+    expect(again.result!.partitions.flatMap((p) => p.objects).map((o) => o.key).sort()).toEqual(keys);
+    expect((await readBackup(testCos(), prefix)).map((o) => o.key)).toEqual(keys);
+    await expectExactlyOnce(prefix, sent);
+  });
+});
