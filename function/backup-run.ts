@@ -147,6 +147,14 @@ interface PartitionState {
   assigned: boolean;
 }
 
+const REBALANCE_ERRORS = new Set(["REBALANCE_IN_PROGRESS", "ILLEGAL_GENERATION", "UNKNOWN_MEMBER_ID", "NOT_COORDINATOR", "FENCED_INSTANCE_ID"]);
+
+/** The group moved on (a rebalance): not a failure of the partition; kafkajs rejoins when it sees it. */
+function isRebalance(err: unknown): boolean {
+  const e = err as { type?: string; cause?: { type?: string } };
+  return REBALANCE_ERRORS.has(e?.type ?? "") || REBALANCE_ERRORS.has(e?.cause?.type ?? "");
+}
+
 function toRecord(partition: number, m: KafkaMessage): KafkaRecord {
   const headers: Array<[string, Buffer | null]> = [];
   for (const [name, value] of Object.entries(m.headers ?? {})) {
@@ -314,6 +322,9 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
             if (s.nextOffset >= s.plan.endOffset) await finishPartition(s, "caught-up");
             await heartbeat();
           } catch (err) {
+            // An uploaded object whose commit failed here stays uncommitted: whoever owns the partition
+            // next starts at its first offset and rewrites it under the same key.
+            if (isRebalance(err)) throw err;
             await fail(s, err);
           } finally {
             inFlight--;
@@ -338,7 +349,11 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
         try {
           await finishPartition(s, caughtUp ? "caught-up" : "deadline");
         } catch (err) {
-          await fail(s, err);
+          if (!isRebalance(err)) await fail(s, err);
+          else {
+            s.done = true;
+            s.result.stopReason = "revoked";
+          }
         }
       }
     } finally {
