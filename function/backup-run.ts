@@ -47,6 +47,8 @@ export interface RunManifest {
   partitions: PartitionResult[];
   totals: { records: number; encodedBytes: number; storedBytes: number; objects: number; failedPartitions: number };
   manifestKey: string;
+  /** Set when the manifest could not be stored (the objects and commits above still stand). */
+  manifestError?: string;
 }
 
 export interface Logger {
@@ -383,6 +385,11 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
     totals,
     manifestKey,
   };
-  await storage.putObject(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + "\n"));
+  try {
+    await storage.putObject(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + "\n"));
+  } catch (err) {
+    manifest.manifestError = (err as Error).message;
+    log.error("manifest not written", { manifestKey, error: manifest.manifestError });
+  }
   return manifest;
 }

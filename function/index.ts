@@ -75,7 +75,7 @@ export async function main_handler(_event: unknown, context: ScfContext = {}): P
   } catch (err) {
     const e = err as Error;
     log.error("backup run failed", { runId, topic: config.topic, brokers: config.brokers, error: `${e.name}: ${e.message}` });
-    throw new Error(`backup of topic ${config.topic} failed: ${e.name}: ${e.message}`);
+    throw new Error(`backup of topic ${config.topic} (brokers ${config.brokers.join(",")}) failed: ${e.name}: ${e.message}`);
   }
   log.info("backup run", {
     runId,
@@ -85,9 +85,11 @@ export async function main_handler(_event: unknown, context: ScfContext = {}): P
     manifestKey: manifest.manifestKey,
     partitions: manifest.partitions.map((p) => ({ p: p.partition, stop: p.stopReason, records: p.records, committed: p.committedOffset })),
   });
-  if (manifest.totals.failedPartitions > 0) {
-    const failed = manifest.partitions.filter((p) => p.stopReason === "error");
-    throw new Error(`backup of topic ${config.topic}: ${failed.length} partition(s) failed: ${failed.map((p) => `${p.partition}: ${p.error}`).join("; ")}`);
+  const failed = manifest.partitions.filter((p) => p.stopReason === "error");
+  if (failed.length || manifest.manifestError) {
+    const parts = failed.length ? [`${failed.length} partition(s) failed: ${failed.map((p) => `${p.partition}: ${p.error}`).join("; ")}`] : [];
+    if (manifest.manifestError) parts.push(`the manifest was not written: ${manifest.manifestError}`);
+    throw new Error(`backup of topic ${config.topic}: ${parts.join("; ")}`);
   }
   return manifest;
 }

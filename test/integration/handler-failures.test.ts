@@ -1,0 +1,117 @@
+// Bad input and broken services: clear errors, nothing committed beyond what is durably written.
+import { describe, expect, it } from "vitest";
+import { ENV } from "../../function/config";
+import { expectExactlyOnce } from "../helpers/assertions";
+import { readBackup } from "../helpers/backup-reader";
+import { cosEndpoint, testCos } from "../helpers/cos";
+import { startFlakyProxy } from "../helpers/flaky-proxy";
+import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
+import { committedOffsets, createTopic, partitionOffsets, produce, recordOfShape, uniqueName, withAdmin } from "../helpers/kafka";
+import { startSsmStandIn } from "../helpers/ssm-stand-in";
+import { SASL_USERS } from "../services/kafka-broker";
+
+const records = (n: number, partitions: number, from = 0) => Array.from({ length: n }, (_, i) => recordOfShape(from + i, partitions));
+
+describe("handler failures", () => {
+  it("an invalid setting fails before connecting, naming the variable", async () => {
+    const env = synthesizedEnvironment({ functionName: "fn-invalid", topic: "t" }, { [ENV.prefix]: "no-slash", [ENV.brokers]: "127.0.0.1:1" });
+    const r = await invokeHandler(env);
+    expect(r.ok).toBe(false);
+    expect(r.error).toContain(`${ENV.prefix}: "no-slash" must end with "/"`);
+  });
+
+  it("an unreachable broker is a clear error and commits nothing", async () => {
+    const topic = uniqueName("nobroker");
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic }, { [ENV.brokers]: "127.0.0.1:1" });
+    const r = await invokeHandler(env);
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatch(/backup of topic \S+ \(brokers 127\.0\.0\.1:1\) failed: .*ECONNREFUSED 127\.0\.0\.1:1/);
+    expect(await committedOffsets(env[ENV.groupId], topic).catch(() => new Map())).toEqual(new Map());
+  });
+
+  it("an object store that fails mid-run: error, and only durably written records are committed", async () => {
+    const topic = uniqueName("storefail");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 2);
+    const sent = Array.from({ length: 4_000 }, (_, i) => ({ ...recordOfShape(i, 2), value: Buffer.from(`v${i}`.padEnd(2_000, "x")) }));
+    await produce(topic, sent);
+    const proxy = await startFlakyProxy(cosEndpoint(), 3 * 1024 * 1024);
+    try {
+      const env = synthesizedEnvironment(
+        { functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: 1024 * 1024, compression: "none" },
+        { [ENV.cosEndpoint]: proxy.endpoint },
+      );
+      const r = await invokeHandler(env);
+      expect(r.ok).toBe(false);
+      expect(r.error).toMatch(/partition\(s\) failed: .*COS/);
+      // Every committed offset is covered by objects that exist; nothing past them.
+      const committed = await committedOffsets(env[ENV.groupId], topic);
+      const objects = await readBackup(testCos(), prefix);
+      for (const [partition, offset] of committed) {
+        if (offset < 0) continue;
+        const written = objects.flatMap((o) => o.records).filter((x) => x.partition === partition);
+        expect(written.length).toBe(offset);
+        expect(Math.max(...written.map((x) => x.offset)) + 1).toBe(offset);
+      }
+      const ends = await partitionOffsets(topic);
+      expect([...ends].some(([p, { high }]) => (committed.get(p) ?? -1) < high)).toBe(true);
+      // With the store back, the next run completes the backup exactly once.
+      const again = await invokeHandler({ ...env, [ENV.cosEndpoint]: cosEndpoint() });
+      expect(again.ok, again.stderr).toBe(true);
+      await expectExactlyOnce(prefix, sent);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("SASL/SCRAM with the password from SSM succeeds; a wrong password fails and commits nothing", async () => {
+    const topic = uniqueName("sasl");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 2);
+    const sent = records(300, 2);
+    await produce(topic, sent);
+    const ssm = await startSsmStandIn({ good: SASL_USERS.scram.password, bad: "wrong-password" });
+    try {
+      const base = { functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, saslMechanism: "scram-sha-512" as const, saslUsername: SASL_USERS.scram.username };
+      const saslBrokers = { [ENV.brokers]: process.env.CKB_KAFKA_SASL_BROKERS!, [ENV.ssmEndpoint]: ssm.endpoint };
+      const wrong = await invokeHandler(synthesizedEnvironment({ ...base, saslPasswordSecretName: "bad" }, saslBrokers));
+      expect(wrong.ok).toBe(false);
+      expect(wrong.error).toMatch(/SASL SCRAM SHA512 authentication failed/i);
+      expect((await committedOffsets(base.functionName, topic)).size === 0 || [...(await committedOffsets(base.functionName, topic)).values()].every((o) => o < 0)).toBe(true);
+
+      const env = synthesizedEnvironment({ ...base, saslPasswordSecretName: "good" }, saslBrokers);
+      expect(env[ENV.saslSecretName]).toBe("good");
+      expect(Object.values(env).join(" ")).not.toContain(SASL_USERS.scram.password);
+      const right = await invokeHandler(env);
+      expect(right.ok, right.stderr).toBe(true);
+      await expectExactlyOnce(prefix, sent);
+      expect(ssm.requests.at(-1)).toMatchObject({ action: "GetSecretValue", secret: "good", token: "test-token" });
+      expect(ssm.requests.at(-1)!.auth).toMatch(/^TC3-HMAC-SHA256 Credential=test-secret-id\/\d{4}-\d{2}-\d{2}\/ssm\/tc3_request, SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$/);
+    } finally {
+      await ssm.close();
+    }
+  });
+
+  it("a retention gap (records deleted before they were backed up) is in the manifest and the log", async () => {
+    const topic = uniqueName("gap");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 1);
+    await produce(topic, records(50, 1));
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix });
+    expect((await invokeHandler(env)).ok).toBe(true);
+    await produce(topic, records(100, 1, 50));
+    // What retention does to old segments: the log start moves past records never backed up.
+    await withAdmin(async (admin) => {
+      await admin.fetchTopicMetadata({ topics: [topic] });
+      await admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: "80" }] });
+    });
+    const r = await invokeHandler(env);
+    expect(r.ok, r.stderr).toBe(true);
+    expect(r.result!.partitions[0].gap).toEqual({ from: 50, to: 80 });
+    expect(r.result!.partitions[0].records).toBe(70);
+    expect(r.stderr).toContain('"msg":"retention deleted records before they were backed up"');
+    expect(r.stderr).toContain('"lostCount":30');
+    const objects = await readBackup(testCos(), prefix);
+    expect(objects.flatMap((o) => o.records).map((x) => x.offset)).toEqual([...Array(50).keys(), ...Array.from({ length: 70 }, (_, i) => 80 + i)]);
+  });
+});
