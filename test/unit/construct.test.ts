@@ -1,0 +1,192 @@
+import "./cdktf-matchers";
+import { Testing, TerraformStack } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
+import { ENV, fromEnvironment } from "../../function/config";
+import { CamRole } from "../../generated/providers/tencentcloud/cam-role";
+import { CosBucket } from "../../generated/providers/tencentcloud/cos-bucket";
+import { DataTencentcloudUserInfo } from "../../generated/providers/tencentcloud/data-tencentcloud-user-info";
+import { ScfFunction } from "../../generated/providers/tencentcloud/scf-function";
+import { ScfFunctionEventInvokeConfig } from "../../generated/providers/tencentcloud/scf-function-event-invoke-config";
+import { ScfReservedConcurrencyConfig } from "../../generated/providers/tencentcloud/scf-reserved-concurrency-config";
+import { ScfTrigger } from "../../generated/providers/tencentcloud/scf-trigger";
+import { BasicBackupStack } from "../../examples/basic/main";
+import { SaslExistingBucketStack } from "../../examples/sasl-existing-bucket/main";
+
+const base: CkafkaCosBackupProps = {
+  functionName: "orders-backup",
+  region: "ap-guangzhou",
+  instanceId: "ckafka-abcd1234",
+  topic: "orders",
+  brokers: ["10.0.0.15:9092"],
+  vpcId: "vpc-1",
+  subnetId: "subnet-1",
+};
+
+function synth(props: Partial<CkafkaCosBackupProps> = {}) {
+  let backup!: CkafkaCosBackup;
+  const json = Testing.synthScope((scope) => {
+    backup = new CkafkaCosBackup(scope, "backup", { ...base, ...props });
+  });
+  return { json, tf: JSON.parse(json), backup };
+}
+
+const only = <T>(group: Record<string, T> | undefined): T => {
+  const values = Object.values(group ?? {});
+  expect(values).toHaveLength(1);
+  return values[0];
+};
+
+describe("CkafkaCosBackup resources", () => {
+  it("a new bucket is private, encrypted, named <name>-<appid>, and aborts stale multipart uploads", () => {
+    const { json } = synth({ deliveryPathPrefix: "backups/" });
+    expect(json).toHaveResourceWithProperties(CosBucket, {
+      acl: "private",
+      encryption_algorithm: "AES256",
+      versioning_enable: false,
+      lifecycle_rules: [{ id: "abort-incomplete-uploads", filter_prefix: "backups/", abort_incomplete_multipart_upload: { days_after_initiation: 7 } }],
+    });
+    expect(json).toHaveDataSourceWithProperties(DataTencentcloudUserInfo, {});
+    const { tf } = synth();
+    expect(only<{ bucket: string }>(tf.resource.tencentcloud_cos_bucket).bucket).toMatch(/^orders-backup-\$\{data\.tencentcloud_user_info\.\S+\.app_id\}$/);
+  });
+
+  it("lifecycle transitions and expiration map to the bucket's rules", () => {
+    const { tf } = synth({ appId: "1250000000", transitionToStandardIaAfterDays: 30, transitionToArchiveAfterDays: 90, expirationDays: 365, abortIncompleteMultipartUploadDays: 0 });
+    const bucket = only<{ bucket: string; lifecycle_rules: unknown[] }>(tf.resource.tencentcloud_cos_bucket);
+    expect(bucket.bucket).toBe("orders-backup-1250000000");
+    expect(bucket.lifecycle_rules).toEqual([
+      { id: "backup-retention", filter_prefix: "", transition: [{ days: 30, storage_class: "STANDARD_IA" }, { days: 90, storage_class: "ARCHIVE" }], expiration: { days: 365 } },
+    ]);
+    expect(tf.data).toBeUndefined();
+  });
+
+  it("the role trusts scf.qcloud.com, and the policy allows only the handler's COS actions on bucket/prefix", () => {
+    const { tf } = synth({ appId: "1250000000", deliveryPathPrefix: "kafka/" });
+    const role = only<{ document: string }>(tf.resource.tencentcloud_cam_role);
+    expect(JSON.parse(role.document)).toEqual({
+      version: "2.0",
+      statement: [{ action: ["name/sts:AssumeRole"], effect: "allow", principal: { service: ["scf.qcloud.com"] } }],
+    });
+    const policy = only<{ document: string }>(tf.resource.tencentcloud_cam_policy);
+    const doc = policy.document;
+    expect(doc).not.toMatch(/"name\/[a-z]+:\*"|"\*"/);
+    const resources = [...doc.matchAll(/qcs::[^"\\]+/g)].map((m) => m[0]);
+    expect(resources).toHaveLength(1);
+    expect(resources[0]).toMatch(/^qcs::cos:ap-guangzhou:uid\/1250000000:\$\{tencentcloud_cos_bucket\.\S+\.bucket\}\/kafka\/\*$/);
+    for (const action of ["PutObject", "InitiateMultipartUpload", "UploadPart", "CompleteMultipartUpload", "AbortMultipartUpload"]) {
+      expect(doc).toContain(`name/cos:${action}`);
+    }
+    expect(doc).not.toContain("DeleteObject");
+    expect(doc).not.toContain("ssm:");
+  });
+
+  it("SASL adds ssm:GetSecretValue on that one secret, and the password is nowhere in the configuration", () => {
+    const { json, tf } = synth({ appId: "1250000000", ownerUin: "100000000001", saslMechanism: "scram-sha-256", saslUsername: "ckafka-abcd1234#backup", saslPasswordSecretName: "kafka-pass" });
+    const policy = only<{ document: string }>(tf.resource.tencentcloud_cam_policy).document;
+    expect(policy).toContain('"name/ssm:GetSecretValue"');
+    expect(policy).toContain("qcs::ssm:ap-guangzhou:uin/100000000001:secret/creatorUin/100000000001/kafka-pass");
+    expect([...policy.matchAll(/qcs::ssm[^"\\]+/g)]).toHaveLength(1);
+    const fn = only<{ environment: Record<string, string> }>(tf.resource.tencentcloud_scf_function);
+    expect(fn.environment).toMatchObject({ [ENV.saslMechanism]: "scram-sha-256", [ENV.saslUsername]: "ckafka-abcd1234#backup", [ENV.saslSecretName]: "kafka-pass" });
+    expect(json).not.toMatch(/password"\s*:/i);
+  });
+
+  it("the function runs in the VPC with the handler, runtime, memory, timeout and environment", () => {
+    const { json, tf } = synth({ deliveryPathPrefix: "p/", memoryMiB: 1024, timeGranularityMinutes: 10 });
+    expect(json).toHaveResourceWithProperties(ScfFunction, {
+      name: "orders-backup",
+      namespace: "default",
+      handler: "index.main_handler",
+      runtime: "Nodejs18.15",
+      mem_size: 1024,
+      timeout: 570,
+      vpc_id: "vpc-1",
+      subnet_id: "subnet-1",
+      enable_public_net: true,
+    });
+    const fn = only<{ environment: Record<string, string>; zip_file: string; role: string }>(tf.resource.tencentcloud_scf_function);
+    expect(fn.zip_file).toMatch(/^assets\/.+\/[0-9a-f]{32}\/function-[0-9a-f]{16}\.zip$/);
+    expect(fn.role).toMatch(/^\$\{tencentcloud_cam_role\.\S+\.name\}$/);
+    // The environment is exactly what the handler reads, and it parses.
+    const config = fromEnvironment({ ...fn.environment, [ENV.bucket]: "b-1250000000" });
+    expect(config).toMatchObject({ brokers: ["10.0.0.15:9092"], topic: "orders", instanceId: "ckafka-abcd1234", prefix: "p/", groupId: "orders-backup", compression: "gzip", startPosition: "earliest", partitionMaxBytes: 64 * 1024 * 1024 });
+  });
+
+  it.each([
+    [5, "0 */5 * * * * *", 270],
+    [15, "0 */15 * * * * *", 870],
+  ])("granularity %i minutes fires on cron %s with a timeout of %i s", (minutes, cron, timeout) => {
+    const { json } = synth({ timeGranularityMinutes: minutes });
+    expect(json).toHaveResourceWithProperties(ScfTrigger, { type: "timer", trigger_desc: cron, enable: "OPEN" });
+    expect(json).toHaveResourceWithProperties(ScfFunction, { timeout });
+    expect(json).toHaveResourceWithProperties(ScfFunctionEventInvokeConfig, { async_trigger_config: { msg_ttl: minutes * 60, retry_config: [{ retry_num: 0 }] } });
+  });
+
+  it("reserves one instance of concurrency so ticks never run in parallel by accident", () => {
+    const { json } = synth({ memoryMiB: 768 });
+    expect(json).toHaveResourceWithProperties(ScfReservedConcurrencyConfig, { reserved_concurrency_mem: 768, namespace: "default" });
+  });
+
+  it("an existing bucket and role define neither, and the function uses them by name", () => {
+    const { tf, backup } = synth({ existingBucketName: "archive-1250000000", existingRoleName: "my-role", appId: "1250000000" });
+    expect(tf.resource.tencentcloud_cos_bucket).toBeUndefined();
+    expect(tf.resource.tencentcloud_cam_role).toBeUndefined();
+    expect(backup.bucket).toBeUndefined();
+    const fn = only<{ role: string; environment: Record<string, string> }>(tf.resource.tencentcloud_scf_function);
+    expect(fn.role).toBe("my-role");
+    expect(fn.environment[ENV.bucket]).toBe("archive-1250000000");
+    expect(Object.keys(tf.output)).toHaveLength(3);
+  });
+
+  it("exposes every child resource", () => {
+    const { backup } = synth();
+    for (const child of [backup.bucket, backup.role, backup.policy, backup.policyAttachment, backup.function, backup.timerTrigger, backup.eventInvokeConfig, backup.reservedConcurrency, backup.codeAsset, backup.userInfo]) {
+      expect(child).toBeDefined();
+    }
+    expect(backup.role).toBeInstanceOf(CamRole);
+  });
+});
+
+describe("CkafkaCosBackup validation", () => {
+  it.each<[Partial<CkafkaCosBackupProps>, string]>([
+    [{ timeGranularityMinutes: 4 }, "timeGranularityMinutes: 4 must be a whole number from 5 to 15"],
+    [{ timeGranularityMinutes: 16 }, "timeGranularityMinutes: 16 must be a whole number from 5 to 15"],
+    [{ deliveryPathPrefix: "backups" }, 'deliveryPathPrefix: "backups" must end with "/"'],
+    [{ functionName: "9lives" }, 'functionName: "9lives" is not an SCF function name'],
+    [{ functionName: "ends-with-" }, 'functionName: "ends-with-" is not an SCF function name'],
+    [{ subnetId: "" }, "subnetId: vpcId and subnetId are required together"],
+    [{ brokers: ["10.0.0.1"] }, 'brokers: "10.0.0.1" is not a broker address; expected host:port'],
+    [{ brokers: ["10.0.0.1:99999"] }, 'brokers: "10.0.0.1:99999" is not a broker address'],
+    [{ startPosition: 1234 }, 'startPosition: 1234 is not allowed; expected "earliest", "latest", or a timestamp in epoch milliseconds'],
+    [{ memoryMiB: 300 }, "memoryMiB: 300 is not allowed; expected a multiple of 128 from 128 to 3072"],
+    [{ memoryMiB: 4096 }, "memoryMiB: 4096 is not allowed"],
+    [{ partitionMaxBytes: 100 }, "partitionMaxBytes: 100 must be a whole number from 1048576 to 524288000 bytes (1 MiB to 500 MiB)"],
+    [{ timeoutSeconds: 300 }, "timeoutSeconds: 300 must be a whole number from 60 to 299 (below the 5-minute granularity"],
+    [{ existingBucketName: "NoAppId" }, 'existingBucketName: "NoAppId" is not a COS bucket name'],
+    [{ saslMechanism: "plain" }, "saslUsername: is required with saslMechanism"],
+    [{ saslUsername: "u" }, "saslMechanism: is required when saslUsername"],
+    [{ clsLogsetId: "l" }, "clsTopicId: clsLogsetId and clsTopicId are required together"],
+    [{ runtime: "Python3.9" }, 'runtime: "Python3.9" is not allowed'],
+  ])("%o is rejected: %s", (props, message) => {
+    expect(() => synth(props)).toThrow(message);
+  });
+
+  it("reports every problem at once", () => {
+    expect(() => synth({ timeGranularityMinutes: 20, memoryMiB: 100 })).toThrow(/timeGranularityMinutes[\s\S]*memoryMiB/);
+  });
+});
+
+describe("examples", () => {
+  const scrub = (json: string) => json.replace(/[0-9a-f]{32}\/function-[0-9a-f]{16}\.zip/g, "<hash>/function-<hash>.zip");
+  it.each([
+    ["basic", BasicBackupStack],
+    ["sasl-existing-bucket", SaslExistingBucketStack],
+  ] as const)("%s synthesizes to its snapshot", (name, Stack) => {
+    const app = Testing.app();
+    const stack: TerraformStack = new Stack(app, name);
+    const json = Testing.synth(stack);
+    expect(json).toBeTruthy();
+    expect(scrub(json)).toMatchSnapshot();
+  });
+});
