@@ -24,7 +24,6 @@ function textRecords(count: number, partitions: number, bytes: number, from = 0,
 async function drain(env: Record<string, string>, topic: string, maxRuns = 20, timeLimitMs?: number): Promise<number> {
   for (let run = 1; run <= maxRuns; run++) {
     const r = await invokeHandler(env, { timeLimitMs });
-    if (process.env.CKB_DEBUG) console.log(run, JSON.stringify(r.result?.partitions.map((p) => ({ ...p, objects: p.objects.length }))), r.stderr.slice(-1500));
     expect(r.error, r.stderr).toBeUndefined();
     const ends = await partitionOffsets(topic);
     const committed = await committedOffsets(env[ENV.groupId], topic);
@@ -125,7 +124,6 @@ describe("handler guarantees", () => {
     const cap = 1024 * 1024;
     const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: cap });
     const first = await invokeHandler(env);
-    if (process.env.CKB_DEBUG) console.log(first.stdout.slice(-3000), first.stderr.slice(-3000));
     expect(first.ok, first.stderr).toBe(true);
     const objects = first.result!.partitions.flatMap((p) => p.objects);
     expect(objects.length).toBeGreaterThan(4);
