@@ -195,7 +195,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   }
   const keyParts = { prefix: config.prefix, instanceId: config.instanceId, topic: config.topic, compression: config.compression };
 
-  let work = plans.some((p) => p.startOffset < p.endOffset);
+  const work = plans.some((p) => p.startOffset < p.endOffset);
   if (!work) {
     for (const s of states.values()) s.result.stopReason = "caught-up";
   }

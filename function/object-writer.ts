@@ -93,7 +93,6 @@ export class ObjectWriter {
     if (this.gzip) {
       const ended = new Promise((r) => this.gzip!.once("end", r));
       this.gzip.end();
-      this.gzip.resume();
       await ended;
     }
     await this.uploadFullParts();
