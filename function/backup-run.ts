@@ -10,6 +10,13 @@ import { encodeRecord, type KafkaRecord } from "./record-format";
 
 export type StopReason = "caught-up" | "deadline" | "error" | "revoked" | "not-assigned";
 
+/**
+ * How the consumer fetches. kafkajs keeps a whole fetch response alive while any of its records is,
+ * so `maxBytes` bounds that part of memory; 4 MiB costs no throughput against a local broker
+ * (bench/README.md). Kafka still returns a single record batch larger than these limits.
+ */
+export const FETCH = { maxBytes: 4 * 1024 * 1024, maxBytesPerPartition: 1024 * 1024, maxWaitTimeInMs: 500 } as const;
+
 export interface PartitionPlan {
   partition: number;
   /** Where this run starts: the committed offset, the start position, or the log start after a gap. */
@@ -20,6 +27,8 @@ export interface PartitionPlan {
   logStartOffset: number;
   /** Offsets deleted by retention before they were backed up: [from, to). */
   gap?: { from: number; to: number };
+  /** Whether this run commits startOffset when it joins the group (see planRun). */
+  pin?: boolean;
 }
 
 export interface PartitionResult {
@@ -119,20 +128,14 @@ export async function planRun(kafka: Kafka, config: BackupConfig, log: Logger): 
         });
       }
     }
-    // Pin where partitions without a usable committed offset start, so that a start position or a gap
-    // is decided once, here, and not again by the consumer's reset policy. Possible only while no other
-    // run is in the group; if one is, that run has already pinned them.
-    const toPin = plans.filter((p) => p.committedOffset === null || p.gap);
-    if (toPin.length) {
-      try {
-        await admin.setOffsets({
-          groupId: config.groupId,
-          topic: config.topic,
-          partitions: toPin.map((p) => ({ partition: p.partition, offset: String(p.startOffset) })),
-        });
-      } catch (err) {
-        log.warn("could not pin start offsets; another run is active in the group", { error: String((err as Error).message) });
-      }
+    // Partitions without a usable committed offset get their start pinned (committed) as soon as this
+    // run joins the group, so that a start position or a gap is decided once, here, and not again by
+    // the consumer's reset policy. Only when no other run is in the group: if one is, it has pinned them.
+    const group = (await admin.describeGroups([config.groupId])).groups[0];
+    const alone = !group || group.state === "Empty" || group.state === "Dead";
+    for (const p of plans) p.pin = alone && (p.committedOffset === null || p.gap !== undefined);
+    if (!alone && plans.some((p) => p.committedOffset === null || p.gap)) {
+      log.warn("another run is active in the group; start offsets are the ones it pinned", { groupState: group.state });
     }
     return plans;
   } finally {
@@ -195,7 +198,9 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   }
   const keyParts = { prefix: config.prefix, instanceId: config.instanceId, topic: config.topic, compression: config.compression };
 
-  const work = plans.some((p) => p.startOffset < p.endOffset);
+  // A run with nothing to read still joins when it has a start to pin, or the next run would decide
+  // `latest` again, later, and skip what arrived in between.
+  const work = plans.some((p) => p.startOffset < p.endOffset || p.pin);
   if (!work) {
     for (const s of states.values()) s.result.stopReason = "caught-up";
   }
@@ -206,7 +211,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
     readUncommitted: false,
     sessionTimeout: 30_000,
     rebalanceTimeout: 60_000,
-    maxWaitTimeInMs: 500,
+    ...FETCH,
   });
 
   let stopping = false;
@@ -216,8 +221,12 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   // first fetch is never mistaken for having caught up.
   let emptyFetches = 0;
   let joined = false;
+  // The commit of pinned start offsets, made at the first join; object commits wait for it so that
+  // a pin can never land after, and so undo, an object's commit.
+  let pinned: Promise<void> = Promise.resolve();
 
   const commit = async (s: PartitionState, offset: number) => {
+    await pinned;
     await consumer.commitOffsets([{ topic: config.topic, partition: s.plan.partition, offset: String(offset) }]);
     s.result.committedOffset = offset;
   };
@@ -260,7 +269,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
       const key = objectKey(keyParts, record.partition, record.offset, record.timestamp);
       s.open = new ObjectWriter(storage, key, config.compression, { offset: record.offset, timestampMs: record.timestamp });
     }
-    await s.open!.write(line, record.offset);
+    await s.open!.write(line, bytes, record.offset);
     s.nextOffset = record.offset + 1;
     s.result.records++;
     s.result.encodedBytes += bytes;
@@ -268,9 +277,21 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
 
   if (work) {
     consumer.on(consumer.events.GROUP_JOIN, (e) => {
+      const first = !joined;
       joined = true;
       lastActivity = Date.now();
       const mine = new Set<number>(e.payload.memberAssignment[config.topic] ?? []);
+      if (first) {
+        // Emitted after the group sync and before the first fetch, so the seeks apply to it.
+        const pins = plans.filter((p) => p.pin && mine.has(p.partition));
+        for (const p of pins) consumer.seek({ topic: config.topic, partition: p.partition, offset: String(p.startOffset) });
+        if (pins.length) {
+          // kafkajs ignores commits until the join has returned, which is after this event: commit next tick.
+          pinned = new Promise((r) => setImmediate(r))
+            .then(() => consumer.commitOffsets(pins.map((p) => ({ topic: config.topic, partition: p.partition, offset: String(p.startOffset) }))))
+            .catch((err) => log.warn("could not pin start offsets; this run still starts there", { error: String((err as Error).message) }));
+        }
+      }
       for (const s of states.values()) {
         if (s.assigned && !mine.has(s.plan.partition) && !s.done) {
           // Lost in a rebalance: its uncommitted object is dropped; the new owner rewrites it under the same key.
@@ -360,6 +381,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
       }
     } finally {
       for (const s of states.values()) await s.open?.abort();
+      await pinned;
       await consumer.disconnect();
     }
   }

@@ -16,6 +16,11 @@ export function timeFolder(timestampMs: number): string {
   return `dt=${iso.slice(0, 10)}/hour=${iso.slice(11, 13)}`;
 }
 
+/** Hours since the epoch: equal exactly when two timestamps share a time folder (UTC hours are whole hours since the epoch). */
+function utcHour(timestampMs: number): number {
+  return Math.floor(timestampMs / 3_600_000);
+}
+
 /** 20 digits hold any Kafka offset (a signed 64-bit number), so keys sort in offset order. */
 export function paddedOffset(offset: number): string {
   return String(offset).padStart(20, "0");
@@ -37,6 +42,6 @@ export function startsNewObject(
   partitionMaxBytes: number,
 ): boolean {
   if (!current) return true;
-  if (timeFolder(current.firstTimestampMs) !== timeFolder(next.timestampMs)) return true;
+  if (utcHour(current.firstTimestampMs) !== utcHour(next.timestampMs)) return true;
   return current.encodedBytes + next.encodedBytes > partitionMaxBytes;
 }

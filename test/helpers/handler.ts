@@ -56,6 +56,10 @@ export interface Invocation {
   stdout: string;
   stderr: string;
   killed: boolean;
+  /** Peak RSS of the handler's process (kernel accounting); absent when it was killed. */
+  maxRssKiB?: number;
+  /** Wall time from spawn to exit. */
+  elapsedMs: number;
 }
 
 /** Invokes the bundled handler in a new process; `killAfterMs` or `killWhen` SIGKILLs it mid-run. */
@@ -65,6 +69,7 @@ export function invokeHandler(
 ): Promise<Invocation> {
   const context = { request_id: opts.requestId ?? `req-${Date.now()}`, time_limit_in_ms: opts.timeLimitMs ?? 120_000 };
   return new Promise((resolve, reject) => {
+    const t0 = performance.now();
     const child = spawn(process.execPath, [join(__dirname, "invoke-handler.cjs"), bundledScript(), JSON.stringify(context)], {
       env: {
         PATH: process.env.PATH,
@@ -96,9 +101,14 @@ export function invokeHandler(
     child.on("error", reject);
     child.on("exit", () => {
       if (timer) clearTimeout(timer);
-      const line = stdout.split("\n").find((l) => l.startsWith("RESULT ") || l.startsWith("ERROR "));
-      if (line?.startsWith("RESULT ")) resolve({ ok: true, result: JSON.parse(line.slice(7)), stdout, stderr, killed });
-      else resolve({ ok: false, error: line?.slice(6), stdout, stderr, killed });
+      const elapsedMs = performance.now() - t0;
+      const lines = stdout.split("\n");
+      const line = lines.find((l) => l.startsWith("RESULT ") || l.startsWith("ERROR "));
+      const rusage = lines.find((l) => l.startsWith("RUSAGE "));
+      const maxRssKiB = rusage ? (JSON.parse(rusage.slice(7)) as { maxRssKiB: number }).maxRssKiB : undefined;
+      const common = { stdout, stderr, killed, maxRssKiB, elapsedMs };
+      if (line?.startsWith("RESULT ")) resolve({ ok: true, result: JSON.parse(line.slice(7)), ...common });
+      else resolve({ ok: false, error: line?.slice(6), ...common });
     });
   });
 }
