@@ -1,0 +1,37 @@
+// Drives the bundled handler over a backlog until every partition has committed its end offset,
+// as the timer would, invocation after invocation.
+import { invokeHandler, synthesizedEnvironment } from "../test/helpers/handler";
+import { partitionOffsets, committedOffsets, uniqueName } from "../test/helpers/kafka";
+
+export interface Drain {
+  invocations: number;
+  elapsedMs: number;
+  records: number;
+  /** Encoded (JSON Lines) bytes before compression. */
+  encodedBytes: number;
+  storedBytes: number;
+  objects: number;
+  /** Largest peak RSS over the invocations, KiB. */
+  maxRssKiB: number;
+}
+
+export async function drain(topic: string, prefix: string, maxInvocations = 20): Promise<Drain> {
+  const functionName = uniqueName("bench");
+  const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: prefix });
+  const ends = await partitionOffsets(topic);
+  const out: Drain = { invocations: 0, elapsedMs: 0, records: 0, encodedBytes: 0, storedBytes: 0, objects: 0, maxRssKiB: 0 };
+  for (;;) {
+    const run = await invokeHandler(env, { timeLimitMs: 900_000 });
+    if (!run.ok || !run.result) throw new Error(`handler failed on ${topic}: ${run.error}\n${run.stderr.slice(-2000)}`);
+    out.invocations++;
+    out.elapsedMs += run.elapsedMs;
+    out.records += run.result.totals.records;
+    out.encodedBytes += run.result.totals.encodedBytes;
+    out.storedBytes += run.result.totals.storedBytes;
+    out.objects += run.result.totals.objects;
+    out.maxRssKiB = Math.max(out.maxRssKiB, run.maxRssKiB ?? 0);
+    const committed = await committedOffsets(functionName, topic);
+    if ([...ends].every(([p, { high }]) => (committed.get(p) ?? 0) >= high)) return out;
+    if (out.invocations >= maxInvocations) throw new Error(`${topic} not drained after ${maxInvocations} invocations`);
+  }
+}

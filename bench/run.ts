@@ -1,0 +1,49 @@
+// `npm run bench [-- scenario ...]`: runs the benchmarks against the test services (started here
+// unless CKB_KAFKA_BROKERS / CKB_COS_ENDPOINT name running ones) and writes bench/results/*.md.
+// Sizes can be scaled down for a quick look: BENCH_RECORDS, BENCH_MEMORY_RECORDS, BENCH_REPEATS.
+import { startTestServices } from "../test/services/start";
+import { coldStart } from "./cold-start";
+import { memory } from "./memory";
+import { report } from "./stats";
+import { synth } from "./synth";
+import { throughput } from "./throughput";
+
+const num = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: "${raw}" is not a positive integer`);
+  return n;
+};
+
+const records = num("BENCH_RECORDS", 1_000_000);
+const memoryRecords = num("BENCH_MEMORY_RECORDS", 100_000);
+const repeats = num("BENCH_REPEATS", 3);
+
+const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> | string }> = {
+  "cold-start": { services: false, run: () => coldStart(10) },
+  synth: { services: false, run: () => synth(5) },
+  "throughput-1kib": { services: true, run: () => throughput({ records, valueBytes: 1024, partitions: 12, repeats }) },
+  "throughput-100b": { services: true, run: () => throughput({ records, valueBytes: 100, partitions: 12, repeats }) },
+  memory: { services: true, run: () => memory({ baseRecords: memoryRecords, valueBytes: 1024, repeats }) },
+};
+
+async function main(): Promise<void> {
+  process.env.CHECKPOINT_DISABLE = "1";
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !(n in SCENARIOS));
+  if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(", ")}; expected any of ${Object.keys(SCENARIOS).join(", ")}`);
+  const chosen = names.length ? names : Object.keys(SCENARIOS);
+  const services = chosen.some((n) => SCENARIOS[n].services) ? await startTestServices() : undefined;
+  if (services?.started.length) console.log(`test services up in ${services.startMs} ms: ${services.started.join(", ")}`);
+  try {
+    for (const name of chosen) report(name, await SCENARIOS[name].run());
+  } finally {
+    await services?.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
