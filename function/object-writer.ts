@@ -56,7 +56,7 @@ export class ObjectWriter {
     if (compression === "gzip") {
       // Room for a few chunks, so that encoding the next chunks overlaps compressing this one. zlib
       // streams take stream options, which @types/node leaves out of ZlibOptions.
-      this.gzip = createGzip({ level: 6, highWaterMark: 8 * COMPRESS_CHUNK_BYTES } as ZlibOptions);
+      this.gzip = createGzip({ level: 6, chunkSize: COMPRESS_CHUNK_BYTES, highWaterMark: 8 * COMPRESS_CHUNK_BYTES } as ZlibOptions);
       this.gzip.on("data", (chunk: Buffer) => this.collect(chunk));
     }
   }
