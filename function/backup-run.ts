@@ -1,9 +1,10 @@
 // One backup run: plan, consume up to the plan within the deadline, write objects, commit, manifest.
 // Invariant: a partition's offset is committed only after every record before it is in an object the
 // store has confirmed. Object keys depend only on the records, so a retried run rewrites the same keys.
-import type { Consumer, Kafka, KafkaMessage } from "kafkajs";
+import type { Admin, Consumer, Kafka, KafkaMessage } from "kafkajs";
 import type { BackupConfig } from "./config";
 import type { ObjectStorage } from "./cos-storage";
+import { ObjectBudget } from "./object-budget";
 import { ObjectWriter, type WrittenObject } from "./object-writer";
 import { objectKey, startsNewObject } from "./partitioner";
 import { encodeRecord, type KafkaRecord } from "./record-format";
@@ -15,7 +16,7 @@ export type StopReason = "caught-up" | "deadline" | "error" | "revoked" | "not-a
  * so `maxBytes` bounds that part of memory; 4 MiB costs no throughput against a local broker
  * (bench/README.md). Kafka still returns a single record batch larger than these limits.
  */
-export const FETCH = { maxBytes: 4 * 1024 * 1024, maxBytesPerPartition: 1024 * 1024, maxWaitTimeInMs: 500 } as const;
+export const FETCH = { maxBytes: 2 * 1024 * 1024, maxBytesPerPartition: 1024 * 1024, maxWaitTimeInMs: 500 } as const;
 
 export interface PartitionPlan {
   partition: number;
@@ -25,8 +26,8 @@ export interface PartitionPlan {
   endOffset: number;
   committedOffset: number | null;
   logStartOffset: number;
-  /** Offsets deleted by retention before they were backed up: [from, to). */
-  gap?: { from: number; to: number };
+  /** Offsets deleted by retention before they were backed up, seen when planning. */
+  gap?: Gap;
   /** Whether this run commits startOffset when it joins the group (see planRun). */
   pin?: boolean;
 }
@@ -42,7 +43,10 @@ export interface PartitionResult {
   objects: WrittenObject[];
   stopReason: StopReason;
   error?: string;
-  gap?: { from: number; to: number };
+  /** Offsets deleted by retention before they were backed up: seen when planning or while reading. */
+  gaps: Gap[];
+  /** Times the partition waited for another's object to finish (memory allows only so many open). */
+  slotWaits: number;
 }
 
 export interface RunManifest {
@@ -76,6 +80,25 @@ export interface RunOptions {
   log: Logger;
   /** A partition with no new record for this long counts as caught up. @default 3000 */
   idleMs?: number;
+  /** Objects open at once, which bounds memory (see object-budget.ts). @default no limit */
+  maxOpenObjects?: number;
+}
+
+export interface Gap {
+  /** First offset lost. */
+  from: number;
+  /** First offset kept: the log start offset when the loss was seen. */
+  to: number;
+}
+
+function warnGap(log: Logger, topic: string, partition: number, gap: Gap): void {
+  log.warn("retention deleted records before they were backed up", {
+    topic,
+    partition,
+    lostFrom: gap.from,
+    lostTo: gap.to,
+    lostCount: gap.to - gap.from,
+  });
 }
 
 /** Reads where each partition stands and where this run starts and ends. */
@@ -117,17 +140,7 @@ export async function planRun(kafka: Kafka, config: BackupConfig, log: Logger): 
         return { partition: o.partition, startOffset, endOffset: high, committedOffset, logStartOffset: low, gap };
       })
       .sort((a, b) => a.partition - b.partition);
-    for (const p of plans) {
-      if (p.gap) {
-        log.warn("retention deleted records before they were backed up", {
-          topic: config.topic,
-          partition: p.partition,
-          lostFrom: p.gap.from,
-          lostTo: p.gap.to,
-          lostCount: p.gap.to - p.gap.from,
-        });
-      }
-    }
+    for (const p of plans) if (p.gap) warnGap(log, config.topic, p.partition, p.gap);
     // Partitions without a usable committed offset get their start pinned (committed) as soon as this
     // run joins the group, so that a start position or a gap is decided once, here, and not again by
     // the consumer's reset policy. Only when no other run is in the group: if one is, it has pinned them.
@@ -192,7 +205,8 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
         storedBytes: 0,
         objects: [],
         stopReason: "not-assigned",
-        gap: plan.gap,
+        gaps: plan.gap ? [plan.gap] : [],
+        slotWaits: 0,
       },
     });
   }
@@ -231,11 +245,39 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
     s.result.committedOffset = offset;
   };
 
+  // Objects open at once are limited; a partition that finds no free slot is paused until one is
+  // set aside for it, and resumes there.
+  const budget = new ObjectBudget(opts.maxOpenObjects ?? Infinity, (partition) => {
+    const s = states.get(partition);
+    if (!s || s.done || stopping) budget.forget(partition);
+    else consumer.resume([{ topic: config.topic, partitions: [partition] }]);
+  });
+
+  /** Drops a partition's open object, if any: nothing of it becomes visible. */
+  const drop = async (s: PartitionState) => {
+    const writer = s.open;
+    if (!writer) return;
+    s.open = undefined;
+    try {
+      await writer.abort();
+    } finally {
+      budget.release();
+    }
+  };
+
   const flush = async (s: PartitionState) => {
     if (!s.open) return;
     const writer = s.open;
     s.open = undefined;
-    const obj = await writer.finish();
+    let obj: WrittenObject;
+    try {
+      obj = await writer.finish();
+    } catch (err) {
+      await writer.abort();
+      throw err;
+    } finally {
+      budget.release();
+    }
     s.result.objects.push(obj);
     s.result.storedBytes += obj.storedBytes;
     s.result.lastOffsetWritten = obj.lastOffset;
@@ -247,25 +289,52 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
     s.result.stopReason = "error";
     s.result.error = (err as Error)?.message ?? String(err);
     log.error("partition failed", { topic: config.topic, partition: s.plan.partition, error: s.result.error });
-    await s.open?.abort();
-    s.open = undefined;
+    budget.forget(s.plan.partition);
+    await drop(s);
     consumer.pause([{ topic: config.topic, partitions: [s.plan.partition] }]);
   };
 
   const finishPartition = async (s: PartitionState, reason: StopReason) => {
     if (s.done) return;
+    budget.forget(s.plan.partition);
     await flush(s);
     s.done = true;
     s.result.stopReason = reason;
     consumer.pause([{ topic: config.topic, partitions: [s.plan.partition] }]);
   };
 
-  const append = async (s: PartitionState, record: KafkaRecord) => {
+  // One admin client per run, opened the first time a fetch skips ahead.
+  let admin: Promise<Admin> | undefined;
+  const logStartOffset = async (partition: number): Promise<number> => {
+    admin ??= (async () => {
+      const a = kafka.admin();
+      await a.connect();
+      return a;
+    })();
+    const offsets = await (await admin).fetchTopicOffsets(config.topic);
+    return Number(offsets.find((o) => o.partition === partition)?.low ?? 0);
+  };
+
+  // A fetch that starts past the next offset this run expects skipped records: harmlessly (batches of
+  // only transaction markers or aborted records), or because kafkajs reset a position that retention
+  // had deleted ("offset out of range"). The log start offset tells which.
+  const checkSkipped = async (s: PartitionState, fetchedOffset: number) => {
+    const low = await logStartOffset(s.plan.partition);
+    if (low <= s.nextOffset) return;
+    const gap = { from: s.nextOffset, to: Math.min(low, fetchedOffset) };
+    s.result.gaps.push(gap);
+    warnGap(log, config.topic, s.plan.partition, gap);
+    s.nextOffset = gap.to;
+  };
+
+  /** Adds a record to its partition's object; false when a new object is due and no slot is free. */
+  const append = async (s: PartitionState, record: KafkaRecord): Promise<boolean> => {
     const line = encodeRecord(record);
     const bytes = Buffer.byteLength(line);
     const current = s.open && { firstTimestampMs: s.open.firstTimestampMs, encodedBytes: s.open.encodedBytes };
     if (startsNewObject(current, { timestampMs: record.timestamp, encodedBytes: bytes }, config.partitionMaxBytes)) {
       await flush(s);
+      if (!budget.acquire(s.plan.partition)) return false;
       const key = objectKey(keyParts, record.partition, record.offset, record.timestamp);
       s.open = new ObjectWriter(storage, key, config.compression, { offset: record.offset, timestampMs: record.timestamp });
     }
@@ -273,6 +342,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
     s.nextOffset = record.offset + 1;
     s.result.records++;
     s.result.encodedBytes += bytes;
+    return true;
   };
 
   if (work) {
@@ -297,8 +367,8 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
           // Lost in a rebalance: its uncommitted object is dropped; the new owner rewrites it under the same key.
           s.done = true;
           s.result.stopReason = "revoked";
-          void s.open?.abort();
-          s.open = undefined;
+          budget.forget(s.plan.partition);
+          void drop(s);
         }
         s.assigned = mine.has(s.plan.partition);
         if (s.assigned && !s.done && s.result.stopReason === "not-assigned") {
@@ -317,7 +387,9 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
 
     try {
       await consumer.connect();
-      await consumer.subscribe({ topic: config.topic, fromBeginning: config.startPosition === "earliest" });
+      // Starts are pinned (see planRun); the reset policy applies only when retention deletes the
+      // fetch position under a run, and then the earliest record left loses the least.
+      await consumer.subscribe({ topic: config.topic, fromBeginning: true });
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
@@ -326,6 +398,9 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
           if (!s || s.done || stopping) return;
           inFlight++;
           try {
+            // kafkajs sets fetchedOffset on every batch (consumer/batch.js); its typings leave it out.
+            const fetchedOffset = Number((batch as typeof batch & { fetchedOffset: string }).fetchedOffset);
+            if (fetchedOffset > s.nextOffset) await checkSkipped(s, fetchedOffset);
             for (const m of batch.messages) {
               if (!isRunning() || isStale() || stopping || s.done) return;
               const offset = Number(m.offset);
@@ -334,7 +409,12 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
                 stopping = true;
                 return;
               }
-              if (offset >= s.nextOffset) await append(s, toRecord(batch.partition, m));
+              if (offset >= s.nextOffset && !(await append(s, toRecord(batch.partition, m)))) {
+                // Waits for a slot (ObjectBudget); fetching resumes at this record.
+                s.result.slotWaits++;
+                consumer.pause([{ topic: config.topic, partitions: [s.plan.partition] }]);
+                return;
+              }
               emptyFetches = 0;
               // Moves the fetch position only; offsets are committed after uploads, never here.
               resolveOffset(m.offset);
@@ -380,9 +460,10 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
         }
       }
     } finally {
-      for (const s of states.values()) await s.open?.abort();
+      for (const s of states.values()) await drop(s);
       await pinned;
       await consumer.disconnect();
+      if (admin) await (await admin).disconnect();
     }
   }
 

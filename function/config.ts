@@ -56,6 +56,8 @@ export const ENV = {
 export const LIMITS = {
   partitionMaxBytes: { min: 1024 * 1024, max: 500 * 1024 * 1024, default: 64 * 1024 * 1024 },
   deadlineMarginMs: { min: 1_000, max: 300_000, default: 20_000 },
+  /** Function memory. Below 256 MiB a large fetch plus one open object does not fit (bench/README.md). */
+  memoryMiB: { min: 256, max: 3072, step: 128, default: 512 },
 } as const;
 
 export const SASL_MECHANISMS: readonly SaslMechanism[] = ["plain", "scram-sha-256", "scram-sha-512"];

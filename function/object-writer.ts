@@ -6,7 +6,7 @@ import type { Compression } from "./config";
 import type { ObjectStorage, UploadedPart } from "./cos-storage";
 
 /** S3-compatible servers need parts of at least 5 MiB (COS: 1 MiB); 8 MiB keeps requests few. */
-export const PART_BYTES = 8 * 1024 * 1024;
+export const PART_BYTES = 5 * 1024 * 1024;
 
 /**
  * Records go to gzip in chunks of this size: each write to a zlib stream is a trip to the thread

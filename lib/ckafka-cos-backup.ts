@@ -91,7 +91,11 @@ export interface CkafkaCosBackupProps {
   /** Connect to the broker with TLS. @default false */
   readonly tlsEnabled?: boolean;
 
-  /** Function memory in MiB, a multiple of 128 from 128 to 3072. @default 512 */
+  /**
+   * Function memory in MiB, a multiple of 128 from 256 to 3072. The handler keeps as many backup
+   * objects open at once as fit (README, "Memory"), so more memory lets more partitions be written at
+   * the same time; fewer wait their turn. @default 512
+   */
   readonly memoryMiB?: number;
   /** Function timeout in seconds, below the granularity and at most 900. @default granularity × 60 − 30, at most 900 */
   readonly timeoutSeconds?: number;
@@ -143,7 +147,7 @@ export class CkafkaCosBackup extends Construct {
     validateProps(props);
     const namespace = props.namespace ?? "default";
     const granularity = props.timeGranularityMinutes ?? 5;
-    const memoryMiB = props.memoryMiB ?? 512;
+    const memoryMiB = props.memoryMiB ?? LIMITS.memoryMiB.default;
     const runtime = props.runtime ?? "Nodejs18.15";
     const prefix = props.deliveryPathPrefix ?? "";
     const tags = props.tags;

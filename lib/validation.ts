@@ -97,7 +97,8 @@ export function validateProps(props: CkafkaCosBackupProps): void {
 
   if (props.memoryMiB !== undefined) {
     const m = props.memoryMiB;
-    check("memoryMiB", Number.isInteger(m) && m % 128 === 0 && m >= 128 && m <= 3072 ? undefined : `${m} is not allowed; expected a multiple of 128 from 128 to 3072`);
+    const { min, max, step } = LIMITS.memoryMiB;
+    check("memoryMiB", Number.isInteger(m) && m % step === 0 && m >= min && m <= max ? undefined : `${m} is not allowed; expected a multiple of ${step} from ${min} to ${max}`);
   }
   if (props.timeoutSeconds !== undefined) {
     const max = Math.min(granularity * 60 - 1, SCF_MAX_TIMEOUT_SECONDS);

@@ -1,12 +1,14 @@
 // Bad input and broken services: clear errors, nothing committed beyond what is durably written.
 import { describe, expect, it } from "vitest";
-import { ENV } from "../../function/config";
+import { runBackup } from "../../function/backup-run";
+import { ENV, fromEnvironment } from "../../function/config";
+import { CosStorage } from "../../function/cos-storage";
 import { expectExactlyOnce } from "../helpers/assertions";
 import { readBackup } from "../helpers/backup-reader";
 import { cosEndpoint, testCos } from "../helpers/cos";
 import { startFlakyProxy } from "../helpers/flaky-proxy";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
-import { committedOffsets, createTopic, partitionOffsets, produce, recordOfShape, uniqueName, withAdmin } from "../helpers/kafka";
+import { committedOffsets, createTopic, partitionOffsets, produce, recordOfShape, testKafka, uniqueName, withAdmin } from "../helpers/kafka";
 import { startSsmStandIn } from "../helpers/ssm-stand-in";
 import { SASL_USERS } from "../services/kafka-broker";
 
@@ -107,11 +109,44 @@ describe("handler failures", () => {
     });
     const r = await invokeHandler(env);
     expect(r.ok, r.stderr).toBe(true);
-    expect(r.result!.partitions[0].gap).toEqual({ from: 50, to: 80 });
+    expect(r.result!.partitions[0].gaps).toEqual([{ from: 50, to: 80 }]);
     expect(r.result!.partitions[0].records).toBe(70);
     expect(r.stderr).toContain('"msg":"retention deleted records before they were backed up"');
     expect(r.stderr).toContain('"lostCount":30');
     const objects = await readBackup(testCos(), prefix);
     expect(objects.flatMap((o) => o.records).map((x) => x.offset)).toEqual([...Array(50).keys(), ...Array.from({ length: 70 }, (_, i) => 80 + i)]);
+  });
+
+  // In-process, because the race needs a hook between the plan and the first fetch.
+  it("records deleted between the plan and the first fetch are a gap too, not a silent jump", async () => {
+    const topic = uniqueName("gap-race");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 1);
+    await produce(topic, records(100, 1));
+    const config = fromEnvironment(synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix }));
+    const kafka = testKafka();
+    const admin = kafka.admin.bind(kafka);
+    // Retention strikes just after the plan has read the group's offsets (the plan's last read).
+    kafka.admin = (...args) => {
+      const a = admin(...args);
+      const fetchOffsets = a.fetchOffsets.bind(a);
+      a.fetchOffsets = (async (req: Parameters<typeof fetchOffsets>[0]) => {
+        const res = await fetchOffsets(req);
+        await a.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: "40" }] });
+        return res;
+      }) as typeof a.fetchOffsets;
+      return a;
+    };
+    const warnings: string[] = [];
+    const log = { info: () => undefined, error: () => undefined, warn: (msg: string, fields?: object) => warnings.push(`${msg} ${JSON.stringify(fields)}`) };
+    const storage = new CosStorage({ ...config, cosEndpoint: cosEndpoint() }, { secretId: "test-id", secretKey: "test-key" });
+    const manifest = await runBackup({ config, kafka, storage, runId: "race", deadlineAt: Date.now() + 60_000, log });
+
+    expect(manifest.partitions[0].planned.start).toBe(0);
+    expect(manifest.partitions[0].gaps).toEqual([{ from: 0, to: 40 }]);
+    expect(manifest.partitions[0].records).toBe(60);
+    expect(warnings.join("\n")).toContain('"lostFrom":0,"lostTo":40,"lostCount":40');
+    const objects = await readBackup(testCos(), prefix);
+    expect(objects.flatMap((o) => o.records).map((x) => x.offset)).toEqual(Array.from({ length: 60 }, (_, i) => 40 + i));
   });
 });

@@ -1,0 +1,64 @@
+// How many backup objects may be open at once. An open object holds up to a part of compressed bytes
+// waiting for upload plus the compressor's buffers, so this count, not the backlog or the partition
+// count, is what bounds a run's memory. Partitions wait for a free slot in turn.
+import { COMPRESS_CHUNK_BYTES, PART_BYTES } from "./object-writer";
+
+/** Memory one open object can hold: a part, the compressor's input queue, its window and output. */
+export const OPEN_OBJECT_BYTES = PART_BYTES + 8 * COMPRESS_CHUNK_BYTES + 1024 * 1024;
+
+/** What a run needs besides open objects: Node, the bundle, kafkajs and its fetch responses (bench/README.md). */
+export const BASELINE_MIB = 160;
+
+/**
+ * Open objects that fit in a function of `memoryMiB`, at least 1. Only three quarters of the memory
+ * are planned for: garbage waits for the collector, and SCF ends a function that reaches its limit.
+ */
+export function maxOpenObjects(memoryMiB: number): number {
+  return Math.max(1, Math.floor((((memoryMiB * 3) / 4 - BASELINE_MIB) * 1024 * 1024) / OPEN_OBJECT_BYTES));
+}
+
+export class ObjectBudget {
+  private open = 0;
+  private readonly waiting: number[] = [];
+  private readonly reserved = new Set<number>();
+
+  /** `wake(partition)` is called when a slot has been set aside for a waiting partition. */
+  constructor(
+    readonly max: number,
+    private readonly wake: (partition: number) => void,
+  ) {}
+
+  /** Takes a slot for a new object of `partition`; false means none is free and the partition now waits its turn. */
+  acquire(partition: number): boolean {
+    if (this.reserved.delete(partition)) return true;
+    // A free slot means nobody waits: release() hands slots to waiting partitions first.
+    if (this.open < this.max) {
+      this.open++;
+      return true;
+    }
+    if (!this.waiting.includes(partition)) this.waiting.push(partition);
+    return false;
+  }
+
+  /** Gives back a slot once an object is finished or dropped; the longest-waiting partition gets it. */
+  release(): void {
+    const next = this.waiting.shift();
+    if (next === undefined) {
+      this.open--;
+      return;
+    }
+    this.reserved.add(next);
+    this.wake(next);
+  }
+
+  /** A partition that will open no more objects in this run stops waiting and returns a slot set aside for it. */
+  forget(partition: number): void {
+    const i = this.waiting.indexOf(partition);
+    if (i >= 0) this.waiting.splice(i, 1);
+    if (this.reserved.delete(partition)) this.release();
+  }
+
+  get waitingPartitions(): readonly number[] {
+    return this.waiting;
+  }
+}
