@@ -13,15 +13,18 @@ export interface Drain {
   objects: number;
   /** Largest peak RSS over the invocations, KiB. */
   maxRssKiB: number;
+  /** Times partitions waited for an object slot (memory). */
+  slotWaits: number;
 }
 
-export async function drain(topic: string, prefix: string, maxInvocations = 20): Promise<Drain> {
+/** Drains `topic` into `prefix` with a new consumer group, the function given `memoryMiB`. */
+export async function drain(topic: string, prefix: string, memoryMiB = 512, maxInvocations = 20): Promise<Drain> {
   const functionName = uniqueName("bench");
-  const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: prefix });
+  const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: prefix, memoryMiB });
   const ends = await partitionOffsets(topic);
-  const out: Drain = { invocations: 0, elapsedMs: 0, records: 0, encodedBytes: 0, storedBytes: 0, objects: 0, maxRssKiB: 0 };
+  const out: Drain = { invocations: 0, elapsedMs: 0, records: 0, encodedBytes: 0, storedBytes: 0, objects: 0, maxRssKiB: 0, slotWaits: 0 };
   for (;;) {
-    const run = await invokeHandler(env, { timeLimitMs: 900_000 });
+    const run = await invokeHandler(env, { timeLimitMs: 900_000, memoryMiB });
     if (!run.ok || !run.result) throw new Error(`handler failed on ${topic}: ${run.error}\n${run.stderr.slice(-2000)}`);
     out.invocations++;
     out.elapsedMs += run.elapsedMs;
@@ -30,6 +33,7 @@ export async function drain(topic: string, prefix: string, maxInvocations = 20):
     out.storedBytes += run.result.totals.storedBytes;
     out.objects += run.result.totals.objects;
     out.maxRssKiB = Math.max(out.maxRssKiB, run.maxRssKiB ?? 0);
+    out.slotWaits += run.result.partitions.reduce((n, p) => n + p.slotWaits, 0);
     const committed = await committedOffsets(functionName, topic);
     if ([...ends].every(([p, { high }]) => (committed.get(p) ?? 0) >= high)) return out;
     if (out.invocations >= maxInvocations) throw new Error(`${topic} not drained after ${maxInvocations} invocations`);

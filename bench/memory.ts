@@ -1,5 +1,8 @@
 // Memory: the handler's peak RSS (kernel accounting, getrusage ru_maxrss of its process) as the
-// backlog grows (should stay flat) and as the partition count grows (bounded by partitions × part).
+// backlog grows (should stay flat) and as partitions grow (bounded by the open-object budget, which
+// follows the function's memory). Values are random bytes: nothing compresses, so every open object
+// fills whole parts, the worst case for memory.
+import { maxOpenObjects } from "../function/object-budget";
 import { uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
 import { drain } from "./drain";
@@ -12,31 +15,57 @@ export interface MemoryOptions {
   repeats: number;
 }
 
-async function measure(label: string, partitions: number, records: number, o: MemoryOptions): Promise<string[]> {
-  const topic = uniqueName(`bench-mem-${partitions}p`);
-  await produceBacklog({ topic, partitions, records, valueBytes: o.valueBytes });
+interface Case {
+  label: string;
+  partitions: number;
+  records: number;
+  memoryMiB: number;
+}
+
+async function measure(c: Case, o: MemoryOptions, topics: Map<string, string>): Promise<string[]> {
+  // Cases with the same backlog share its topic; each drain uses a new consumer group.
+  const backlog = `${c.partitions}p-${c.records}`;
+  let topic = topics.get(backlog);
+  if (!topic) {
+    topic = uniqueName(`bench-mem-${backlog}`);
+    await produceBacklog({ topic, partitions: c.partitions, records: c.records, valueBytes: o.valueBytes, values: "random" });
+    topics.set(backlog, topic);
+  }
   const rss: number[] = [];
   const seconds: number[] = [];
-  let objects = 0;
+  let last: Awaited<ReturnType<typeof drain>> | undefined;
   for (let r = 1; r <= o.repeats; r++) {
-    const d = await drain(topic, `bench/${topic}/rep-${r}/`);
-    if (d.records !== records) throw new Error(`handler backed up ${d.records} of ${records} records`);
+    const d = await drain(topic, `bench/${topic}/${c.memoryMiB}-rep-${r}/`, c.memoryMiB);
+    if (d.records !== c.records) throw new Error(`handler backed up ${d.records} of ${c.records} records`);
     rss.push(d.maxRssKiB / 1024);
     seconds.push(d.elapsedMs / 1000);
-    objects = d.objects;
-    console.log(`${label}: rep ${r}: peak RSS ${(d.maxRssKiB / 1024).toFixed(0)} MiB, ${(d.elapsedMs / 1000).toFixed(1)} s`);
+    last = d;
+    console.log(`${c.label}, ${c.memoryMiB} MiB: rep ${r}: peak RSS ${(d.maxRssKiB / 1024).toFixed(0)} MiB, ${(d.elapsedMs / 1000).toFixed(1)} s`);
   }
-  const backlogMiB = (records * o.valueBytes) / MiB;
-  return [label, String(partitions), `${records.toLocaleString("en")} (${backlogMiB.toFixed(0)} MiB)`, String(objects), fmt(spread(seconds)), fmt(spread(rss), 0)];
+  return [
+    c.label,
+    String(c.partitions),
+    `${c.memoryMiB} (${maxOpenObjects(c.memoryMiB)})`,
+    `${c.records.toLocaleString("en")} (${((c.records * o.valueBytes) / MiB).toFixed(0)} MiB)`,
+    `${last!.objects} / ${(last!.storedBytes / MiB).toFixed(0)} MiB`,
+    String(last!.slotWaits),
+    fmt(spread(seconds)),
+    `**${fmt(spread(rss), 0)}**`,
+  ];
 }
 
 export async function memory(o: MemoryOptions): Promise<string> {
+  const cases: Case[] = [
+    ...[1, 4, 16].map((m) => ({ label: `${m}× backlog`, partitions: 12, records: o.baseRecords * m, memoryMiB: 512 })),
+    ...[4, 16, 64].flatMap((p) => [512, 256].map((memoryMiB) => ({ label: `${p} partitions`, partitions: p, records: o.baseRecords * 4, memoryMiB }))),
+  ];
+  const topics = new Map<string, string>();
   const rows: string[][] = [];
-  for (const multiple of [1, 4, 16]) rows.push(await measure(`${multiple}× backlog`, 12, o.baseRecords * multiple, o));
-  for (const partitions of [4, 16, 64]) rows.push(await measure(`${partitions} partitions`, partitions, o.baseRecords, o));
+  for (const c of cases) rows.push(await measure(c, o, topics));
   return [
-    `Values of ${o.valueBytes} B, gzip on, 64 MiB partition_max, 8 MiB parts. ${o.repeats} drains each; median (min–max).`,
+    `Random ${o.valueBytes} B values (stored as base64, gzip gains little), 64 MiB partition_max, 5 MiB parts. ` +
+      `${o.repeats} drains each, each with a new consumer group; median (min–max).`,
     "",
-    table(["case", "partitions", "records", "objects", "drain s", "peak RSS MiB"], rows),
+    table(["case", "partitions", "function MiB (open objects)", "records", "objects / stored (last drain)", "slot waits", "drain s", "peak RSS MiB"], rows),
   ].join("\n");
 }

@@ -3,6 +3,7 @@
 // Sizes can be scaled down for a quick look: BENCH_RECORDS, BENCH_MEMORY_RECORDS, BENCH_REPEATS.
 import { startTestServices } from "../test/services/start";
 import { coldStart } from "./cold-start";
+import { fetchSize } from "./fetch-size";
 import { memory } from "./memory";
 import { report } from "./stats";
 import { synth } from "./synth";
@@ -25,6 +26,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   synth: { services: false, run: () => synth(5) },
   "throughput-1kib": { services: true, run: () => throughput({ records, valueBytes: 1024, partitions: 12, repeats }) },
   "throughput-100b": { services: true, run: () => throughput({ records, valueBytes: 100, partitions: 12, repeats }) },
+  "fetch-size": { services: true, run: () => fetchSize(Math.min(records, 300_000), 5) },
   memory: { services: true, run: () => memory({ baseRecords: memoryRecords, valueBytes: 1024, repeats }) },
 };
 
