@@ -13,7 +13,7 @@ export type StopReason = "caught-up" | "deadline" | "error" | "revoked" | "not-a
 
 /**
  * How the consumer fetches. kafkajs keeps a whole fetch response alive while any of its records is,
- * so `maxBytes` bounds that part of memory; 4 MiB costs no throughput against a local broker
+ * so `maxBytes` bounds that part of memory; 2 MiB cost no throughput against a local broker
  * (bench/README.md). Kafka still returns a single record batch larger than these limits.
  */
 export const FETCH = { maxBytes: 2 * 1024 * 1024, maxBytesPerPartition: 1024 * 1024, maxWaitTimeInMs: 500 } as const;

@@ -31,6 +31,23 @@ export function objectKey(parts: KeyParts, partition: number, firstOffset: numbe
   return `${parts.prefix}${parts.instanceId}/${parts.topic}/${timeFolder(firstTimestampMs)}/${parts.topic}+${partition}+${paddedOffset(firstOffset)}.${ext}`;
 }
 
+/** What an object key says, or undefined for a key that is not a backup object (a manifest, say). */
+export interface ParsedKey {
+  partition: number;
+  firstOffset: number;
+  /** `dt=YYYY-MM-DD/hour=HH` */
+  timeFolder: string;
+  gzip: boolean;
+}
+
+export function parseObjectKey(parts: Omit<KeyParts, "compression">, key: string): ParsedKey | undefined {
+  const base = `${parts.prefix}${parts.instanceId}/${parts.topic}/`;
+  if (!key.startsWith(base)) return undefined;
+  const m = /^(dt=\d{4}-\d{2}-\d{2}\/hour=\d{2})\/(.+)\+(\d+)\+(\d{20})\.jsonl(\.gz)?$/.exec(key.slice(base.length));
+  if (!m || m[2] !== parts.topic) return undefined;
+  return { timeFolder: m[1], partition: Number(m[3]), firstOffset: Number(m[4]), gzip: m[5] !== undefined };
+}
+
 /**
  * Whether the next record starts a new object: it falls in another time folder than the object's
  * first record, or adding it would take the object's encoded bytes past `partitionMaxBytes`.

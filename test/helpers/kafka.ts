@@ -138,3 +138,33 @@ export async function partitionOffsets(topic: string): Promise<Map<number, { low
   const res = await withAdmin((admin) => admin.fetchTopicOffsets(topic));
   return new Map(res.map((p) => [p.partition, { low: Number(p.low), high: Number(p.high) }]));
 }
+
+/** Reads a whole topic, up to its end offsets now, as records to compare with sent ones. */
+export async function consumeAll(topic: string): Promise<SentRecord[]> {
+  const ends = await partitionOffsets(topic);
+  let left = [...ends.values()].reduce((n, { low, high }) => n + high - low, 0);
+  const out: SentRecord[] = [];
+  if (left === 0) return out;
+  const consumer = testKafka().consumer({ groupId: uniqueName("read-all") });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer
+        .run({
+          eachMessage: async ({ partition, message }) => {
+            const headers: Array<[string, Buffer]> = [];
+            for (const [name, value] of Object.entries(message.headers ?? {})) {
+              for (const v of Array.isArray(value) ? value : [value]) headers.push([name, Buffer.from(v as Buffer)]);
+            }
+            out.push({ partition, key: message.key, value: message.value, headers, timestamp: Number(message.timestamp) });
+            if (--left === 0) resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return out;
+}

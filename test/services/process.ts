@@ -1,7 +1,62 @@
 // Starting and stopping the test services as child processes, with readable failures.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { createServer, connect } from "node:net";
+
+// Every started service leaves a pid file naming itself and the process that started it, so that
+// services orphaned by a killed test run are stopped by the next one (see stopOrphans).
+const PID_DIR = join(process.env.CKB_CACHE_DIR ?? join(homedir(), ".cache", "ckafka-cos-backup"), "pids");
+
+interface PidFile {
+  pid: number;
+  owner: number;
+  command: string;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Kills services whose starting process is gone, if they still run the command they were started with. */
+export function stopOrphans(): string[] {
+  let files: string[];
+  try {
+    files = readdirSync(PID_DIR);
+  } catch {
+    return [];
+  }
+  const stopped: string[] = [];
+  for (const file of files) {
+    const path = join(PID_DIR, file);
+    let entry: PidFile;
+    try {
+      entry = JSON.parse(readFileSync(path, "utf8")) as PidFile;
+    } catch {
+      rmSync(path, { force: true });
+      continue;
+    }
+    if (alive(entry.owner)) continue;
+    let cmdline = "";
+    try {
+      cmdline = readFileSync(`/proc/${entry.pid}/cmdline`, "utf8");
+    } catch {
+      // gone already
+    }
+    if (cmdline.startsWith(entry.command)) {
+      process.kill(entry.pid, "SIGKILL");
+      stopped.push(`${entry.command} (pid ${entry.pid})`);
+    }
+    rmSync(path, { force: true });
+  }
+  return stopped;
+}
 
 export function runScript(script: string): string {
   return execFileSync("bash", [script], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" }).trim();
@@ -58,6 +113,12 @@ export async function startService(opts: {
   const fd = openSync(opts.logFile, "a");
   const child = spawn(opts.command, opts.args, { stdio: ["ignore", fd, fd], env: opts.env ?? process.env });
   closeSync(fd);
+  if (child.pid !== undefined) {
+    const pidFile = join(PID_DIR, `${child.pid}.json`);
+    mkdirSync(PID_DIR, { recursive: true });
+    writeFileSync(pidFile, JSON.stringify({ pid: child.pid, owner: process.pid, command: opts.command } satisfies PidFile));
+    child.once("exit", () => rmSync(pidFile, { force: true }));
+  }
   let exited: string | undefined;
   child.once("exit", (code, signal) => (exited = `exited with ${signal ?? code}`));
   const fail = (why: string) =>

@@ -3,6 +3,7 @@
 // Used by the integration tests' global setup and by the benchmarks.
 import { startKafkaBroker } from "./kafka-broker";
 import { startObjectStore } from "./object-store";
+import { stopOrphans } from "./process";
 
 export interface TestServices {
   /** What was started, for a log line; empty when everything was given. */
@@ -18,6 +19,7 @@ export async function startTestServices(): Promise<TestServices> {
   const stop = async () => {
     await Promise.all(stops.map((s) => s()));
   };
+  for (const orphan of stopOrphans()) console.warn(`stopped a service left by an earlier, killed run: ${orphan}`);
   try {
     const [kafka, store] = await Promise.all([
       process.env.CKB_KAFKA_BROKERS ? undefined : startKafkaBroker(),
