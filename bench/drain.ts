@@ -1,5 +1,6 @@
 // Drives the bundled handler over a backlog until every partition has committed its end offset,
 // as the timer would, invocation after invocation.
+import { ENV } from "../function/config";
 import { invokeHandler, synthesizedEnvironment } from "../test/helpers/handler";
 import { partitionOffsets, committedOffsets, uniqueName } from "../test/helpers/kafka";
 
@@ -17,14 +18,17 @@ export interface Drain {
   slotWaits: number;
 }
 
-/** Drains `topic` into `prefix` with a new consumer group, the function given `memoryMiB`. */
-export async function drain(topic: string, prefix: string, memoryMiB = 512, maxInvocations = 20): Promise<Drain> {
+/** Drains `topic` into `prefix` with a new consumer group; `maxOpenObjects` overrides the default. */
+export async function drain(topic: string, prefix: string, maxOpenObjects?: number, maxInvocations = 20): Promise<Drain> {
   const functionName = uniqueName("bench");
-  const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: prefix, memoryMiB });
+  const env = synthesizedEnvironment(
+    { topic, functionName, deliveryPathPrefix: prefix },
+    maxOpenObjects === undefined ? {} : { [ENV.maxOpenObjects]: String(maxOpenObjects) },
+  );
   const ends = await partitionOffsets(topic);
   const out: Drain = { invocations: 0, elapsedMs: 0, records: 0, encodedBytes: 0, storedBytes: 0, objects: 0, maxRssKiB: 0, slotWaits: 0 };
   for (;;) {
-    const run = await invokeHandler(env, { timeLimitMs: 900_000, memoryMiB });
+    const run = await invokeHandler(env, { timeLimitMs: 900_000 });
     if (!run.ok || !run.result) throw new Error(`handler failed on ${topic}: ${run.error}\n${run.stderr.slice(-2000)}`);
     out.invocations++;
     out.elapsedMs += run.elapsedMs;

@@ -1,8 +1,8 @@
 // Memory: the handler's peak RSS (kernel accounting, getrusage ru_maxrss of its process) as the
-// backlog grows (should stay flat) and as partitions grow (bounded by the open-object budget, which
-// follows the function's memory). Values are random bytes: nothing compresses, so every open object
+// backlog grows (should stay flat), as partitions grow (bounded by the open-object budget), and with
+// other budgets, for the trade-off. Values are random bytes: nothing compresses, so every open object
 // fills whole parts, the worst case for memory.
-import { maxOpenObjects } from "../function/object-budget";
+import { LIMITS } from "../function/config";
 import { uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
 import { drain } from "./drain";
@@ -19,7 +19,8 @@ interface Case {
   label: string;
   partitions: number;
   records: number;
-  memoryMiB: number;
+  /** Open objects allowed. */
+  open: number;
 }
 
 async function measure(c: Case, o: MemoryOptions, topics: Map<string, string>): Promise<string[]> {
@@ -35,17 +36,17 @@ async function measure(c: Case, o: MemoryOptions, topics: Map<string, string>): 
   const seconds: number[] = [];
   let last: Awaited<ReturnType<typeof drain>> | undefined;
   for (let r = 1; r <= o.repeats; r++) {
-    const d = await drain(topic, `bench/${topic}/${c.memoryMiB}-rep-${r}/`, c.memoryMiB);
+    const d = await drain(topic, `bench/${topic}/open-${c.open}-rep-${r}/`, c.open);
     if (d.records !== c.records) throw new Error(`handler backed up ${d.records} of ${c.records} records`);
     rss.push(d.maxRssKiB / 1024);
     seconds.push(d.elapsedMs / 1000);
     last = d;
-    console.log(`${c.label}, ${c.memoryMiB} MiB: rep ${r}: peak RSS ${(d.maxRssKiB / 1024).toFixed(0)} MiB, ${(d.elapsedMs / 1000).toFixed(1)} s`);
+    console.log(`${c.label}, ${c.open} open: rep ${r}: peak RSS ${(d.maxRssKiB / 1024).toFixed(0)} MiB, ${(d.elapsedMs / 1000).toFixed(1)} s`);
   }
   return [
     c.label,
     String(c.partitions),
-    `${c.memoryMiB} (${maxOpenObjects(c.memoryMiB)})`,
+    c.open === LIMITS.maxOpenObjects.default ? `${c.open} (default)` : String(c.open),
     `${c.records.toLocaleString("en")} (${((c.records * o.valueBytes) / MiB).toFixed(0)} MiB)`,
     `${last!.objects} / ${(last!.storedBytes / MiB).toFixed(0)} MiB`,
     String(last!.slotWaits),
@@ -55,9 +56,11 @@ async function measure(c: Case, o: MemoryOptions, topics: Map<string, string>): 
 }
 
 export async function memory(o: MemoryOptions): Promise<string> {
+  const open = LIMITS.maxOpenObjects.default;
   const cases: Case[] = [
-    ...[1, 4, 16].map((m) => ({ label: `${m}× backlog`, partitions: 12, records: o.baseRecords * m, memoryMiB: 512 })),
-    ...[4, 16, 64].flatMap((p) => [512, 256].map((memoryMiB) => ({ label: `${p} partitions`, partitions: p, records: o.baseRecords * 4, memoryMiB }))),
+    ...[1, 4, 16].map((m) => ({ label: `${m}× backlog`, partitions: 12, records: o.baseRecords * m, open })),
+    ...[4, 16, 64].map((p) => ({ label: `${p} partitions`, partitions: p, records: o.baseRecords * 4, open })),
+    ...[1, 16].map((n) => ({ label: "64 partitions", partitions: 64, records: o.baseRecords * 4, open: n })),
   ];
   const topics = new Map<string, string>();
   const rows: string[][] = [];
@@ -66,6 +69,6 @@ export async function memory(o: MemoryOptions): Promise<string> {
     `Random ${o.valueBytes} B values (stored as base64, gzip gains little), 64 MiB partition_max, 5 MiB parts. ` +
       `${o.repeats} drains each, each with a new consumer group; median (min–max).`,
     "",
-    table(["case", "partitions", "function MiB (open objects)", "records", "objects / stored (last drain)", "slot waits", "drain s", "peak RSS MiB"], rows),
+    table(["case", "partitions", "open objects", "records", "objects / stored (last drain)", "slot waits", "drain s", "peak RSS MiB"], rows),
   ].join("\n");
 }

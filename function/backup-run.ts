@@ -80,8 +80,6 @@ export interface RunOptions {
   log: Logger;
   /** A partition with no new record for this long counts as caught up. @default 3000 */
   idleMs?: number;
-  /** Objects open at once, which bounds memory (see object-budget.ts). @default no limit */
-  maxOpenObjects?: number;
 }
 
 export interface Gap {
@@ -247,7 +245,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
 
   // Objects open at once are limited; a partition that finds no free slot is paused until one is
   // set aside for it, and resumes there.
-  const budget = new ObjectBudget(opts.maxOpenObjects ?? Infinity, (partition) => {
+  const budget = new ObjectBudget(config.maxOpenObjects, (partition) => {
     const s = states.get(partition);
     if (!s || s.done || stopping) budget.forget(partition);
     else consumer.resume([{ topic: config.topic, partitions: [partition] }]);

@@ -26,6 +26,8 @@ export interface BackupConfig {
   readonly tls: boolean;
   /** Time kept back from the invocation's budget for the last upload and commit. */
   readonly deadlineMarginMs: number;
+  /** Backup objects open at once; each can hold one part of compressed bytes (see LIMITS). */
+  readonly maxOpenObjects: number;
   /** Overrides the COS endpoint (`http://host:port`, path-style). Tests only; unset in the cloud. */
   readonly cosEndpoint?: string;
   /** Overrides the SSM API endpoint. Tests only; unset in the cloud. */
@@ -49,6 +51,7 @@ export const ENV = {
   saslSecretName: "CKB_SASL_SECRET_NAME",
   tls: "CKB_TLS",
   deadlineMarginMs: "CKB_DEADLINE_MARGIN_MS",
+  maxOpenObjects: "CKB_MAX_OPEN_OBJECTS",
   cosEndpoint: "CKB_COS_ENDPOINT",
   ssmEndpoint: "CKB_SSM_ENDPOINT",
 } as const;
@@ -56,7 +59,13 @@ export const ENV = {
 export const LIMITS = {
   partitionMaxBytes: { min: 1024 * 1024, max: 500 * 1024 * 1024, default: 64 * 1024 * 1024 },
   deadlineMarginMs: { min: 1_000, max: 300_000, default: 20_000 },
-  /** Function memory. Below 256 MiB a large fetch plus one open object does not fit (bench/README.md). */
+  /**
+   * An open object holds up to a 5 MiB part, 2 MiB queued for gzip and gzip's own buffers, so this
+   * bounds memory whatever the partition count. 4 kept the handler near 210 MiB at 64 partitions, and
+   * 28 were only 4% faster for 110 MiB more: a run is bound by one core encoding records (bench/README.md).
+   */
+  maxOpenObjects: { min: 1, max: 64, default: 4 },
+  /** Function memory. The handler peaks near 210–270 MiB with the default maxOpenObjects (bench/README.md). */
   memoryMiB: { min: 256, max: 3072, step: 128, default: 512 },
 } as const;
 
@@ -139,6 +148,7 @@ export function toEnvironment(config: BackupConfig): Record<string, string> {
     [ENV.compression]: config.compression,
     [ENV.tls]: String(config.tls),
     [ENV.deadlineMarginMs]: String(config.deadlineMarginMs),
+    [ENV.maxOpenObjects]: String(config.maxOpenObjects),
   };
   if (config.sasl) {
     env[ENV.saslMechanism] = config.sasl.mechanism;
@@ -209,6 +219,7 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     sasl,
     tls,
     deadlineMarginMs: int(ENV.deadlineMarginMs, LIMITS.deadlineMarginMs),
+    maxOpenObjects: int(ENV.maxOpenObjects, LIMITS.maxOpenObjects),
     cosEndpoint: env[ENV.cosEndpoint] || undefined,
     ssmEndpoint: env[ENV.ssmEndpoint] || undefined,
   };

@@ -1,8 +1,7 @@
 // SCF entry point: `index.main_handler`, invoked by the timer trigger once per tick.
 import { Kafka, logLevel, type SASLOptions, type logCreator } from "kafkajs";
 import { randomUUID } from "node:crypto";
-import { LIMITS, fromEnvironment } from "./config";
-import { maxOpenObjects } from "./object-budget";
+import { fromEnvironment } from "./config";
 import { CosStorage, type Credentials } from "./cos-storage";
 import { runBackup, type Logger, type RunManifest } from "./backup-run";
 import { getSecretValue } from "./ssm";
@@ -12,7 +11,6 @@ export interface ScfContext {
   request_id?: string;
   function_name?: string;
   time_limit_in_ms?: number;
-  memory_limit_in_mb?: number;
   getRemainingTimeInMillis?: () => number;
 }
 
@@ -73,15 +71,7 @@ export async function main_handler(_event: unknown, context: ScfContext = {}): P
 
   let manifest: RunManifest;
   try {
-    manifest = await runBackup({
-      config,
-      kafka,
-      storage: new CosStorage(config, creds),
-      runId,
-      deadlineAt,
-      log,
-      maxOpenObjects: maxOpenObjects(context.memory_limit_in_mb ?? LIMITS.memoryMiB.default),
-    });
+    manifest = await runBackup({ config, kafka, storage: new CosStorage(config, creds), runId, deadlineAt, log });
   } catch (err) {
     const e = err as Error;
     log.error("backup run failed", { runId, topic: config.topic, brokers: config.brokers, error: `${e.name}: ${e.message}` });

@@ -1,21 +1,6 @@
-// How many backup objects may be open at once. An open object holds up to a part of compressed bytes
-// waiting for upload plus the compressor's buffers, so this count, not the backlog or the partition
-// count, is what bounds a run's memory. Partitions wait for a free slot in turn.
-import { COMPRESS_CHUNK_BYTES, PART_BYTES } from "./object-writer";
-
-/** Memory one open object can hold: a part, the compressor's input queue, its window and output. */
-export const OPEN_OBJECT_BYTES = PART_BYTES + 8 * COMPRESS_CHUNK_BYTES + 1024 * 1024;
-
-/** What a run needs besides open objects: Node, the bundle, kafkajs and its fetch responses (bench/README.md). */
-export const BASELINE_MIB = 160;
-
-/**
- * Open objects that fit in a function of `memoryMiB`, at least 1. Only three quarters of the memory
- * are planned for: garbage waits for the collector, and SCF ends a function that reaches its limit.
- */
-export function maxOpenObjects(memoryMiB: number): number {
-  return Math.max(1, Math.floor((((memoryMiB * 3) / 4 - BASELINE_MIB) * 1024 * 1024) / OPEN_OBJECT_BYTES));
-}
+// How many backup objects may be open at once (CKB_MAX_OPEN_OBJECTS). An open object holds up to a
+// part of compressed bytes waiting for upload plus the compressor's buffers, so this count, not the
+// backlog or the partition count, is what bounds a run's memory. Partitions wait for a slot in turn.
 
 export class ObjectBudget {
   private open = 0;

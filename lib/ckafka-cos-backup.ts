@@ -92,9 +92,9 @@ export interface CkafkaCosBackupProps {
   readonly tlsEnabled?: boolean;
 
   /**
-   * Function memory in MiB, a multiple of 128 from 256 to 3072. The handler keeps as many backup
-   * objects open at once as fit (README, "Memory"), so more memory lets more partitions be written at
-   * the same time; fewer wait their turn. @default 512
+   * Function memory in MiB, a multiple of 128 from 256 to 3072. The handler's memory is bounded by a
+   * fixed number of open backup objects, not by partitions or backlog; it peaks near 210–270 MiB
+   * (README, "Memory and speed"). @default 512
    */
   readonly memoryMiB?: number;
   /** Function timeout in seconds, below the granularity and at most 900. @default granularity × 60 − 30, at most 900 */
@@ -189,6 +189,7 @@ export class CkafkaCosBackup extends Construct {
         : undefined,
       tls: props.tlsEnabled ?? false,
       deadlineMarginMs: LIMITS.deadlineMarginMs.default,
+      maxOpenObjects: LIMITS.maxOpenObjects.default,
     });
 
     if (props.existingRoleName) {

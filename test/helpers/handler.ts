@@ -65,13 +65,9 @@ export interface Invocation {
 /** Invokes the bundled handler in a new process; `killAfterMs` or `killWhen` SIGKILLs it mid-run. */
 export function invokeHandler(
   env: Record<string, string>,
-  opts: { timeLimitMs?: number; memoryMiB?: number; requestId?: string; killAfterMs?: number; killWhen?: (output: string) => boolean } = {},
+  opts: { timeLimitMs?: number; requestId?: string; killAfterMs?: number; killWhen?: (output: string) => boolean } = {},
 ): Promise<Invocation> {
-  const context = {
-    request_id: opts.requestId ?? `req-${Date.now()}`,
-    time_limit_in_ms: opts.timeLimitMs ?? 120_000,
-    memory_limit_in_mb: opts.memoryMiB,
-  };
+  const context = { request_id: opts.requestId ?? `req-${Date.now()}`, time_limit_in_ms: opts.timeLimitMs ?? 120_000 };
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [join(__dirname, "invoke-handler.cjs"), bundledScript(), JSON.stringify(context)], {

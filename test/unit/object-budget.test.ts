@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ObjectBudget, maxOpenObjects } from "../../function/object-budget";
+import { ObjectBudget } from "../../function/object-budget";
 
 describe("ObjectBudget", () => {
   it("grants slots up to the limit, then queues partitions in order and hands freed slots to them", () => {
@@ -35,12 +35,5 @@ describe("ObjectBudget", () => {
     expect(budget.acquire(3)).toBe(true);
     budget.release();
     expect(budget.acquire(5)).toBe(true); // nobody waits: a free slot is anyone's
-  });
-
-  it("sizes the limit from the function's memory, never below one", () => {
-    expect(maxOpenObjects(256)).toBe(4);
-    expect(maxOpenObjects(512)).toBe(28);
-    expect(maxOpenObjects(128)).toBe(1);
-    expect(maxOpenObjects(1024)).toBeGreaterThan(maxOpenObjects(512));
   });
 });
