@@ -1,17 +1,17 @@
 // The upload limit: cos-nodejs-sdk-v5 writing `bytes` to the object store as the handler does, one
-// multipart object after another in 8 MiB parts, parts in sequence. Prints `RAW <json>`.
-//   node raw-cos-upload.cjs <endpoint> <bucket> <prefix> <bytes>
+// 64 MiB multipart object after another, parts of the handler's size in sequence. Prints `RAW <json>`.
+//   node raw-cos-upload.cjs <endpoint> <bucket> <prefix> <bytes> <part bytes>
 const COS = require("cos-nodejs-sdk-v5");
 const { mkdtempSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
 const { randomBytes } = require("node:crypto");
 
-const PART = 8 * 1024 * 1024;
 const OBJECT = 64 * 1024 * 1024;
 
 async function main() {
-  const [, , endpoint, Bucket, prefix, total] = process.argv;
+  const [, , endpoint, Bucket, prefix, total, partBytes] = process.argv;
+  const PART = Number(partBytes);
   const cos = new COS({
     SecretId: "bench-id",
     SecretKey: "bench-key",

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { FETCH } from "../function/backup-run";
+import { PART_BYTES } from "../function/object-writer";
 import { brokers, uniqueName } from "../test/helpers/kafka";
 import { TEST_BUCKET, cosEndpoint } from "../test/helpers/cos";
 import { produceBacklog } from "./backlog";
@@ -60,7 +61,7 @@ export async function throughput(o: ThroughputOptions): Promise<string> {
     if (consumed.out.records !== o.records) throw new Error(`raw consumer read ${consumed.out.records} of ${o.records} records`);
     const d = await drain(topic, `bench/${topic}/rep-${r}/`);
     if (d.records !== o.records) throw new Error(`handler backed up ${d.records} of ${o.records} records`);
-    const uploaded = await runRaw("raw-cos-upload.cjs", [cosEndpoint(), TEST_BUCKET, `bench/${topic}/raw-upload-${r}/`, String(d.storedBytes)]);
+    const uploaded = await runRaw("raw-cos-upload.cjs", [cosEndpoint(), TEST_BUCKET, `bench/${topic}/raw-upload-${r}/`, String(d.storedBytes), String(PART_BYTES)]);
     const rawRate = o.records / (consumed.elapsedMs / 1000);
     const handlerRate = o.records / (d.elapsedMs / 1000);
     const uploadRate = d.storedBytes / MiB / (uploaded.elapsedMs / 1000);
