@@ -62,10 +62,10 @@ export interface Invocation {
   elapsedMs: number;
 }
 
-/** Invokes the bundled handler in a new process; `killAfterMs` or `killWhen` SIGKILLs it mid-run. */
+/** Invokes the bundled handler in a new process; `killAfterMs`, `killWhen` or `killOn` SIGKILLs it mid-run. */
 export function invokeHandler(
   env: Record<string, string>,
-  opts: { timeLimitMs?: number; requestId?: string; killAfterMs?: number; killWhen?: (output: string) => boolean } = {},
+  opts: { timeLimitMs?: number; requestId?: string; killAfterMs?: number; killWhen?: (output: string) => boolean; killOn?: Promise<unknown> } = {},
 ): Promise<Invocation> {
   const context = { request_id: opts.requestId ?? `req-${Date.now()}`, time_limit_in_ms: opts.timeLimitMs ?? 120_000 };
   return new Promise((resolve, reject) => {
@@ -90,6 +90,7 @@ export function invokeHandler(
       }
     };
     const timer = opts.killAfterMs !== undefined ? setTimeout(kill, opts.killAfterMs) : undefined;
+    void opts.killOn?.then(kill);
     child.stdout.on("data", (d) => {
       stdout += d;
       if (opts.killWhen?.(stdout + stderr)) kill();

@@ -1,10 +1,12 @@
 // The handler's guarantees under crashes, deadlines, concurrency and every start position.
 import { describe, expect, it } from "vitest";
 import { ENV } from "../../function/config";
+import { PART_BYTES } from "../../function/object-writer";
 import { expectExactlyOnce } from "../helpers/assertions";
 import { readBackup } from "../helpers/backup-reader";
-import { testCos } from "../helpers/cos";
+import { TEST_BUCKET, cosEndpoint, listKeys, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
+import { startHoldingProxy } from "../helpers/holding-proxy";
 import { committedOffsets, createTopic, partitionOffsets, produce, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
 
 /** Records of about `bytes` bytes of text, spread over partitions, with increasing timestamps. */
@@ -37,7 +39,7 @@ describe("handler guarantees", () => {
     const topic = uniqueName("crash");
     const prefix = `${topic}/`;
     await createTopic(topic, 3);
-    // 3 partitions × ~12 MiB, objects cut at 10 MiB uncompressed: multipart uploads of 8 MiB parts.
+    // 3 partitions × ~12 MiB, objects cut at 10 MiB uncompressed: multipart uploads of 5 MiB parts.
     const sent = textRecords(12_000, 3, 3_000);
     await produce(topic, sent);
     const env = synthesizedEnvironment(
@@ -52,7 +54,39 @@ describe("handler guarantees", () => {
     expect(killedRuns).toBeGreaterThan(0);
     await drain(env, topic);
     const objects = await expectExactlyOnce(prefix, sent);
-    expect(objects.some((o) => o.storedBytes > 8 * 1024 * 1024)).toBe(true); // multipart objects were written
+    expect(objects.some((o) => o.storedBytes > PART_BYTES)).toBe(true); // multipart objects were written
+  });
+
+  it("killed after COS confirmed an object and before its offset was committed, the next run rewrites that key and duplicates nothing", async () => {
+    const topic = uniqueName("between");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 2);
+    const sent = textRecords(4_000, 2, 1_000); // about 2 MiB a partition: two 1 MiB objects each
+    await produce(topic, sent);
+    const direct = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: 1024 * 1024 });
+    // The first data object to become durable (PutObject, or CompleteMultipartUpload) is never confirmed.
+    const proxy = await startHoldingProxy(cosEndpoint(), (req) => {
+      const path = decodeURIComponent(req.url ?? "");
+      const completes = req.method === "PUT" ? !path.includes("partNumber=") : req.method === "POST" && path.includes("uploadId=");
+      return completes && path.includes(`/${prefix}ckafka-test/`);
+    });
+    let heldKey: string;
+    try {
+      const run = await invokeHandler({ ...direct, [ENV.cosEndpoint]: proxy.endpoint }, { killOn: proxy.held });
+      expect(run.killed).toBe(true);
+      heldKey = decodeURIComponent(new URL(await proxy.held, "http://x").pathname).replace(`/${TEST_BUCKET}/`, "");
+    } finally {
+      await proxy.close();
+    }
+    // Durable, but not committed: the partition's committed offset is still at the object's first offset.
+    expect(await listKeys(testCos(), heldKey)).toEqual([heldKey]);
+    const [, partition, first] = /\+(\d+)\+(\d{20})\.jsonl\.gz$/.exec(heldKey)!;
+    const committed = (await committedOffsets(direct[ENV.groupId], topic)).get(Number(partition)) ?? -1;
+    expect(committed === -1 ? 0 : committed).toBe(Number(first));
+
+    await drain(direct, topic);
+    const objects = await expectExactlyOnce(prefix, sent);
+    expect(objects.map((o) => o.key)).toContain(heldKey);
   });
 
   it("stops at the deadline, commits what it uploaded, and later runs finish the backlog", async () => {
