@@ -318,11 +318,12 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   // had deleted ("offset out of range"). The log start offset tells which.
   const checkSkipped = async (s: PartitionState, fetchedOffset: number) => {
     const low = await logStartOffset(s.plan.partition);
-    if (low <= s.nextOffset) return;
-    const gap = { from: s.nextOffset, to: Math.min(low, fetchedOffset) };
-    s.result.gaps.push(gap);
-    warnGap(log, config.topic, s.plan.partition, gap);
-    s.nextOffset = gap.to;
+    if (low > s.nextOffset) {
+      const gap = { from: s.nextOffset, to: Math.min(low, fetchedOffset) };
+      s.result.gaps.push(gap);
+      warnGap(log, config.topic, s.plan.partition, gap);
+    }
+    s.nextOffset = fetchedOffset;
   };
 
   /** Adds a record to its partition's object; false when a new object is due and no slot is free. */
