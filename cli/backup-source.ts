@@ -9,6 +9,7 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import type { RunManifest } from "../function/backup-run";
+import { endpointOptions } from "../function/cos-storage";
 import { parseObjectKey, type ParsedKey } from "../function/partitioner";
 import { decodeRecord, type KafkaRecord } from "../function/record-format";
 
@@ -41,7 +42,7 @@ export class BackupSource {
       SecretKey: credentials.secretKey,
       SecurityToken: credentials.sessionToken,
       ConfCwd: mkdtempSync(join(tmpdir(), "ckb-cli-")),
-      ...(endpoint ? { Domain: `${endpoint}/{Bucket}`, Protocol: endpoint.startsWith("https") ? "https:" : "http:" } : {}),
+      ...endpointOptions(endpoint),
     });
   }
 

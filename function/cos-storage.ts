@@ -22,6 +22,12 @@ export interface ObjectStorage {
   abortMultipart(key: string, uploadId: string): Promise<void>;
 }
 
+/** SDK options that point it at another endpoint, path-style (`Domain` with `{Bucket}`); none for COS itself. */
+export function endpointOptions(endpoint: string | undefined): Partial<COS.COSOptions> {
+  if (!endpoint) return {};
+  return { Domain: `${endpoint}/{Bucket}`, Protocol: endpoint.startsWith("https") ? "https:" : "http:" };
+}
+
 const RETRIES = 4;
 
 function retryable(err: unknown): boolean {
@@ -58,7 +64,7 @@ export class CosStorage implements ObjectStorage {
       ConfCwd: "/tmp",
       // Content-MD5 on every PUT and part: the server rejects a body that changed on the way.
       UploadCheckContentMd5: true,
-      ...(config.cosEndpoint ? { Domain: `${config.cosEndpoint}/{Bucket}`, Protocol: config.cosEndpoint.startsWith("https") ? "https:" : "http:" } : {}),
+      ...endpointOptions(config.cosEndpoint),
     });
   }
 

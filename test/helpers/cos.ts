@@ -3,6 +3,7 @@ import COS from "cos-nodejs-sdk-v5";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { endpointOptions } from "../../function/cos-storage";
 import { TEST_BUCKET } from "../services/object-store";
 
 export { TEST_BUCKET };
@@ -18,8 +19,7 @@ export function testCos(): COS {
   return new COS({
     SecretId: "test-id",
     SecretKey: "test-key",
-    Domain: `${cosEndpoint()}/{Bucket}`,
-    Protocol: "http:",
+    ...endpointOptions(cosEndpoint()),
     ConfCwd: mkdtempSync(join(tmpdir(), "ckb-cos-conf-")),
   });
 }
