@@ -5,7 +5,7 @@ import { createGzip, type Gzip, type ZlibOptions } from "node:zlib";
 import type { Compression } from "./config";
 import type { ObjectStorage, UploadedPart } from "./cos-storage";
 
-/** S3-compatible servers need parts of at least 5 MiB (COS: 1 MiB); 8 MiB keeps requests few. */
+/** S3-compatible servers need parts of at least 5 MiB (COS: 1 MiB); the least they take keeps an open object small. */
 export const PART_BYTES = 5 * 1024 * 1024;
 
 /**
