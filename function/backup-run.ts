@@ -9,7 +9,8 @@ import { ObjectWriter, type WrittenObject } from "./object-writer";
 import { objectKey, startsNewObject } from "./partitioner";
 import { encodeRecord, type KafkaRecord } from "./record-format";
 
-export type StopReason = "caught-up" | "deadline" | "error" | "revoked" | "not-assigned";
+/** `idle`: the run ended because no partition made progress for a while, before this one reached its plan. */
+export type StopReason = "caught-up" | "deadline" | "idle" | "error" | "revoked" | "not-assigned";
 
 /**
  * How the consumer fetches. kafkajs keeps a whole fetch response alive while any of its records is,
@@ -294,11 +295,31 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
 
   const finishPartition = async (s: PartitionState, reason: StopReason) => {
     if (s.done) return;
+    s.done = true;
+    consumer.pause([{ topic: config.topic, partitions: [s.plan.partition] }]);
     budget.forget(s.plan.partition);
     await flush(s);
-    s.done = true;
+    // Read up to its plan, with aborted records or transaction markers last: commit past them, or every
+    // run would join the group only to skip them again.
+    const committed = s.result.committedOffset ?? s.plan.committedOffset ?? -1;
+    const through = Math.min(s.nextOffset, s.plan.endOffset);
+    if (reason === "caught-up" && through > committed && through > s.plan.startOffset) await commit(s, through);
     s.result.stopReason = reason;
-    consumer.pause([{ topic: config.topic, partitions: [s.plan.partition] }]);
+  };
+
+  /** finishPartition where no batch is running: a rebalance then means the partition was revoked. */
+  const finishOutsideBatch = async (s: PartitionState, reason: StopReason) => {
+    try {
+      await finishPartition(s, reason);
+    } catch (err) {
+      if (isRebalance(err)) s.result.stopReason = "revoked";
+      else await fail(s, err);
+    }
+  };
+
+  /** Records kafkajs filtered out (aborted, transaction markers) were passed: the partition is past them. */
+  const passedFiltered = (s: PartitionState, lastOffset: number) => {
+    s.nextOffset = Math.max(s.nextOffset, lastOffset + 1);
   };
 
   // One admin client per run, opened the first time a fetch skips ahead.
@@ -384,6 +405,13 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
       if (e.payload.numberOfBatches === 0) emptyFetches++;
     });
 
+    // A batch of only aborted records or transaction markers never reaches eachBatch; kafkajs moves
+    // past it and says so here (batchSize 0). The wait loop below finishes a partition it completes.
+    consumer.on(consumer.events.END_BATCH_PROCESS, (e) => {
+      const s = states.get(e.payload.partition);
+      if (s && !s.done && e.payload.batchSize === 0) passedFiltered(s, Math.min(Number(e.payload.lastOffset), s.plan.endOffset - 1));
+    });
+
     try {
       await consumer.connect();
       // Starts are pinned (see planRun); the reset policy applies only when retention deletes the
@@ -419,8 +447,12 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
               resolveOffset(m.offset);
               lastActivity = Date.now();
             }
-            // A tail of aborted records or transaction markers is never delivered; such a partition
-            // ends by going idle instead, and its next run rereads the (filtered) tail.
+            // The batch can end in records kafkajs filtered out; within the plan, they are passed too.
+            const last = Number(batch.lastOffset());
+            if (last < s.plan.endOffset) {
+              passedFiltered(s, last);
+              resolveOffset(batch.lastOffset());
+            }
             if (s.nextOffset >= s.plan.endOffset) await finishPartition(s, "caught-up");
             await heartbeat();
           } catch (err) {
@@ -438,6 +470,9 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
         await new Promise((r) => setTimeout(r, 100));
         if (Date.now() >= opts.deadlineAt) break;
         if (stopping) break;
+        for (const s of states.values()) {
+          if (s.assigned && !s.done && s.nextOffset >= s.plan.endOffset) await finishOutsideBatch(s, "caught-up");
+        }
         const mine = [...states.values()].filter((s) => s.assigned);
         if (joined && mine.every((s) => s.done)) break;
         if (joined && emptyFetches >= 2 && Date.now() - lastActivity > idleMs) break;
@@ -447,16 +482,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
       for (const s of states.values()) {
         if (!s.assigned || s.done) continue;
-        const caughtUp = s.nextOffset >= s.plan.endOffset || Date.now() < opts.deadlineAt;
-        try {
-          await finishPartition(s, caughtUp ? "caught-up" : "deadline");
-        } catch (err) {
-          if (!isRebalance(err)) await fail(s, err);
-          else {
-            s.done = true;
-            s.result.stopReason = "revoked";
-          }
-        }
+        await finishOutsideBatch(s, s.nextOffset >= s.plan.endOffset ? "caught-up" : Date.now() >= opts.deadlineAt ? "deadline" : "idle");
       }
     } finally {
       for (const s of states.values()) await drop(s);

@@ -7,7 +7,7 @@ import { readBackup } from "../helpers/backup-reader";
 import { TEST_BUCKET, cosEndpoint, listKeys, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { startHoldingProxy } from "../helpers/holding-proxy";
-import { committedOffsets, createTopic, partitionOffsets, produce, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
+import { committedOffsets, createTopic, partitionOffsets, produce, produceTransaction, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
 
 /** Records of about `bytes` bytes of text, spread over partitions, with increasing timestamps. */
 function textRecords(count: number, partitions: number, bytes: number, from = 0, t0 = 1_700_000_000_000): SentRecord[] {
@@ -167,6 +167,27 @@ describe("handler guarantees", () => {
     expect(r.result!.partitions.reduce((n, p) => n + p.slotWaits, 0)).toBeGreaterThan(0);
     expect(r.result!.totals.objects).toBeGreaterThanOrEqual(12);
     await expectExactlyOnce(prefix, sent);
+  });
+
+  it("partitions that end in transaction markers or aborted records finish, free their slot and commit past them", async () => {
+    const topic = uniqueName("tx-tail");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 6);
+    const kept = textRecords(1_200, 6, 200);
+    for (let i = 0; i < kept.length; i += 400) await produceTransaction(topic, kept.slice(i, i + 400), "commit");
+    await produceTransaction(topic, textRecords(60, 6, 200, 1_200), "abort"); // every partition ends aborted
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix }, { [ENV.maxOpenObjects]: "2" });
+
+    const first = await invokeHandler(env);
+    expect(first.ok, first.stderr).toBe(true);
+    // With two slots for six partitions, the others get theirs only if the first ones finish at their markers.
+    expect(first.result!.partitions.map((p) => p.stopReason)).toEqual(Array(6).fill("caught-up"));
+    const ends = await partitionOffsets(topic);
+    expect(await committedOffsets(env[ENV.groupId], topic)).toEqual(new Map([...ends].map(([p, { high }]) => [p, high])));
+    await expectExactlyOnce(prefix, kept);
+
+    const second = await invokeHandler(env);
+    expect(second.result!.partitions.every((p) => p.planned.start === p.planned.end)).toBe(true);
   });
 
   it("partition_max caps objects within one record, and a rerun of the same range writes the same keys", async () => {
