@@ -5,6 +5,7 @@ import { main } from "../../cli/main";
 import { fingerprint } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint, getBytes, listKeys, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
+import { SASL_USERS } from "../services/kafka-broker";
 import { brokers, consumeAll, createTopic, produce, recordOfShape, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
 
 const CREDENTIALS = { TENCENTCLOUD_SECRETID: "test-id", TENCENTCLOUD_SECRETKEY: "test-key" };
@@ -58,6 +59,17 @@ describe("verify and restore", () => {
     expect(r.lines).toEqual(["partition 1: 100 records restored", `100 records restored into ${target}`]);
     const wanted = sent.filter((s) => s.partition === 1).slice(50, 150);
     expect((await consumeAll(target)).map(fingerprint).sort()).toEqual(wanted.map(fingerprint).sort());
+  });
+
+  it("restore authenticates with SASL/SCRAM, the password taken from KAFKA_SASL_PASSWORD", async () => {
+    const { topic, prefix, sent } = await backedUp(1, 50);
+    const target = uniqueName("restored");
+    await createTopic(target, 1);
+    const { username, password } = SASL_USERS.scram;
+    const args = ["restore", ...source(topic, prefix), "--brokers", process.env.CKB_KAFKA_SASL_BROKERS!, "--target-topic", target, "--sasl-mechanism", "scram-sha-512", "--sasl-username", username];
+    await expect(main(args, { ...CREDENTIALS, KAFKA_SASL_PASSWORD: "wrong" }, () => undefined)).rejects.toThrow(/SASL SCRAM SHA512 authentication failed/);
+    expect(await main(args, { ...CREDENTIALS, KAFKA_SASL_PASSWORD: password }, () => undefined)).toBe(0);
+    expect((await consumeAll(target)).map(fingerprint).sort()).toEqual(sent.map(fingerprint).sort());
   });
 
   it("verify reports overlapping objects, changed bytes and lines that do not decode", async () => {
