@@ -2,7 +2,11 @@
 export * as camPolicy from './cam-policy';
 export * as camRole from './cam-role';
 export * as camRolePolicyAttachment from './cam-role-policy-attachment';
+export * as clsLogset from './cls-logset';
+export * as clsTopic from './cls-topic';
 export * as cosBucket from './cos-bucket';
+export * as monitorAlarmNotice from './monitor-alarm-notice';
+export * as monitorAlarmPolicy from './monitor-alarm-policy';
 export * as scfFunction from './scf-function';
 export * as scfFunctionEventInvokeConfig from './scf-function-event-invoke-config';
 export * as scfReservedConcurrencyConfig from './scf-reserved-concurrency-config';

@@ -2,7 +2,11 @@
 Object.defineProperty(exports, 'camPolicy', { get: function () { return require('./cam-policy'); } });
 Object.defineProperty(exports, 'camRole', { get: function () { return require('./cam-role'); } });
 Object.defineProperty(exports, 'camRolePolicyAttachment', { get: function () { return require('./cam-role-policy-attachment'); } });
+Object.defineProperty(exports, 'clsLogset', { get: function () { return require('./cls-logset'); } });
+Object.defineProperty(exports, 'clsTopic', { get: function () { return require('./cls-topic'); } });
 Object.defineProperty(exports, 'cosBucket', { get: function () { return require('./cos-bucket'); } });
+Object.defineProperty(exports, 'monitorAlarmNotice', { get: function () { return require('./monitor-alarm-notice'); } });
+Object.defineProperty(exports, 'monitorAlarmPolicy', { get: function () { return require('./monitor-alarm-policy'); } });
 Object.defineProperty(exports, 'scfFunction', { get: function () { return require('./scf-function'); } });
 Object.defineProperty(exports, 'scfFunctionEventInvokeConfig', { get: function () { return require('./scf-function-event-invoke-config'); } });
 Object.defineProperty(exports, 'scfReservedConcurrencyConfig', { get: function () { return require('./scf-reserved-concurrency-config'); } });

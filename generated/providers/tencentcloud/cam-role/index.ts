@@ -115,7 +115,7 @@ export class CamRole extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // console_login - computed: true, optional: true, required: false
+  // console_login - computed: false, optional: true, required: false
   private _consoleLogin?: boolean | cdktf.IResolvable; 
   public get consoleLogin() {
     return this.getBooleanAttribute('console_login');

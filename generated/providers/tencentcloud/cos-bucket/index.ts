@@ -1009,7 +1009,7 @@ export class CosBucket extends cdktf.TerraformResource {
     return this._acl;
   }
 
-  // acl_body - computed: false, optional: true, required: false
+  // acl_body - computed: true, optional: true, required: false
   private _aclBody?: string; 
   public get aclBody() {
     return this.getStringAttribute('acl_body');

@@ -90,7 +90,7 @@ export interface TencentcloudProviderConfig {
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs#assume_role TencentcloudProvider#assume_role}
   */
-  readonly assumeRole?: TencentcloudProviderAssumeRole;
+  readonly assumeRole?: TencentcloudProviderAssumeRole[] | cdktf.IResolvable;
 }
 export interface TencentcloudProviderAssumeRole {
   /**
@@ -116,7 +116,7 @@ export interface TencentcloudProviderAssumeRole {
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs#session_duration TencentcloudProvider#session_duration}
   */
-  readonly sessionDuration: number;
+  readonly sessionDuration?: number;
   /**
   * The session name to use when making the AssumeRole call.
   *
@@ -125,7 +125,7 @@ export interface TencentcloudProviderAssumeRole {
   readonly sessionName: string;
 }
 
-export function tencentcloudProviderAssumeRoleToTerraform(struct?: TencentcloudProviderAssumeRole): any {
+export function tencentcloudProviderAssumeRoleToTerraform(struct?: TencentcloudProviderAssumeRole | cdktf.IResolvable): any {
   if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
   if (cdktf.isComplexElement(struct)) {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
@@ -140,7 +140,7 @@ export function tencentcloudProviderAssumeRoleToTerraform(struct?: TencentcloudP
 }
 
 
-export function tencentcloudProviderAssumeRoleToHclTerraform(struct?: TencentcloudProviderAssumeRole): any {
+export function tencentcloudProviderAssumeRoleToHclTerraform(struct?: TencentcloudProviderAssumeRole | cdktf.IResolvable): any {
   if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
   if (cdktf.isComplexElement(struct)) {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
@@ -456,11 +456,11 @@ export class TencentcloudProvider extends cdktf.TerraformProvider {
   }
 
   // assume_role - computed: false, optional: true, required: false
-  private _assumeRole?: TencentcloudProviderAssumeRole; 
+  private _assumeRole?: TencentcloudProviderAssumeRole[] | cdktf.IResolvable; 
   public get assumeRole() {
     return this._assumeRole;
   }
-  public set assumeRole(value: TencentcloudProviderAssumeRole | undefined) {
+  public set assumeRole(value: TencentcloudProviderAssumeRole[] | cdktf.IResolvable | undefined) {
     this._assumeRole = value;
   }
   public resetAssumeRole() {
@@ -490,7 +490,7 @@ export class TencentcloudProvider extends cdktf.TerraformProvider {
       security_token: cdktf.stringToTerraform(this._securityToken),
       shared_credentials_dir: cdktf.stringToTerraform(this._sharedCredentialsDir),
       alias: cdktf.stringToTerraform(this._alias),
-      assume_role: tencentcloudProviderAssumeRoleToTerraform(this._assumeRole),
+      assume_role: cdktf.listMapper(tencentcloudProviderAssumeRoleToTerraform, true)(this._assumeRole),
     };
   }
 
@@ -575,7 +575,7 @@ export class TencentcloudProvider extends cdktf.TerraformProvider {
         storageClassType: "string",
       },
       assume_role: {
-        value: tencentcloudProviderAssumeRoleToHclTerraform(this._assumeRole),
+        value: cdktf.listMapperHcl(tencentcloudProviderAssumeRoleToHclTerraform, true)(this._assumeRole),
         isBlock: true,
         type: "set",
         storageClassType: "TencentcloudProviderAssumeRoleList",

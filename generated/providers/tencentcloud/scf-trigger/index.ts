@@ -178,7 +178,7 @@ export class ScfTrigger extends cdktf.TerraformResource {
     return this._description;
   }
 
-  // enable - computed: true, optional: true, required: false
+  // enable - computed: false, optional: true, required: false
   private _enable?: string; 
   public get enable() {
     return this.getStringAttribute('enable');
@@ -278,7 +278,7 @@ export class ScfTrigger extends cdktf.TerraformResource {
     return this._triggerDesc;
   }
 
-  // trigger_name - computed: false, optional: true, required: false
+  // trigger_name - computed: true, optional: true, required: false
   private _triggerName?: string; 
   public get triggerName() {
     return this.getStringAttribute('trigger_name');
