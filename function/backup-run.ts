@@ -8,6 +8,7 @@ import { ObjectBudget } from "./object-budget";
 import { ObjectWriter, type WrittenObject } from "./object-writer";
 import { objectKey, startsNewObject } from "./partitioner";
 import { encodeRecord, type KafkaRecord } from "./record-format";
+import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
 
 /** `idle`: the run ended because no partition made progress for a while, before this one reached its plan. */
 export type StopReason = "caught-up" | "deadline" | "idle" | "error" | "revoked" | "not-assigned";
@@ -61,6 +62,8 @@ export interface RunManifest {
   partitions: PartitionResult[];
   totals: { records: number; encodedBytes: number; storedBytes: number; objects: number; failedPartitions: number };
   manifestKey: string;
+  /** Lag after the run and how long until retention may delete records not backed up. */
+  retention: RetentionHeadroom;
   /** Set when the manifest could not be stored (the objects and commits above still stand). */
   manifestError?: string;
 }
@@ -512,6 +515,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
     partitions: results,
     totals,
     manifestKey,
+    retention: await measureRetentionHeadroom(kafka, config, log),
   };
   try {
     await storage.putObject(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + "\n"));

@@ -28,6 +28,8 @@ export interface BackupConfig {
   readonly deadlineMarginMs: number;
   /** Backup objects open at once; each can hold one part of compressed bytes (see LIMITS). */
   readonly maxOpenObjects: number;
+  /** The run fails (so the failed-run alarm fires) when retention may delete records not backed up within this time. Unset: never. */
+  readonly retentionHeadroomAlarmMs?: number;
   /** Overrides the COS endpoint (`http://host:port`, path-style). Tests only; unset in the cloud. */
   readonly cosEndpoint?: string;
   /** Overrides the SSM API endpoint. Tests only; unset in the cloud. */
@@ -52,6 +54,7 @@ export const ENV = {
   tls: "CKB_TLS",
   deadlineMarginMs: "CKB_DEADLINE_MARGIN_MS",
   maxOpenObjects: "CKB_MAX_OPEN_OBJECTS",
+  retentionHeadroomAlarmMs: "CKB_RETENTION_HEADROOM_ALARM_MS",
   cosEndpoint: "CKB_COS_ENDPOINT",
   ssmEndpoint: "CKB_SSM_ENDPOINT",
 } as const;
@@ -67,6 +70,8 @@ export const LIMITS = {
   maxOpenObjects: { min: 1, max: 64, default: 4 },
   /** Function memory. The handler peaks near 210–270 MiB with the default maxOpenObjects (bench/README.md). */
   memoryMiB: { min: 256, max: 3072, step: 128, default: 512 },
+  /** One minute to 30 days. */
+  retentionHeadroomAlarmMs: { min: 60_000, max: 30 * 24 * 3_600_000 },
 } as const;
 
 export const SASL_MECHANISMS: readonly SaslMechanism[] = ["plain", "scram-sha-256", "scram-sha-512"];
@@ -155,6 +160,7 @@ export function toEnvironment(config: BackupConfig): Record<string, string> {
     env[ENV.saslUsername] = config.sasl.username;
     env[ENV.saslSecretName] = config.sasl.secretName;
   }
+  if (config.retentionHeadroomAlarmMs !== undefined) env[ENV.retentionHeadroomAlarmMs] = String(config.retentionHeadroomAlarmMs);
   if (config.cosEndpoint) env[ENV.cosEndpoint] = config.cosEndpoint;
   if (config.ssmEndpoint) env[ENV.ssmEndpoint] = config.ssmEndpoint;
   return env;
@@ -175,14 +181,16 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     if (why) fail(name, why);
     return value;
   };
-  const int = (name: string, lim: { min: number; max: number; default: number }): number => {
+  function int(name: string, lim: { min: number; max: number; default: number }): number;
+  function int(name: string, lim: { min: number; max: number }): number | undefined;
+  function int(name: string, lim: { min: number; max: number; default?: number }): number | undefined {
     const raw = env[name];
     if (raw === undefined || raw === "") return lim.default;
     const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
     const why = checkIntRange(n, lim.min, lim.max);
     if (why) fail(name, `"${raw}": ${why}`);
     return n;
-  };
+  }
   const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const v = env[name];
     if (v === undefined || v === "") return fallback;
@@ -220,6 +228,7 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     tls,
     deadlineMarginMs: int(ENV.deadlineMarginMs, LIMITS.deadlineMarginMs),
     maxOpenObjects: int(ENV.maxOpenObjects, LIMITS.maxOpenObjects),
+    retentionHeadroomAlarmMs: int(ENV.retentionHeadroomAlarmMs, LIMITS.retentionHeadroomAlarmMs),
     cosEndpoint: env[ENV.cosEndpoint] || undefined,
     ssmEndpoint: env[ENV.ssmEndpoint] || undefined,
   };

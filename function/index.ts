@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import { fromEnvironment } from "./config";
 import { CosStorage, type Credentials } from "./cos-storage";
 import { runBackup, type Logger, type RunManifest } from "./backup-run";
+import { headroomShortfall } from "./retention-headroom";
+import { runSummary } from "./run-summary";
 import { getSecretValue } from "./ssm";
 
 /** The parts of SCF's context the handler reads. */
@@ -77,18 +79,14 @@ export async function main_handler(_event: unknown, context: ScfContext = {}): P
     log.error("backup run failed", { runId, topic: config.topic, brokers: config.brokers, error: `${e.name}: ${e.message}` });
     throw new Error(`backup of topic ${config.topic} (brokers ${config.brokers.join(",")}) failed: ${e.name}: ${e.message}`);
   }
-  log.info("backup run", {
-    runId,
-    topic: config.topic,
-    durationMs: Date.now() - startedAt,
-    ...manifest.totals,
-    manifestKey: manifest.manifestKey,
-    partitions: manifest.partitions.map((p) => ({ p: p.partition, stop: p.stopReason, records: p.records, committed: p.committedOffset })),
-  });
+  log.info("backup run", runSummary(manifest, Date.now() - startedAt));
   const failed = manifest.partitions.filter((p) => p.stopReason === "error");
-  if (failed.length || manifest.manifestError) {
+  // Short headroom fails the invocation, after its work is committed, so the failed-run alarm reports it.
+  const shortfall = headroomShortfall(manifest.retention, config.retentionHeadroomAlarmMs);
+  if (failed.length || manifest.manifestError || shortfall) {
     const parts = failed.length ? [`${failed.length} partition(s) failed: ${failed.map((p) => `${p.partition}: ${p.error}`).join("; ")}`] : [];
     if (manifest.manifestError) parts.push(`the manifest was not written: ${manifest.manifestError}`);
+    if (shortfall) parts.push(shortfall);
     throw new Error(`backup of topic ${config.topic}: ${parts.join("; ")}`);
   }
   return manifest;

@@ -1,0 +1,147 @@
+// Retention headroom: how long until Kafka's time-based retention may delete the oldest record this
+// backup has not stored yet. It is the one loss a backup cannot undo, so each run measures it and
+// reports it (manifest and summary log line), and the handler can fail the run when it is short.
+//
+// Retention deletes a record once its timestamp is older than the topic's `retention.ms` (whole segments
+// at a time, so never earlier than that). The oldest record not backed up is the first offset past the
+// group's committed offset (or the log start offset, if retention already passed the commit). Its
+// timestamp is found without reading it: Kafka's ListOffsets answers "the first offset whose timestamp is
+// at or after t", so a binary search over t finds when that record was written, for all partitions at once.
+import { ConfigResourceTypes, type Admin, type Kafka } from "kafkajs";
+import type { BackupConfig } from "./config";
+import type { Logger } from "./backup-run";
+
+export interface RetentionHeadroom {
+  /**
+   * Milliseconds until retention may delete the oldest record not backed up; 0 when it may do so now.
+   * null when no record is waiting, retention is unlimited, or it could not be measured (see `error`).
+   */
+  headroomMs: number | null;
+  /** The partition holding that record. */
+  partition?: number;
+  /** The topic's `retention.ms`; null when unlimited (-1) or unreadable. */
+  retentionMs: number | null;
+  /** Records in the topic not backed up yet (end offset minus the first offset not backed up, summed): the lag after the run. */
+  lagRecords: number | null;
+  /** Why the headroom or the lag could not be measured. */
+  error?: string;
+}
+
+export interface PartitionPosition {
+  partition: number;
+  /** The first offset not backed up. */
+  firstUnbacked: number;
+  /** The log end offset. */
+  end: number;
+}
+
+/** Per partition, the first offset whose timestamp is at or after t, or the log end offset when there is none. */
+export type OffsetsAtTime = (timestampMs: number) => Promise<Map<number, number>>;
+
+/** Search precision: one second is finer than any retention or alarm threshold, and costs ~20 lookups for a week. */
+export const PRECISION_MS = 1_000;
+
+/**
+ * The timestamp of the oldest record not backed up, to within `precisionMs` (rounded down, so the
+ * headroom derived from it errs short), searched in [fromMs, toMs]. `fromMs` when the record is older
+ * than that; null when no partition has a record waiting.
+ */
+export async function oldestUnbackedTimestamp(
+  positions: PartitionPosition[],
+  offsetsAt: OffsetsAtTime,
+  fromMs: number,
+  toMs: number,
+  precisionMs = PRECISION_MS,
+): Promise<{ timestampMs: number; partition: number } | null> {
+  const waiting = positions.filter((p) => p.firstUnbacked < p.end);
+  if (!waiting.length) return null;
+  // Partitions whose oldest waiting record was written before t.
+  const olderThan = async (t: number) => {
+    const offsets = await offsetsAt(t);
+    return waiting.filter((p) => (offsets.get(p.partition) ?? p.end) > p.firstUnbacked).map((p) => p.partition);
+  };
+  let older = await olderThan(fromMs);
+  if (older.length) return { timestampMs: fromMs, partition: older[0] };
+  let lo = fromMs;
+  let hi = toMs + 1;
+  older = await olderThan(hi);
+  // Timestamps in the future (a producer's clock ahead): count the record as written now.
+  if (!older.length) return { timestampMs: toMs, partition: waiting[0].partition };
+  while (hi - lo > precisionMs) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    const found = await olderThan(mid);
+    if (found.length) {
+      hi = mid;
+      older = found;
+    } else {
+      lo = mid;
+    }
+  }
+  return { timestampMs: lo, partition: older[0] };
+}
+
+/** The first offset not backed up, per partition. Without a commit, where the run would start (it pins that). */
+export function positionsOf(
+  offsets: Array<{ partition: number; low: string; high: string }>,
+  committed: Map<number, number>,
+  startPosition: BackupConfig["startPosition"],
+): PartitionPosition[] {
+  return offsets.map((o) => {
+    const low = Number(o.low);
+    const end = Number(o.high);
+    const c = committed.get(o.partition);
+    const start = c !== undefined && c >= 0 ? c : startPosition === "earliest" ? low : end;
+    return { partition: o.partition, firstUnbacked: Math.min(Math.max(start, low), end), end };
+  });
+}
+
+async function topicRetentionMs(admin: Admin, topic: string): Promise<number | null> {
+  const described = await admin.describeConfigs({
+    resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ["retention.ms"] }],
+    includeSynonyms: false,
+  });
+  const value = described.resources[0]?.configEntries.find((e) => e.configName === "retention.ms")?.configValue;
+  if (value === undefined || value === null) throw new Error(`the broker did not return retention.ms of topic ${topic}`);
+  const ms = Number(value);
+  return ms < 0 ? null : ms;
+}
+
+/** Measures lag and retention headroom after a run. Never throws: what cannot be read is null, with `error`. */
+export async function measureRetentionHeadroom(kafka: Kafka, config: BackupConfig, log: Logger, nowMs = Date.now()): Promise<RetentionHeadroom> {
+  const result: RetentionHeadroom = { headroomMs: null, retentionMs: null, lagRecords: null };
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const offsets = await admin.fetchTopicOffsets(config.topic);
+    const fetched = await admin.fetchOffsets({ groupId: config.groupId, topics: [config.topic] });
+    const committed = new Map((fetched[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    const positions = positionsOf(offsets, committed, config.startPosition);
+    result.lagRecords = positions.reduce((n, p) => n + (p.end - p.firstUnbacked), 0);
+    // Without DescribeConfigs permission on the topic (a CKafka ACL), only the lag is reported.
+    result.retentionMs = await topicRetentionMs(admin, config.topic);
+    if (result.retentionMs === null) return result;
+    const offsetsAt: OffsetsAtTime = async (t) =>
+      new Map((await admin.fetchTopicOffsetsByTimestamp(config.topic, t)).map((p) => [p.partition, Number(p.offset)]));
+    const oldest = await oldestUnbackedTimestamp(positions, offsetsAt, nowMs - result.retentionMs, nowMs);
+    if (oldest) {
+      result.headroomMs = Math.max(0, oldest.timestampMs + result.retentionMs - nowMs);
+      result.partition = oldest.partition;
+    }
+  } catch (err) {
+    result.error = (err as Error).message ?? String(err);
+    log.warn("retention headroom not measured", { topic: config.topic, error: result.error });
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+  return result;
+}
+
+/** Why the run must alarm, or undefined: the oldest record not backed up may be deleted within `thresholdMs`. */
+export function headroomShortfall(r: RetentionHeadroom, thresholdMs: number | undefined): string | undefined {
+  if (thresholdMs === undefined || r.headroomMs === null || r.headroomMs >= thresholdMs) return undefined;
+  const minutes = (ms: number) => `${Math.floor(ms / 60_000)} min`;
+  return (
+    `retention may delete records not backed up yet (partition ${r.partition}) in ${minutes(r.headroomMs)}, ` +
+    `less than the alarm threshold of ${minutes(thresholdMs)}; ${r.lagRecords} records are waiting`
+  );
+}
