@@ -16,11 +16,13 @@ import {
   type SaslMechanism,
   type StartPosition,
 } from "../function/config";
+import { BackupAlarms, alarmsWanted, retentionHeadroomAlarmMs, type BackupAlarmProps } from "./alarms";
 import { bundleHandler } from "./bundling";
+import { BackupLogTopic, type BackupLogProps } from "./logging";
 import { backupPolicyDocument, scfTrustDocument } from "./policy";
 import { validateProps, timeoutFor, cronFor } from "./validation";
 
-export interface CkafkaCosBackupProps {
+export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   /**
    * SCF function name: 2–60 characters, starts with a letter, letters, digits, `-` and `_`, not ending in `-` or `_`.
    * It is the function's identity: changing it replaces the function (a new function, a new consumer group
@@ -108,10 +110,6 @@ export interface CkafkaCosBackupProps {
    * @default true
    */
   readonly publicNetEnabled?: boolean;
-  /** CLS logset and topic for the function's logs (set both). @default SCF's default logging */
-  readonly clsLogsetId?: string;
-  /** @default SCF's default logging */
-  readonly clsTopicId?: string;
   /** Times SCF retries a failed tick. The next tick resumes anyway, so retries only add overlap. @default 0 */
   readonly asyncRetryCount?: number;
   /** Tags on the bucket, the role, the policy and the function. @default none */
@@ -141,6 +139,10 @@ export class CkafkaCosBackup extends Construct {
   public readonly codeAsset: TerraformAsset;
   /** The environment given to the function (the handler's configuration). */
   public readonly environment: Record<string, string>;
+  /** The alarm policies; defined when alarms are enabled (README, "Operations"). */
+  public readonly alarms?: BackupAlarms;
+  /** The function's CLS logset and topic; defined with `logTopicEnabled`. */
+  public readonly logTopic?: BackupLogTopic;
 
   constructor(scope: Construct, id: string, props: CkafkaCosBackupProps) {
     super(scope, id);
@@ -190,6 +192,7 @@ export class CkafkaCosBackup extends Construct {
       tls: props.tlsEnabled ?? false,
       deadlineMarginMs: LIMITS.deadlineMarginMs.default,
       maxOpenObjects: LIMITS.maxOpenObjects.default,
+      retentionHeadroomAlarmMs: retentionHeadroomAlarmMs(props, granularity),
     });
 
     if (props.existingRoleName) {
@@ -229,6 +232,9 @@ export class CkafkaCosBackup extends Construct {
       assetHash: bundle.sha256.slice(0, 32),
     });
 
+    if (props.logTopicEnabled) {
+      this.logTopic = new BackupLogTopic(this, "logs", { functionName: props.functionName, topic: props.topic, retentionDays: props.logRetentionDays, tags });
+    }
     this.function = new ScfFunction(this, "function", {
       name: props.functionName,
       namespace,
@@ -243,8 +249,8 @@ export class CkafkaCosBackup extends Construct {
       vpcId: props.vpcId,
       subnetId: props.subnetId,
       enablePublicNet: props.publicNetEnabled ?? true,
-      clsLogsetId: props.clsLogsetId,
-      clsTopicId: props.clsTopicId,
+      clsLogsetId: this.logTopic?.logset.id ?? props.clsLogsetId,
+      clsTopicId: this.logTopic?.logTopic.id ?? props.clsTopicId,
       tags,
       dependsOn: this.policyAttachment ? [this.policyAttachment] : undefined,
     });
@@ -275,6 +281,17 @@ export class CkafkaCosBackup extends Construct {
       namespace,
       reservedConcurrencyMem: memoryMiB,
     });
+
+    if (alarmsWanted(props)) {
+      this.alarms = new BackupAlarms(this, "alarms", {
+        ...props,
+        functionName: props.functionName,
+        functionNamespace: namespace,
+        timeoutSeconds: props.timeoutSeconds ?? timeoutFor(granularity),
+        timeGranularityMinutes: granularity,
+        consumerGroupId: props.consumerGroupId ?? props.functionName,
+      });
+    }
 
     new TerraformOutput(this, "bucket_name", { value: this.bucketName });
     new TerraformOutput(this, "function_name", { value: this.function.name });

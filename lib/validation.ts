@@ -12,7 +12,9 @@ import {
   checkPrefix,
   checkTopic,
 } from "../function/config";
+import { alarmPropErrors } from "./alarms";
 import type { CkafkaCosBackupProps } from "./ckafka-cos-backup";
+import { logPropErrors } from "./logging";
 
 export const GRANULARITY_MINUTES = { min: 5, max: 15 } as const;
 /** Kept back from each interval so a tick ends before the next starts. */
@@ -107,7 +109,7 @@ export function validateProps(props: CkafkaCosBackupProps): void {
   if (props.runtime !== undefined && !/^Nodejs(1[4-9]|[2-9]\d)\.\d+$/.test(props.runtime)) {
     check("runtime", `"${props.runtime}" is not allowed; expected a Node.js runtime from Nodejs14.18 on, e.g. Nodejs18.15`);
   }
-  if (!!props.clsLogsetId !== !!props.clsTopicId) check(props.clsLogsetId ? "clsTopicId" : "clsLogsetId", "clsLogsetId and clsTopicId are required together");
+  errors.push(...alarmPropErrors(props), ...logPropErrors(props));
   if (props.asyncRetryCount !== undefined) check("asyncRetryCount", checkIntRange(props.asyncRetryCount, 0, 2));
 
   if (errors.length) throw new Error(`CkafkaCosBackup: invalid props:\n  - ${errors.join("\n  - ")}`);
