@@ -155,11 +155,11 @@ export class BackupAlarms extends Construct {
         name: `${props.functionName} backup`,
         noticeType: "ALL", // alarm and recovery
         noticeLanguage: props.alarmNoticeLanguage ?? "en-US",
-        userNotices: [
+        userNotices: nonEmpty([
           ...(users.length ? [{ ...allDay, receiverType: "USER", noticeWay, userIds: users }] : []),
           ...(groups.length ? [{ ...allDay, receiverType: "GROUP", noticeWay, groupIds: groups }] : []),
-        ],
-        urlNotices: urls.map((url) => ({ ...allDay, url })),
+        ]),
+        urlNotices: nonEmpty(urls.map((url) => ({ ...allDay, url }))),
       });
       noticeIds.push(this.notice.id);
     }
@@ -209,3 +209,5 @@ export class BackupAlarms extends Construct {
     });
   }
 }
+
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length ? list : undefined);

@@ -1,4 +1,4 @@
-// The quick start: a new bucket, PLAINTEXT access over the CKafka instance's VPC address.
+// The quick start: a new bucket, PLAINTEXT access over the CKafka instance's VPC address, a log topic and alarms.
 import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { CkafkaCosBackup } from "../../lib";
@@ -18,6 +18,11 @@ export class BasicBackupStack extends TerraformStack {
       subnetId: "subnet-abcd1234",
       timeGranularityMinutes: 5,
       deliveryPathPrefix: "kafka-backup/",
+      // Operations: the function's logs in a new CLS topic kept 30 days, and the alarms (README, "Operations")
+      // notifying CAM user 100000000001 by email and SMS.
+      logTopicEnabled: true,
+      logRetentionDays: 30,
+      alarmRecipientUserIds: [100000000001],
     });
   }
 }
