@@ -106,11 +106,23 @@ async function topicRetentionMs(admin: Admin, topic: string): Promise<number | n
   return ms < 0 ? null : ms;
 }
 
+/**
+ * At most this long is spent measuring: it runs after the last commit, within the deadline margin, and the
+ * manifest is written after it. About 20 lookups for a week's retention take milliseconds in a VPC.
+ */
+export const MEASURE_TIMEOUT_MS = 5_000;
+
 /** Measures lag and retention headroom after a run. Never throws: what cannot be read is null, with `error`. */
-export async function measureRetentionHeadroom(kafka: Kafka, config: BackupConfig, log: Logger, nowMs = Date.now()): Promise<RetentionHeadroom> {
+export async function measureRetentionHeadroom(
+  kafka: Kafka,
+  config: BackupConfig,
+  log: Logger,
+  nowMs = Date.now(),
+  timeoutMs = MEASURE_TIMEOUT_MS,
+): Promise<RetentionHeadroom> {
   const result: RetentionHeadroom = { headroomMs: null, retentionMs: null, lagRecords: null };
   const admin = kafka.admin();
-  try {
+  const measure = async () => {
     await admin.connect();
     const offsets = await admin.fetchTopicOffsets(config.topic);
     const fetched = await admin.fetchOffsets({ groupId: config.groupId, topics: [config.topic] });
@@ -119,7 +131,7 @@ export async function measureRetentionHeadroom(kafka: Kafka, config: BackupConfi
     result.lagRecords = positions.reduce((n, p) => n + (p.end - p.firstUnbacked), 0);
     // Without DescribeConfigs permission on the topic (a CKafka ACL), only the lag is reported.
     result.retentionMs = await topicRetentionMs(admin, config.topic);
-    if (result.retentionMs === null) return result;
+    if (result.retentionMs === null) return;
     const offsetsAt: OffsetsAtTime = async (t) =>
       new Map((await admin.fetchTopicOffsetsByTimestamp(config.topic, t)).map((p) => [p.partition, Number(p.offset)]));
     const oldest = await oldestUnbackedTimestamp(positions, offsetsAt, nowMs - result.retentionMs, nowMs);
@@ -127,13 +139,22 @@ export async function measureRetentionHeadroom(kafka: Kafka, config: BackupConfi
       result.headroomMs = Math.max(0, oldest.timestampMs + result.retentionMs - nowMs);
       result.partition = oldest.partition;
     }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([measure(), timeout]);
   } catch (err) {
+    // What was read before the failure stays; the rest is unknown.
     result.error = (err as Error).message ?? String(err);
     log.warn("retention headroom not measured", { topic: config.topic, error: result.error });
   } finally {
+    clearTimeout(timer);
     await admin.disconnect().catch(() => undefined);
   }
-  return result;
+  return { ...result };
 }
 
 /** Why the run must alarm, or undefined: the oldest record not backed up may be deleted within `thresholdMs`. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { headroomShortfall, oldestUnbackedTimestamp, positionsOf, type OffsetsAtTime } from "../../function/retention-headroom";
+import type { Kafka } from "kafkajs";
+import { fromEnvironment } from "../../function/config";
+import { headroomShortfall, measureRetentionHeadroom, oldestUnbackedTimestamp, positionsOf, type OffsetsAtTime } from "../../function/retention-headroom";
 
 const MIN = 60_000;
 const NOW = Date.UTC(2026, 0, 1, 12);
@@ -88,5 +90,19 @@ describe("headroomShortfall", () => {
     expect(headroomShortfall(r, undefined)).toBeUndefined();
     expect(headroomShortfall(r, 5 * MIN)).toBeUndefined();
     expect(headroomShortfall({ ...r, headroomMs: null }, 20 * MIN)).toBeUndefined();
+  });
+});
+
+describe("measureRetentionHeadroom", () => {
+  it("gives up after its time budget, reports why, and never throws", async () => {
+    let disconnected = false;
+    const hanging = { admin: () => ({ connect: () => new Promise(() => undefined), disconnect: async () => void (disconnected = true) }) } as unknown as Kafka;
+    const config = fromEnvironment({ CKB_BROKERS: "127.0.0.1:9092", CKB_TOPIC: "t", CKB_INSTANCE_ID: "ckafka-1", CKB_BUCKET: "b-1250000000", CKB_REGION: "ap-guangzhou", CKB_GROUP_ID: "g" });
+    const warnings: string[] = [];
+    const log = { info: () => undefined, error: () => undefined, warn: (msg: string) => void warnings.push(msg) };
+    const r = await measureRetentionHeadroom(hanging, config, log, NOW, 50);
+    expect(r).toEqual({ headroomMs: null, retentionMs: null, lagRecords: null, error: "timed out after 50 ms" });
+    expect(disconnected).toBe(true);
+    expect(warnings).toEqual(["retention headroom not measured"]);
   });
 });
