@@ -45,6 +45,11 @@ export interface PartitionResult {
   objects: WrittenObject[];
   stopReason: StopReason;
   error?: string;
+  /**
+   * With `error`: the offset of the record the partition was handling when it failed, or, failing
+   * outside a record (a final upload or commit), its first offset not committed. The next run retries there.
+   */
+  errorOffset?: number;
   /** Offsets deleted by retention before they were backed up: seen when planning or while reading. */
   gaps: Gap[];
   /** Times the partition waited for another's object to finish (memory allows only so many open). */
@@ -182,7 +187,7 @@ function toRecord(partition: number, m: KafkaMessage): KafkaRecord {
       headers.push([name, v === undefined || v === null ? null : Buffer.isBuffer(v) ? v : Buffer.from(String(v))]);
     }
   }
-  return { partition, offset: Number(m.offset), timestamp: Number(m.timestamp), key: m.key ?? null, value: m.value ?? null, headers };
+  return { partition, offset: Number(m.offset), timestamp: m.timestamp, key: m.key ?? null, value: m.value ?? null, headers };
 }
 
 export async function runBackup(opts: RunOptions): Promise<RunManifest> {
@@ -286,11 +291,12 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
     await commit(s, obj.lastOffset + 1);
   };
 
-  const fail = async (s: PartitionState, err: unknown) => {
+  const fail = async (s: PartitionState, err: unknown, offset = s.result.committedOffset ?? s.plan.startOffset) => {
     s.done = true;
     s.result.stopReason = "error";
     s.result.error = (err as Error)?.message ?? String(err);
-    log.error("partition failed", { topic: config.topic, partition: s.plan.partition, error: s.result.error });
+    s.result.errorOffset = offset;
+    log.error("partition failed", { topic: config.topic, partition: s.plan.partition, offset, error: s.result.error });
     budget.forget(s.plan.partition);
     await drop(s);
     consumer.pause([{ topic: config.topic, partitions: [s.plan.partition] }]);
@@ -354,12 +360,12 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   const append = async (s: PartitionState, record: KafkaRecord): Promise<boolean> => {
     const line = encodeRecord(record);
     const bytes = Buffer.byteLength(line);
-    const current = s.open && { firstTimestampMs: s.open.firstTimestampMs, encodedBytes: s.open.encodedBytes };
-    if (startsNewObject(current, { timestampMs: record.timestamp, encodedBytes: bytes }, config.partitionMaxBytes)) {
+    const current = s.open && { firstTimestamp: s.open.firstTimestamp, encodedBytes: s.open.encodedBytes };
+    if (startsNewObject(current, { timestamp: record.timestamp, encodedBytes: bytes }, config.partitionMaxBytes)) {
       await flush(s);
       if (!budget.acquire(s.plan.partition)) return false;
       const key = objectKey(keyParts, record.partition, record.offset, record.timestamp);
-      s.open = new ObjectWriter(storage, key, config.compression, { offset: record.offset, timestampMs: record.timestamp });
+      s.open = new ObjectWriter(storage, key, config.compression, { offset: record.offset, timestamp: record.timestamp });
     }
     await s.open!.write(line, bytes, record.offset);
     s.nextOffset = record.offset + 1;
@@ -427,6 +433,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
           const s = states.get(batch.partition);
           if (!s || s.done || stopping) return;
           inFlight++;
+          let at: number | undefined; // the record in hand, named if the partition fails
           try {
             // kafkajs sets fetchedOffset on every batch (consumer/batch.js); its typings leave it out.
             const fetchedOffset = Number((batch as typeof batch & { fetchedOffset: string }).fetchedOffset);
@@ -439,6 +446,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
                 stopping = true;
                 return;
               }
+              at = offset;
               if (offset >= s.nextOffset && !(await append(s, toRecord(batch.partition, m)))) {
                 // Waits for a slot (ObjectBudget); fetching resumes at this record.
                 s.result.slotWaits++;
@@ -462,7 +470,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
             // An uploaded object whose commit failed here stays uncommitted: whoever owns the partition
             // next starts at its first offset and rewrites it under the same key.
             if (isRebalance(err)) throw err;
-            await fail(s, err);
+            await fail(s, err, at);
           } finally {
             inFlight--;
           }

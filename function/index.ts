@@ -84,7 +84,7 @@ export async function main_handler(_event: unknown, context: ScfContext = {}): P
   // Short headroom fails the invocation, after its work is committed, so the failed-run alarm reports it.
   const shortfall = headroomShortfall(manifest.retention, config.retentionHeadroomAlarmMs);
   if (failed.length || manifest.manifestError || shortfall) {
-    const parts = failed.length ? [`${failed.length} partition(s) failed: ${failed.map((p) => `${p.partition}: ${p.error}`).join("; ")}`] : [];
+    const parts = failed.length ? [`${failed.length} partition(s) failed: ${failed.map((p) => `partition ${p.partition} at offset ${p.errorOffset}: ${p.error}`).join("; ")}`] : [];
     if (manifest.manifestError) parts.push(`the manifest was not written: ${manifest.manifestError}`);
     if (shortfall) parts.push(shortfall);
     throw new Error(`backup of topic ${config.topic}: ${parts.join("; ")}`);

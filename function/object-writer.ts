@@ -29,7 +29,8 @@ export interface WrittenObject {
 
 export class ObjectWriter {
   readonly firstOffset: number;
-  readonly firstTimestampMs: number;
+  /** The first record's timestamp (exact int64 digits): decides the object's time folder and cuts. */
+  readonly firstTimestamp: string;
   lastOffset: number;
   records = 0;
   encodedBytes = 0;
@@ -47,12 +48,12 @@ export class ObjectWriter {
     private readonly storage: ObjectStorage,
     readonly key: string,
     compression: Compression,
-    first: { offset: number; timestampMs: number },
+    first: { offset: number; timestamp: string },
     private readonly partBytes = PART_BYTES,
   ) {
     this.firstOffset = first.offset;
     this.lastOffset = first.offset;
-    this.firstTimestampMs = first.timestampMs;
+    this.firstTimestamp = first.timestamp;
     if (compression === "gzip") {
       // Room for a few chunks, so that encoding the next chunks overlaps compressing this one. zlib
       // streams take stream options, which @types/node leaves out of ZlibOptions.

@@ -10,15 +10,41 @@ export interface KeyParts {
   compression: Compression;
 }
 
-/** `dt=YYYY-MM-DD/hour=HH` of a timestamp, UTC. */
-export function timeFolder(timestampMs: number): string {
-  const iso = new Date(timestampMs).toISOString();
+/** 9999-12-31T23:59:59.999Z: the last instant whose year has four digits. */
+const LAST_FOLDER_MS = 253_402_300_799_999;
+
+/**
+ * The folder of records whose timestamp is no instant from 1970 to year 9999: -1 (Kafka's "no
+ * timestamp"), any other negative value, and values past year 9999 (a producer that wrote micro- or
+ * nanoseconds, say). Such records keep their exact timestamp in the line; only their folder is this one.
+ */
+export const NO_TIME_FOLDER = "dt=none/hour=none";
+
+/**
+ * A Kafka timestamp (its exact int64 decimal digits) as epoch milliseconds when it has a time folder,
+ * else undefined. Up to 15 digits without a sign is both exact as a number and at most LAST_FOLDER_MS's size.
+ */
+function folderMs(timestamp: string): number | undefined {
+  if (!/^\d{1,15}$/.test(timestamp)) return undefined;
+  const ms = Number(timestamp);
+  return ms <= LAST_FOLDER_MS ? ms : undefined;
+}
+
+/** `dt=YYYY-MM-DD/hour=HH` of a timestamp, UTC, or NO_TIME_FOLDER for one outside 1970 to year 9999. */
+export function timeFolder(timestamp: string): string {
+  const ms = folderMs(timestamp);
+  if (ms === undefined) return NO_TIME_FOLDER;
+  const iso = new Date(ms).toISOString();
   return `dt=${iso.slice(0, 10)}/hour=${iso.slice(11, 13)}`;
 }
 
-/** Hours since the epoch: equal exactly when two timestamps share a time folder (UTC hours are whole hours since the epoch). */
-function utcHour(timestampMs: number): number {
-  return Math.floor(timestampMs / 3_600_000);
+/**
+ * Hours since the epoch, -1 for NO_TIME_FOLDER: equal exactly when two timestamps share a time folder
+ * (UTC hours are whole hours since the epoch).
+ */
+function utcHour(timestamp: string): number {
+  const ms = folderMs(timestamp);
+  return ms === undefined ? -1 : Math.floor(ms / 3_600_000);
 }
 
 /** 20 digits hold any Kafka offset (a signed 64-bit number), so keys sort in offset order. */
@@ -26,16 +52,16 @@ export function paddedOffset(offset: number): string {
   return String(offset).padStart(20, "0");
 }
 
-export function objectKey(parts: KeyParts, partition: number, firstOffset: number, firstTimestampMs: number): string {
+export function objectKey(parts: KeyParts, partition: number, firstOffset: number, firstTimestamp: string): string {
   const ext = parts.compression === "gzip" ? "jsonl.gz" : "jsonl";
-  return `${parts.prefix}${parts.instanceId}/${parts.topic}/${timeFolder(firstTimestampMs)}/${parts.topic}+${partition}+${paddedOffset(firstOffset)}.${ext}`;
+  return `${parts.prefix}${parts.instanceId}/${parts.topic}/${timeFolder(firstTimestamp)}/${parts.topic}+${partition}+${paddedOffset(firstOffset)}.${ext}`;
 }
 
 /** What an object key says, or undefined for a key that is not a backup object (a manifest, say). */
 export interface ParsedKey {
   partition: number;
   firstOffset: number;
-  /** `dt=YYYY-MM-DD/hour=HH` */
+  /** `dt=YYYY-MM-DD/hour=HH`, or NO_TIME_FOLDER */
   timeFolder: string;
   gzip: boolean;
 }
@@ -43,7 +69,7 @@ export interface ParsedKey {
 export function parseObjectKey(parts: Omit<KeyParts, "compression">, key: string): ParsedKey | undefined {
   const base = `${parts.prefix}${parts.instanceId}/${parts.topic}/`;
   if (!key.startsWith(base)) return undefined;
-  const m = /^(dt=\d{4}-\d{2}-\d{2}\/hour=\d{2})\/(.+)\+(\d+)\+(\d{20})\.jsonl(\.gz)?$/.exec(key.slice(base.length));
+  const m = /^(dt=\d{4}-\d{2}-\d{2}\/hour=\d{2}|dt=none\/hour=none)\/(.+)\+(\d+)\+(\d{20})\.jsonl(\.gz)?$/.exec(key.slice(base.length));
   if (!m || m[2] !== parts.topic) return undefined;
   return { timeFolder: m[1], partition: Number(m[3]), firstOffset: Number(m[4]), gzip: m[5] !== undefined };
 }
@@ -54,11 +80,11 @@ export function parseObjectKey(parts: Omit<KeyParts, "compression">, key: string
  * An object always holds at least one record, so a record larger than the cap is an object alone.
  */
 export function startsNewObject(
-  current: { firstTimestampMs: number; encodedBytes: number } | undefined,
-  next: { timestampMs: number; encodedBytes: number },
+  current: { firstTimestamp: string; encodedBytes: number } | undefined,
+  next: { timestamp: string; encodedBytes: number },
   partitionMaxBytes: number,
 ): boolean {
   if (!current) return true;
-  if (utcHour(current.firstTimestampMs) !== utcHour(next.timestampMs)) return true;
+  if (utcHour(current.firstTimestamp) !== utcHour(next.timestamp)) return true;
   return current.encodedBytes + next.encodedBytes > partitionMaxBytes;
 }

@@ -13,7 +13,10 @@ export interface BackupHeader {
 export interface BackupRecord {
   partition: number;
   offset: number;
-  /** Record timestamp, epoch milliseconds. */
+  /**
+   * Record timestamp, epoch milliseconds: Kafka's exact int64 decimal digits as a JSON number (-1: none).
+   * JSON.parse rounds past 2^53; decodeRecord reads the digits themselves.
+   */
   timestamp: number;
   key: string | null;
   keyEncoding?: "base64";
@@ -25,7 +28,8 @@ export interface BackupRecord {
 export interface KafkaRecord {
   partition: number;
   offset: number;
-  timestamp: number;
+  /** Kafka's timestamp as its exact int64 decimal digits, as kafkajs gives it: any int64, "-1" for none. */
+  timestamp: string;
   key: Buffer | null;
   value: Buffer | null;
   /** In order; a repeated header name appears once per value. */
@@ -37,13 +41,15 @@ function text(bytes: Buffer | null): { text: string | null; base64: boolean } {
   return isUtf8(bytes) ? { text: bytes.toString("utf8"), base64: false } : { text: bytes.toString("base64"), base64: true };
 }
 
+/** A canonical int64 in decimal: what Kafka's timestamps look like as text. */
+const INT64 = /^-?(?:0|[1-9]\d{0,18})$/;
+
 export function encodeRecord(r: KafkaRecord): string {
+  // The timestamp's digits go into the line as they are: a JS number would round values past 2^53.
+  if (!INT64.test(r.timestamp)) throw new Error(`timestamp ${JSON.stringify(r.timestamp)} is not a decimal int64`);
   const key = text(r.key);
   const value = text(r.value);
-  const line: BackupRecord = {
-    partition: r.partition,
-    offset: r.offset,
-    timestamp: r.timestamp,
+  const rest: Omit<BackupRecord, "partition" | "offset" | "timestamp"> = {
     key: key.text,
     ...(key.base64 ? { keyEncoding: "base64" as const } : {}),
     value: value.text,
@@ -53,12 +59,22 @@ export function encodeRecord(r: KafkaRecord): string {
       return v.base64 ? { name, value: v.text, encoding: "base64" as const } : { name, value: v.text };
     }),
   };
-  return JSON.stringify(line) + "\n";
+  return `{"partition":${r.partition},"offset":${r.offset},"timestamp":${r.timestamp},${JSON.stringify(rest).slice(1)}\n`;
 }
 
 function bytes(value: string | null, encoding: string | undefined): Buffer | null {
   if (value === null) return null;
   return Buffer.from(value, encoding === "base64" ? "base64" : "utf8");
+}
+
+/**
+ * The timestamp's exact digits, from the line's text. `"timestamp":` outside a JSON string is only the
+ * record's own field (header objects have other names, and quotes inside strings are escaped).
+ */
+function timestampDigits(line: string, parsed: unknown): string {
+  const m = /"timestamp":\s*(-?\d+)\s*[,}]/.exec(line);
+  if (!m || Number(m[1]) !== parsed) throw new Error(`timestamp ${JSON.stringify(parsed)} is not an integer`);
+  return m[1];
 }
 
 /** Parses one line back into the record's exact bytes. */
@@ -67,7 +83,7 @@ export function decodeRecord(line: string): KafkaRecord {
   return {
     partition: r.partition,
     offset: r.offset,
-    timestamp: r.timestamp,
+    timestamp: timestampDigits(line, r.timestamp),
     key: bytes(r.key, r.keyEncoding),
     value: bytes(r.value, r.valueEncoding),
     headers: r.headers.map((h) => [h.name, bytes(h.value, h.encoding)]),

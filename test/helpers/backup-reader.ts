@@ -23,7 +23,7 @@ export async function readBackup(cos: COS, prefix: string): Promise<BackedUpObje
 }
 
 /** A record as a comparable string: partition, offset, timestamp, key, value and headers, bytes in hex. */
-export function fingerprint(r: { partition: number; timestamp: number; key: Buffer | null; value: Buffer | null; headers: Array<[string, Buffer | null]> }): string {
+export function fingerprint(r: { partition: number; timestamp: number | string; key: Buffer | null; value: Buffer | null; headers: Array<[string, Buffer | null]> }): string {
   const hex = (b: Buffer | null) => (b === null ? "null" : b.toString("hex"));
   const headers = r.headers.map(([n, v]) => `${n}=${hex(v)}`).join(",");
   return `${r.partition}|${r.timestamp}|${hex(r.key)}|${hex(r.value)}|${headers}`;

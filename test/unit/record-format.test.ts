@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { decodeRecord, encodeRecord, type KafkaRecord } from "../../function/record-format";
-import { objectKey, startsNewObject, timeFolder } from "../../function/partitioner";
+import { NO_TIME_FOLDER, objectKey, parseObjectKey, startsNewObject, timeFolder } from "../../function/partitioner";
 
 describe("record format", () => {
   it("keeps text readable, flags non-UTF-8 as base64, keeps tombstones null, and round-trips bytes", () => {
     const r: KafkaRecord = {
       partition: 3,
       offset: 42,
-      timestamp: 1_700_000_000_123,
+      timestamp: "1700000000123",
       key: Buffer.from([0xc3, 0x28]),
       value: null,
       headers: [["h", Buffer.from("ü")], ["h", Buffer.from([0xff])], ["n", null]],
     };
     const line = encodeRecord(r);
     expect(line.endsWith("\n")).toBe(true);
-    expect(JSON.parse(line)).toEqual({
+    const json = {
       partition: 3,
       offset: 42,
       timestamp: 1_700_000_000_123,
@@ -22,23 +22,51 @@ describe("record format", () => {
       keyEncoding: "base64",
       value: null,
       headers: [{ name: "h", value: "ü" }, { name: "h", value: "/w==", encoding: "base64" }, { name: "n", value: null }],
-    });
+    };
+    expect(JSON.parse(line)).toEqual(json);
+    // Byte for byte what JSON.stringify writes when the timestamp is a number it holds exactly.
+    expect(line).toBe(JSON.stringify(json) + "\n");
     expect(decodeRecord(line)).toEqual(r);
+  });
+
+  it("writes and reads any int64 timestamp exactly, as a JSON number", () => {
+    for (const timestamp of ["-1", "-9223372036854775808", "0", "9007199254740993", "1700000000123456789", "9223372036854775807"]) {
+      const r: KafkaRecord = { partition: 0, offset: 1, timestamp, key: null, value: Buffer.from(`"timestamp":5,`), headers: [["timestamp", null]] };
+      const line = encodeRecord(r);
+      expect(line).toContain(`"timestamp":${timestamp},`);
+      expect(decodeRecord(line).timestamp).toBe(timestamp);
+    }
+    expect(() => encodeRecord({ partition: 0, offset: 1, timestamp: "1e3", key: null, value: null, headers: [] })).toThrow(/timestamp "1e3" is not a decimal int64/);
+    expect(() => decodeRecord('{"partition":0,"offset":1,"timestamp":1.5e3,"key":null,"value":null,"headers":[]}')).toThrow(/timestamp 1500 is not an integer/);
   });
 });
 
 describe("partitioner", () => {
   const parts = { prefix: "p/", instanceId: "ckafka-1", topic: "orders", compression: "gzip" as const };
+  const ms = (t: number) => String(t);
   it("keys objects by UTC hour folder and zero-padded first offset", () => {
-    expect(objectKey(parts, 2, 1234, Date.UTC(2024, 0, 31, 23, 59))).toBe("p/ckafka-1/orders/dt=2024-01-31/hour=23/orders+2+00000000000000001234.jsonl.gz");
-    expect(objectKey({ ...parts, prefix: "", compression: "none" }, 0, 0, 0)).toBe("ckafka-1/orders/dt=1970-01-01/hour=00/orders+0+00000000000000000000.jsonl");
+    expect(objectKey(parts, 2, 1234, ms(Date.UTC(2024, 0, 31, 23, 59)))).toBe("p/ckafka-1/orders/dt=2024-01-31/hour=23/orders+2+00000000000000001234.jsonl.gz");
+    expect(objectKey({ ...parts, prefix: "", compression: "none" }, 0, 0, "0")).toBe("ckafka-1/orders/dt=1970-01-01/hour=00/orders+0+00000000000000000000.jsonl");
   });
   it("cuts at the size cap and at hour boundaries, never leaving an object empty", () => {
     const t = Date.UTC(2024, 0, 1, 10, 30);
-    expect(startsNewObject(undefined, { timestampMs: t, encodedBytes: 10 }, 100)).toBe(true);
-    expect(startsNewObject({ firstTimestampMs: t, encodedBytes: 90 }, { timestampMs: t, encodedBytes: 10 }, 100)).toBe(false);
-    expect(startsNewObject({ firstTimestampMs: t, encodedBytes: 91 }, { timestampMs: t, encodedBytes: 10 }, 100)).toBe(true);
-    expect(startsNewObject({ firstTimestampMs: t, encodedBytes: 1 }, { timestampMs: t + 3_600_000, encodedBytes: 1 }, 100)).toBe(true);
-    expect(timeFolder(t)).toBe("dt=2024-01-01/hour=10");
+    expect(startsNewObject(undefined, { timestamp: ms(t), encodedBytes: 10 }, 100)).toBe(true);
+    expect(startsNewObject({ firstTimestamp: ms(t), encodedBytes: 90 }, { timestamp: ms(t), encodedBytes: 10 }, 100)).toBe(false);
+    expect(startsNewObject({ firstTimestamp: ms(t), encodedBytes: 91 }, { timestamp: ms(t), encodedBytes: 10 }, 100)).toBe(true);
+    expect(startsNewObject({ firstTimestamp: ms(t), encodedBytes: 1 }, { timestamp: ms(t + 3_600_000), encodedBytes: 1 }, 100)).toBe(true);
+    expect(timeFolder(ms(t))).toBe("dt=2024-01-01/hour=10");
+  });
+  it("puts timestamps that are no instant from 1970 to year 9999 in one folder, which parses", () => {
+    expect(timeFolder("253402300799999")).toBe("dt=9999-12-31/hour=23");
+    for (const t of ["-1", "-3600000", "253402300800000", "1700000000000000", "1700000000000000000", "9223372036854775807"]) {
+      expect(timeFolder(t)).toBe(NO_TIME_FOLDER);
+    }
+    // None of them shares an hour with a dated record; they share one with each other.
+    expect(startsNewObject({ firstTimestamp: "-1", encodedBytes: 1 }, { timestamp: "1700000000000000000", encodedBytes: 1 }, 100)).toBe(false);
+    expect(startsNewObject({ firstTimestamp: "-1", encodedBytes: 1 }, { timestamp: "0", encodedBytes: 1 }, 100)).toBe(true);
+    expect(startsNewObject({ firstTimestamp: "3599999", encodedBytes: 1 }, { timestamp: "-1", encodedBytes: 1 }, 100)).toBe(true);
+    const key = objectKey(parts, 1, 7, "1700000000000000000");
+    expect(key).toBe("p/ckafka-1/orders/dt=none/hour=none/orders+1+00000000000000000007.jsonl.gz");
+    expect(parseObjectKey(parts, key)).toEqual({ timeFolder: NO_TIME_FOLDER, partition: 1, firstOffset: 7, gzip: true });
   });
 });
