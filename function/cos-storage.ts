@@ -36,15 +36,33 @@ function retryable(err: unknown): boolean {
   return e.statusCode >= 500 || e.statusCode === 429;
 }
 
-async function withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
+interface Bucket {
+  Bucket: string;
+  Region: string;
+}
+
+/**
+ * A failed request in the store's own words, naming the bucket, with what to fix for the two answers a
+ * misconfiguration gives: 404 NoSuchBucket (COS: the bucket does not exist) and 403 (access denied).
+ */
+export function cosErrorMessage(what: string, bucket: Bucket, attempts: number, err: unknown): string {
+  const e = err as { statusCode?: number; code?: string; message?: string };
+  const said = `${e?.statusCode ?? ""} ${e?.code ?? ""} ${e?.message ?? String(err)}`.replace(/\s+/g, " ").trim();
+  const where = `bucket ${bucket.Bucket} (region ${bucket.Region})`;
+  const action = what.split(" ")[0];
+  let cause: string;
+  if (e?.code === "NoSuchBucket") cause = `${where} does not exist (${said}): create it, or name an existing bucket`;
+  else if (e?.statusCode === 403) cause = `access denied to ${where} (${said}): the function's role needs cos:${action} there, and the bucket must exist`;
+  else cause = `${where}: ${said}`;
+  return `COS ${what} failed after ${attempts} attempt(s): ${cause}`;
+}
+
+async function withRetry<T>(what: string, bucket: Bucket, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (err) {
-      if (attempt >= RETRIES || !retryable(err)) {
-        const e = err as { statusCode?: number; code?: string; message?: string };
-        throw new Error(`COS ${what} failed after ${attempt} attempt(s): ${e?.statusCode ?? ""} ${e?.code ?? ""} ${e?.message ?? String(err)}`.replace(/\s+/g, " "));
-      }
+      if (attempt >= RETRIES || !retryable(err)) throw new Error(cosErrorMessage(what, bucket, attempt, err));
       await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
     }
   }
@@ -52,7 +70,7 @@ async function withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
 
 export class CosStorage implements ObjectStorage {
   private readonly cos: COS;
-  private readonly base: { Bucket: string; Region: string };
+  private readonly base: Bucket;
 
   constructor(config: Pick<BackupConfig, "bucket" | "region" | "cosEndpoint">, credentials: Credentials) {
     this.base = { Bucket: config.bucket, Region: config.region };
@@ -69,28 +87,28 @@ export class CosStorage implements ObjectStorage {
   }
 
   async putObject(key: string, body: Buffer): Promise<void> {
-    await withRetry(`PutObject ${key}`, () => this.cos.putObject({ ...this.base, Key: key, Body: body }));
+    await withRetry(`PutObject ${key}`, this.base, () => this.cos.putObject({ ...this.base, Key: key, Body: body }));
   }
 
   async initMultipart(key: string): Promise<string> {
-    const res = await withRetry(`InitiateMultipartUpload ${key}`, () => this.cos.multipartInit({ ...this.base, Key: key }));
+    const res = await withRetry(`InitiateMultipartUpload ${key}`, this.base, () => this.cos.multipartInit({ ...this.base, Key: key }));
     return res.UploadId;
   }
 
   async uploadPart(key: string, uploadId: string, partNumber: number, body: Buffer): Promise<UploadedPart> {
-    const res = await withRetry(`UploadPart ${key} #${partNumber}`, () =>
+    const res = await withRetry(`UploadPart ${key} #${partNumber}`, this.base, () =>
       this.cos.multipartUpload({ ...this.base, Key: key, UploadId: uploadId, PartNumber: partNumber, Body: body }),
     );
     return { PartNumber: partNumber, ETag: res.ETag };
   }
 
   async completeMultipart(key: string, uploadId: string, parts: UploadedPart[]): Promise<void> {
-    await withRetry(`CompleteMultipartUpload ${key}`, () =>
+    await withRetry(`CompleteMultipartUpload ${key}`, this.base, () =>
       this.cos.multipartComplete({ ...this.base, Key: key, UploadId: uploadId, Parts: parts }),
     );
   }
 
   async abortMultipart(key: string, uploadId: string): Promise<void> {
-    await withRetry(`AbortMultipartUpload ${key}`, () => this.cos.multipartAbort({ ...this.base, Key: key, UploadId: uploadId }));
+    await withRetry(`AbortMultipartUpload ${key}`, this.base, () => this.cos.multipartAbort({ ...this.base, Key: key, UploadId: uploadId }));
   }
 }

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { fromEnvironment } from "./config";
 import { CosStorage, type Credentials } from "./cos-storage";
 import { runBackup, type Logger, type RunManifest } from "./backup-run";
+import { kafkaBrokers } from "./broker-probe";
 import { headroomShortfall } from "./retention-headroom";
 import { runSummary } from "./run-summary";
 import { getSecretValue } from "./ssm";
@@ -60,19 +61,18 @@ export async function main_handler(_event: unknown, context: ScfContext = {}): P
     });
     sasl = { mechanism: config.sasl.mechanism, username: config.sasl.username, password } as SASLOptions;
   }
-  const kafka = new Kafka({
-    clientId: `ckafka-cos-backup-${config.groupId}`,
-    brokers: config.brokers,
-    ssl: config.tls,
-    sasl,
-    connectionTimeout: 5_000,
-    retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 5_000 },
-    logLevel: logLevel.WARN,
-    logCreator: kafkaLog,
-  });
-
   let manifest: RunManifest;
   try {
+    const kafka = new Kafka({
+      clientId: `ckafka-cos-backup-${config.groupId}`,
+      brokers: await kafkaBrokers(config.brokers, config.tls, log.warn),
+      ssl: config.tls,
+      sasl,
+      connectionTimeout: 5_000,
+      retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 5_000 },
+      logLevel: logLevel.WARN,
+      logCreator: kafkaLog,
+    });
     manifest = await runBackup({ config, kafka, storage: new CosStorage(config, creds), runId, deadlineAt, log });
   } catch (err) {
     const e = err as Error;

@@ -2,10 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { runBackup } from "../../function/backup-run";
 import { ENV, fromEnvironment } from "../../function/config";
-import { CosStorage } from "../../function/cos-storage";
+import COS from "cos-nodejs-sdk-v5";
+import { createServer as createHttpServer } from "node:http";
+import { createServer as createTcpServer, type AddressInfo, type Server } from "node:net";
+import { CosStorage, cosErrorMessage, endpointOptions } from "../../function/cos-storage";
 import { expectExactlyOnce } from "../helpers/assertions";
 import { readBackup } from "../helpers/backup-reader";
-import { cosEndpoint, testCos } from "../helpers/cos";
+import { TEST_REGION, cosEndpoint, testCos } from "../helpers/cos";
 import { startFlakyProxy } from "../helpers/flaky-proxy";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { committedOffsets, createTopic, partitionOffsets, produce, recordOfShape, testKafka, uniqueName, withAdmin } from "../helpers/kafka";
@@ -31,6 +34,54 @@ describe("handler failures", () => {
     expect(await committedOffsets(env[ENV.groupId], topic).catch(() => new Map())).toEqual(new Map());
   });
 
+  it("a broker address that is not Kafka fails in seconds, naming the address and what it answered", async () => {
+    const listen = async (server: Server) => {
+      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+      return `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    };
+    const http = createHttpServer((_req, res) => res.end("hello"));
+    const silent = createTcpServer(() => undefined); // accepts, never answers
+    try {
+      const [httpAddress, silentAddress] = [await listen(http), await listen(silent)];
+      const topic = uniqueName("notkafka");
+      const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic }, { [ENV.brokers]: `${httpAddress},${silentAddress}` });
+      const r = await invokeHandler(env);
+      expect(r.ok).toBe(false);
+      expect(r.error).toContain(`${httpAddress} does not speak Kafka: it answered "HTTP/1.1 400 Bad Request" to a Kafka ApiVersions request`);
+      expect(r.error).toContain(`${silentAddress} does not speak Kafka: it accepted the connection but gave no Kafka answer within 5 s`);
+      expect(r.elapsedMs).toBeLessThan(10_000); // kafkajs alone: "Broker not connected" after 30 s
+      // One good address among bad ones: a warning naming the bad one, and the backup runs.
+      await createTopic(topic, 1);
+      await produce(topic, records(10, 1));
+      const mixed = await invokeHandler({ ...env, [ENV.brokers]: `${httpAddress},${process.env.CKB_KAFKA_BROKERS}`, [ENV.prefix]: `${topic}/` });
+      expect(mixed.ok, mixed.stderr).toBe(true);
+      expect(mixed.stderr).toContain(`"msg":"a broker address does not speak Kafka; using the others","brokers":["${httpAddress}"]`);
+    } finally {
+      http.close();
+      silent.close();
+    }
+  });
+
+  it("storage errors name the bucket and say, as the store does, whether it does not exist or access is denied", async () => {
+    const topic = uniqueName("nobucket");
+    await createTopic(topic, 1);
+    await produce(topic, records(10, 1));
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic }, { [ENV.bucket]: "nosuch-1250000000" });
+    const r = await invokeHandler(env);
+    expect(r.ok).toBe(false);
+    // SeaweedFS answers a write to a missing bucket with 403 (COS with 404 NoSuchBucket, below).
+    expect(r.error).toMatch(
+      /partition 0 at offset 0: COS PutObject \S+ failed after 1 attempt\(s\): access denied to bucket nosuch-1250000000 \(region ap-guangzhou\) \(403 AccessDenied .*\): the function's role needs cos:PutObject there, and the bucket must exist/,
+    );
+    expect(await committedOffsets(env[ENV.groupId], topic)).toEqual(new Map([[0, 0]])); // the pinned start, nothing past it
+    // The store's 404 for a missing bucket, as the SDK reports it, named as such.
+    const cos = new COS({ SecretId: "test-id", SecretKey: "test-key", ...endpointOptions(cosEndpoint()) });
+    const err = await cos.getBucket({ Bucket: "nosuch-1250000000", Region: TEST_REGION, MaxKeys: 1 }).catch((e: unknown) => e);
+    expect(cosErrorMessage("GetBucket", { Bucket: "nosuch-1250000000", Region: TEST_REGION }, 1, err)).toBe(
+      "COS GetBucket failed after 1 attempt(s): bucket nosuch-1250000000 (region ap-guangzhou) does not exist (404 NoSuchBucket The specified bucket does not exist): create it, or name an existing bucket",
+    );
+  });
+
   it("an object store that fails mid-run: error, and only durably written records are committed", async () => {
     const topic = uniqueName("storefail");
     const prefix = `${topic}/`;
@@ -45,7 +96,8 @@ describe("handler failures", () => {
       );
       const r = await invokeHandler(env);
       expect(r.ok).toBe(false);
-      expect(r.error).toMatch(/partition\(s\) failed: .*COS/);
+      expect(r.error).toMatch(/partition\(s\) failed: partition \d at offset \d+: COS/);
+      expect(r.stderr).toMatch(/"msg":"partition failed","topic":"[^"]+","partition":\d,"offset":\d+,"error":"COS/);
       // Every committed offset is covered by objects that exist; nothing past them.
       const committed = await committedOffsets(env[ENV.groupId], topic);
       const objects = await readBackup(testCos(), prefix);
