@@ -3,6 +3,7 @@
 // Sizes can be scaled down for a quick look: BENCH_RECORDS, BENCH_MEMORY_RECORDS, BENCH_REPEATS.
 import { startTestServices } from "../test/services/start";
 import { coldStart } from "./cold-start";
+import { crashRecovery } from "./crash-recovery";
 import { fetchSize } from "./fetch-size";
 import { memory } from "./memory";
 import { report } from "./stats";
@@ -28,6 +29,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   "throughput-100b": { services: true, run: () => throughput({ records, valueBytes: 100, partitions: 12, repeats }) },
   "fetch-size": { services: true, run: () => fetchSize(Math.min(records, 300_000), 5) },
   memory: { services: true, run: () => memory({ baseRecords: memoryRecords, valueBytes: 1024, repeats }) },
+  "crash-recovery": { services: true, run: () => crashRecovery(repeats) },
 };
 
 async function main(): Promise<void> {

@@ -20,6 +20,16 @@ export type StopReason = "caught-up" | "deadline" | "idle" | "error" | "revoked"
  */
 export const FETCH = { maxBytes: 2 * 1024 * 1024, maxBytesPerPartition: 1024 * 1024, maxWaitTimeInMs: 500 } as const;
 
+/**
+ * Group timings. A run that is killed (SCF's timeout, out of memory) cannot leave the group, and the next
+ * run's join waits until the coordinator drops the dead member: after its session timeout, or after the
+ * rebalance timeout when it died inside a rebalance. Both are short: the session is the least Kafka allows
+ * by default (group.min.session.timeout.ms = 6 s), with a heartbeat every second, also within a batch; the
+ * rebalance timeout leaves a live member time to finish its batch (an upload or two) and rejoin.
+ * kafkajs has no static membership (group.instance.id), which would let a new run take the dead one's place.
+ */
+export const GROUP = { sessionTimeout: 6_000, heartbeatInterval: 1_000, rebalanceTimeout: 15_000 } as const;
+
 export interface PartitionPlan {
   partition: number;
   /** Where this run starts: the committed offset, the start position, or the log start after a gap. */
@@ -45,10 +55,7 @@ export interface PartitionResult {
   objects: WrittenObject[];
   stopReason: StopReason;
   error?: string;
-  /**
-   * With `error`: the offset of the record the partition was handling when it failed, or, failing
-   * outside a record (a final upload or commit), its first offset not committed. The next run retries there.
-   */
+  /** With `error`: the partition's first offset not backed up, where the next run starts again. */
   errorOffset?: number;
   /** Offsets deleted by retention before they were backed up: seen when planning or while reading. */
   gaps: Gap[];
@@ -230,8 +237,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
     groupId: config.groupId,
     allowAutoTopicCreation: false,
     readUncommitted: false,
-    sessionTimeout: 30_000,
-    rebalanceTimeout: 60_000,
+    ...GROUP,
     ...FETCH,
   });
 
@@ -291,7 +297,8 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
     await commit(s, obj.lastOffset + 1);
   };
 
-  const fail = async (s: PartitionState, err: unknown, offset = s.result.committedOffset ?? s.plan.startOffset) => {
+  const fail = async (s: PartitionState, err: unknown) => {
+    const offset = s.result.committedOffset ?? s.plan.startOffset;
     s.done = true;
     s.result.stopReason = "error";
     s.result.error = (err as Error)?.message ?? String(err);
@@ -358,7 +365,12 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
 
   /** Adds a record to its partition's object; false when a new object is due and no slot is free. */
   const append = async (s: PartitionState, record: KafkaRecord): Promise<boolean> => {
-    const line = encodeRecord(record);
+    let line: string;
+    try {
+      line = encodeRecord(record);
+    } catch (err) {
+      throw new Error(`the record at offset ${record.offset}: ${(err as Error).message}`);
+    }
     const bytes = Buffer.byteLength(line);
     const current = s.open && { firstTimestamp: s.open.firstTimestamp, encodedBytes: s.open.encodedBytes };
     if (startsNewObject(current, { timestamp: record.timestamp, encodedBytes: bytes }, config.partitionMaxBytes)) {
@@ -433,7 +445,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
           const s = states.get(batch.partition);
           if (!s || s.done || stopping) return;
           inFlight++;
-          let at: number | undefined; // the record in hand, named if the partition fails
+          let beat = Date.now();
           try {
             // kafkajs sets fetchedOffset on every batch (consumer/batch.js); its typings leave it out.
             const fetchedOffset = Number((batch as typeof batch & { fetchedOffset: string }).fetchedOffset);
@@ -442,11 +454,16 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
               if (!isRunning() || isStale() || stopping || s.done) return;
               const offset = Number(m.offset);
               if (offset >= s.plan.endOffset) break;
-              if (Date.now() >= opts.deadlineAt) {
+              const now = Date.now();
+              if (now >= opts.deadlineAt) {
                 stopping = true;
                 return;
               }
-              at = offset;
+              // Uploads within a batch can outlast a session: beat here too, not only between batches.
+              if (now - beat >= GROUP.heartbeatInterval) {
+                await heartbeat();
+                beat = now;
+              }
               if (offset >= s.nextOffset && !(await append(s, toRecord(batch.partition, m)))) {
                 // Waits for a slot (ObjectBudget); fetching resumes at this record.
                 s.result.slotWaits++;
@@ -470,7 +487,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
             // An uploaded object whose commit failed here stays uncommitted: whoever owns the partition
             // next starts at its first offset and rewrites it under the same key.
             if (isRebalance(err)) throw err;
-            await fail(s, err, at);
+            await fail(s, err);
           } finally {
             inFlight--;
           }

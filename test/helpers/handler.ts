@@ -62,15 +62,18 @@ export interface Invocation {
   elapsedMs: number;
 }
 
-/** Invokes the bundled handler in a new process; `killAfterMs`, `killWhen` or `killOn` SIGKILLs it mid-run. */
+/**
+ * Invokes the bundled handler in a new process; `killAfterMs`, `killWhen` or `killOn` SIGKILLs it mid-run.
+ * `script` runs another bundle's index.js (a benchmark's baseline) instead of this tree's.
+ */
 export function invokeHandler(
   env: Record<string, string>,
-  opts: { timeLimitMs?: number; requestId?: string; killAfterMs?: number; killWhen?: (output: string) => boolean; killOn?: Promise<unknown> } = {},
+  opts: { timeLimitMs?: number; requestId?: string; killAfterMs?: number; killWhen?: (output: string) => boolean; killOn?: Promise<unknown>; script?: string } = {},
 ): Promise<Invocation> {
   const context = { request_id: opts.requestId ?? `req-${Date.now()}`, time_limit_in_ms: opts.timeLimitMs ?? 120_000 };
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(__dirname, "invoke-handler.cjs"), bundledScript(), JSON.stringify(context)], {
+    const child = spawn(process.execPath, [join(__dirname, "invoke-handler.cjs"), opts.script ?? bundledScript(), JSON.stringify(context)], {
       env: {
         PATH: process.env.PATH,
         TENCENTCLOUD_SECRETID: "test-secret-id",

@@ -1,4 +1,4 @@
-// Records and settings at the edges: any int64 timestamp, from a producer other than kafkajs.
+// Records and runs at the edges: any int64 timestamp, from a producer other than kafkajs; the run after a crash.
 import { describe, expect, it } from "vitest";
 import { ENV } from "../../function/config";
 import { parseObjectKey } from "../../function/partitioner";
@@ -6,7 +6,7 @@ import { readBackup } from "../helpers/backup-reader";
 import { getBytes, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { produceWithJava, type JavaRecord } from "../helpers/java-producer";
-import { committedOffsets, createTopic, partitionOffsets, produce, uniqueName } from "../helpers/kafka";
+import { committedOffsets, createTopic, partitionOffsets, produce, uniqueName, withAdmin } from "../helpers/kafka";
 
 const NONE = "dt=none/hour=none";
 
@@ -72,6 +72,36 @@ describe("handler edges", () => {
       for (const x of o.records) expect(text).toContain(`"offset":${x.offset},"timestamp":${x.timestamp},`);
     }
     expect(objects.some((o) => o.key.includes(`/${NONE}/`))).toBe(true);
+    const ends = await partitionOffsets(topic);
+    const committed = await committedOffsets(env[ENV.groupId], topic);
+    expect([...committed].sort()).toEqual([...ends].map(([p, { high }]) => [p, high]).sort());
+  });
+
+  it("the run after a SIGKILLed one does not wait out the dead member's 30 s session, and every partition is assigned", async () => {
+    const topic = uniqueName("recover");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 3);
+    await produce(
+      topic,
+      Array.from({ length: 12_000 }, (_, i) => ({ partition: i % 3, key: null, value: Buffer.from(`${i}`.padEnd(1_000, "v")), headers: [], timestamp: 1_700_000_000_000 + i })),
+      2_000,
+    );
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, compression: "none" });
+    // Killed once it is a member of the group holding its partitions: it cannot leave the group.
+    const joined = (async () => {
+      for (;;) {
+        const group = await withAdmin(async (admin) => (await admin.describeGroups([env[ENV.groupId]])).groups[0]);
+        if (group?.state === "Stable" && group.members.length) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const killed = await invokeHandler(env, { killOn: joined });
+    expect(killed.killed).toBe(true);
+    const next = await invokeHandler(env);
+    expect(next.error, next.stderr).toBeUndefined();
+    expect(next.result!.partitions.map((p) => p.stopReason)).toEqual(["caught-up", "caught-up", "caught-up"]);
+    // With a 30 s session the join alone took 27–58 s; the session is now 6 s, and reading the rest takes seconds.
+    expect(next.elapsedMs).toBeLessThan(20_000);
     const ends = await partitionOffsets(topic);
     const committed = await committedOffsets(env[ENV.groupId], topic);
     expect([...committed].sort()).toEqual([...ends].map(([p, { high }]) => [p, high]).sort());
