@@ -127,6 +127,15 @@ export async function produceTransaction(topic: string, records: SentRecord[], o
   }
 }
 
+/** Resolves once the group is stable with a member (a run holds its partitions), or after `timeoutMs` anyway. */
+export async function groupJoined(groupId: string, timeoutMs = 60_000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+    const group = await withAdmin(async (admin) => (await admin.describeGroups([groupId])).groups[0]);
+    if (group?.state === "Stable" && group.members.length) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export async function committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
   const res = await withAdmin((admin) => admin.fetchOffsets({ groupId, topics: [topic] }));
   const out = new Map<number, number>();

@@ -6,7 +6,7 @@ import { readBackup } from "../helpers/backup-reader";
 import { getBytes, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { produceWithJava, type JavaRecord } from "../helpers/java-producer";
-import { committedOffsets, createTopic, partitionOffsets, produce, uniqueName, withAdmin } from "../helpers/kafka";
+import { committedOffsets, createTopic, groupJoined, partitionOffsets, produce, uniqueName } from "../helpers/kafka";
 
 const NONE = "dt=none/hour=none";
 
@@ -88,14 +88,7 @@ describe("handler edges", () => {
     );
     const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, compression: "none" });
     // Killed once it is a member of the group holding its partitions: it cannot leave the group.
-    const joined = (async () => {
-      for (;;) {
-        const group = await withAdmin(async (admin) => (await admin.describeGroups([env[ENV.groupId]])).groups[0]);
-        if (group?.state === "Stable" && group.members.length) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    })();
-    const killed = await invokeHandler(env, { killOn: joined });
+    const killed = await invokeHandler(env, { killOn: groupJoined(env[ENV.groupId]) });
     expect(killed.killed).toBe(true);
     const next = await invokeHandler(env);
     expect(next.error, next.stderr).toBeUndefined();
