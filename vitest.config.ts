@@ -1,22 +1,34 @@
+import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Two projects: `unit` needs no services (construct, config, format tests) and starts fast;
 // `integration` runs against a real Kafka broker and a real object server started by its global setup.
+// Both build the handler's zip first, once per run (test/setup/handler-zip.ts).
 export default defineConfig({
+  resolve: {
+    // The examples import the package by its name, as a user's app does; tsc and tsx read tsconfig.json's paths.
+    alias: [
+      { find: /^ckafka-cos-backup$/, replacement: resolve(__dirname, "lib/index.ts") },
+      { find: /^ckafka-cos-backup\/tencentcloud$/, replacement: resolve(__dirname, "generated/providers/tencentcloud/index.ts") },
+    ],
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
+          globalSetup: ["test/setup/handler-zip.ts"],
           testTimeout: 120_000,
         },
       },
       {
+        extends: true,
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
-          globalSetup: ["test/services/global-setup.ts"],
+          globalSetup: ["test/setup/handler-zip.ts", "test/services/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 300_000,
           hookTimeout: 600_000,

@@ -82,6 +82,17 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/**
+ * Regions where SCF runs (Tencent Cloud's region list as of 2026; a region added later is rejected
+ * until it is added here). The construct and the CLI check `region` against it.
+ */
+export const SCF_REGIONS = [
+  "ap-guangzhou", "ap-shanghai", "ap-nanjing", "ap-beijing", "ap-chengdu", "ap-chongqing",
+  "ap-hongkong", "ap-singapore", "ap-jakarta", "ap-bangkok", "ap-seoul", "ap-tokyo", "ap-mumbai",
+  "na-siliconvalley", "na-ashburn", "na-toronto", "eu-frankfurt", "sa-saopaulo",
+  "ap-shanghai-fsi", "ap-shenzhen-fsi",
+] as const;
+
 // Each check returns undefined when the value is fine, or what is wrong (without the name).
 const BROKER = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:]+\]):(\d{1,5})$/;
 
@@ -91,6 +102,22 @@ export function checkBroker(value: string): string | undefined {
     return `"${value}" is not a broker address; expected host:port with a port from 1 to 65535, e.g. 10.0.0.5:9092`;
   }
   return undefined;
+}
+
+export function checkRegion(value: string): string | undefined {
+  if ((SCF_REGIONS as readonly string[]).includes(value)) return undefined;
+  const near = SCF_REGIONS.find((r) => editDistance(r, value) <= 2);
+  return `"${value}" is not an SCF region${near ? ` (did you mean "${near}"?)` : ""}; expected one of ${SCF_REGIONS.join(", ")}`;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
 }
 
 export function checkPrefix(value: string): string | undefined {

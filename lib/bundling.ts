@@ -1,63 +1,40 @@
-// Bundles function/ with esbuild into a deterministic zip whose file name carries its content hash.
-// The provider redeploys function code only when the `zip_file` string changes, so the hash in the
-// path is what makes a code change reach the cloud.
+// Build step, run by `npm run build` (so by `npm pack`) and by the test setup, never at a user's synth:
+// bundles function/ with esbuild into one deterministic zip that the package ships. Users' machines
+// need no esbuild, and every machine gets the same bytes, hence the same hash, for one version.
 import { buildSync } from "esbuild";
 import { zipSync } from "fflate";
-import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-
-export interface FunctionBundle {
-  /** Absolute path of the zip; its name is `function-<sha256 prefix>.zip`. */
-  readonly zipPath: string;
-  /** sha256 of the zip's bytes, hex. */
-  readonly sha256: string;
-  readonly zipBytes: number;
-  readonly scriptBytes: number;
-}
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { HANDLER_NODE_MAJOR, HANDLER_ZIP, newerSource } from "./handler-code";
 
 /** The handler's entry point. */
 export const HANDLER_ENTRY = resolve(__dirname, "../function/index.ts");
 
-/** The Node.js version each supported SCF runtime runs, for esbuild's target. */
-export function esbuildTarget(runtime: string): string {
-  const m = /^Nodejs(\d+)\.\d+$/.exec(runtime);
-  if (!m) throw new Error(`runtime: "${runtime}" is not a Node.js runtime; expected e.g. Nodejs18.15`);
-  return `node${m[1]}`;
-}
-
 // The zip's entries get a fixed time so that the same source gives the same bytes, hence the same hash.
 const FIXED_MTIME = new Date("2000-01-01T00:00:00Z");
 
-const cache = new Map<string, FunctionBundle>();
-
-/**
- * Bundles the handler for `runtime` into `outDir` (default: a folder under the OS temp dir).
- * Bundles once per process and target; construct tests create many stacks.
- */
-export function bundleHandler(runtime: string, outDir = join(tmpdir(), "ckafka-cos-backup-bundles")): FunctionBundle {
-  const target = esbuildTarget(runtime);
-  const cached = cache.get(`${target}:${outDir}`);
-  if (cached && existsSync(cached.zipPath)) return cached;
+/** Bundles the handler into `zipPath` (written atomically: test workers may read it meanwhile). */
+export function buildHandlerZip(zipPath: string = HANDLER_ZIP): void {
   const result = buildSync({
     entryPoints: [HANDLER_ENTRY],
     bundle: true,
     platform: "node",
-    target,
+    target: `node${HANDLER_NODE_MAJOR}`,
     format: "cjs",
     minify: true,
     legalComments: "none",
     write: false,
     logLevel: "silent",
   });
-  const script = result.outputFiles[0].contents;
-  const zip = zipSync({ "index.js": [script, { mtime: FIXED_MTIME, level: 9 }] });
-  const sha256 = createHash("sha256").update(zip).digest("hex");
-  mkdirSync(outDir, { recursive: true });
-  const zipPath = join(outDir, `function-${sha256.slice(0, 16)}.zip`);
-  writeFileSync(zipPath, zip);
-  const bundle = { zipPath, sha256, zipBytes: zip.length, scriptBytes: script.length };
-  cache.set(`${target}:${outDir}`, bundle);
-  return bundle;
+  const zip = zipSync({ "index.js": [result.outputFiles[0].contents, { mtime: FIXED_MTIME, level: 9 }] });
+  mkdirSync(dirname(zipPath), { recursive: true });
+  const tmp = `${zipPath}.${process.pid}.tmp`;
+  writeFileSync(tmp, zip);
+  renameSync(tmp, zipPath);
+}
+
+/** Builds the zip unless it is newer than every handler source file. */
+export function ensureHandlerZip(zipPath: string = HANDLER_ZIP): void {
+  const mtimeMs = existsSync(zipPath) ? statSync(zipPath).mtimeMs : -1;
+  if (mtimeMs < 0 || newerSource(mtimeMs)) buildHandlerZip(zipPath);
 }

@@ -1,4 +1,4 @@
-import { Fn, TerraformAsset, AssetType, TerraformOutput } from "cdktf";
+import { Fn, TerraformAsset, AssetType, TerraformOutput, Token, type TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { CamPolicy } from "../generated/providers/tencentcloud/cam-policy";
 import { CamRole } from "../generated/providers/tencentcloud/cam-role";
@@ -17,7 +17,7 @@ import {
   type StartPosition,
 } from "../function/config";
 import { BackupAlarms, alarmsWanted, retentionHeadroomAlarmMs, type BackupAlarmProps } from "./alarms";
-import { bundleHandler } from "./bundling";
+import { handlerCode } from "./handler-code";
 import { BackupLogTopic, type BackupLogProps } from "./logging";
 import { backupPolicyDocument, scfTrustDocument } from "./policy";
 import { validateProps, timeoutFor, cronFor } from "./validation";
@@ -31,8 +31,17 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   readonly functionName: string;
   /** SCF namespace. @default "default" */
   readonly namespace?: string;
-  /** Region of the bucket, the function and the CKafka instance, e.g. `ap-guangzhou`. */
+  /**
+   * Region of the bucket, the function and the CKafka instance, e.g. `ap-guangzhou`. It goes into the
+   * role's policy and the handler's configuration; the resources are created in the provider's region,
+   * so give the same region to the provider (see `provider`).
+   */
   readonly region: string;
+  /**
+   * The tencentcloud provider for every resource and data source of the construct, e.g. an aliased
+   * provider in a multi-region stack. @default the stack's default tencentcloud provider
+   */
+  readonly provider?: TerraformProvider;
 
   /** An existing bucket (`<name>-<appid>`) to back up into. @default a new bucket is created */
   readonly existingBucketName?: string;
@@ -70,7 +79,10 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   /** Consumer group whose committed offsets track progress. @default the function name */
   readonly consumerGroupId?: string;
 
-  /** The CKafka VPC access address(es), `host:port`. */
+  /**
+   * The CKafka VPC access address(es), `host:port`: an array of strings, or a list reference
+   * (a `TerraformVariable`'s `listValue`, `Fn.split(...)`), joined with `,` into the handler's configuration.
+   */
   readonly brokers: string[];
   /** VPC of the CKafka instance; the function runs inside it. */
   readonly vpcId: string;
@@ -154,17 +166,19 @@ export class CkafkaCosBackup extends Construct {
     const prefix = props.deliveryPathPrefix ?? "";
     const tags = props.tags;
 
+    const provider = props.provider;
     const needsAccount = (!props.appId && (!props.existingBucketName || !props.existingRoleName)) ||
       (!!props.saslMechanism && !props.ownerUin && !props.existingRoleName);
-    if (needsAccount) this.userInfo = new DataTencentcloudUserInfo(this, "account");
+    if (needsAccount) this.userInfo = new DataTencentcloudUserInfo(this, "account", { provider });
     const appId = props.appId ?? this.userInfo?.appId ?? "";
     const ownerUin = props.ownerUin ?? this.userInfo?.ownerUin ?? "";
 
     if (props.existingBucketName) {
       this.bucketName = props.existingBucketName;
     } else {
-      const bucketPrefix = props.bucketNamePrefix ?? props.functionName.toLowerCase().replace(/_/g, "-");
+      const bucketPrefix = props.bucketNamePrefix ?? defaultBucketPrefix(props.functionName);
       this.bucket = new CosBucket(this, "bucket", {
+        provider,
         bucket: `${bucketPrefix}-${appId}`,
         acl: "private",
         encryptionAlgorithm: props.encryptionAlgorithm ?? "AES256",
@@ -176,7 +190,7 @@ export class CkafkaCosBackup extends Construct {
     }
 
     this.environment = toEnvironment({
-      brokers: props.brokers,
+      brokers: Token.isUnresolved(props.brokers) ? [Fn.join(",", props.brokers)] : props.brokers,
       topic: props.topic,
       instanceId: props.instanceId,
       bucket: this.bucketName,
@@ -199,12 +213,14 @@ export class CkafkaCosBackup extends Construct {
       this.roleName = props.existingRoleName;
     } else {
       this.role = new CamRole(this, "role", {
+        provider,
         name: `${props.functionName}-role`,
         document: JSON.stringify(scfTrustDocument()),
         description: `Runs the CKafka backup function ${props.functionName}`,
         tags,
       });
       this.policy = new CamPolicy(this, "policy", {
+        provider,
         name: `${props.functionName}-policy`,
         document: Fn.jsonencode(
           backupPolicyDocument({
@@ -219,23 +235,27 @@ export class CkafkaCosBackup extends Construct {
         description: `Least privilege for the CKafka backup function ${props.functionName}`,
       });
       this.policyAttachment = new CamRolePolicyAttachment(this, "policy-attachment", {
+        provider,
         roleId: this.role.id,
         policyId: this.policy.id,
       });
       this.roleName = this.role.name;
     }
 
-    const bundle = bundleHandler(runtime);
+    // The zip is built once, when the package is built; its hash names the asset folder, so the
+    // `zip_file` path, and with it the deployed code, changes exactly when the code does.
+    const code = handlerCode();
     this.codeAsset = new TerraformAsset(this, "code", {
-      path: bundle.zipPath,
+      path: code.zipPath,
       type: AssetType.FILE,
-      assetHash: bundle.sha256.slice(0, 32),
+      assetHash: code.sha256.slice(0, 32),
     });
 
     if (props.logTopicEnabled) {
       this.logTopic = new BackupLogTopic(this, "logs", { functionName: props.functionName, topic: props.topic, retentionDays: props.logRetentionDays, tags });
     }
     this.function = new ScfFunction(this, "function", {
+      provider,
       name: props.functionName,
       namespace,
       description: `Backs up CKafka topic ${props.topic} of ${props.instanceId} to COS every ${granularity} minutes`,
@@ -256,6 +276,7 @@ export class CkafkaCosBackup extends Construct {
     });
 
     this.timerTrigger = new ScfTrigger(this, "timer", {
+      provider,
       functionName: this.function.name,
       namespace,
       type: "timer",
@@ -268,6 +289,7 @@ export class CkafkaCosBackup extends Construct {
     // A tick that fails or times out is not retried: the next tick resumes from the committed offsets,
     // and a retry would only run beside it. A queued tick lives at most one interval.
     this.eventInvokeConfig = new ScfFunctionEventInvokeConfig(this, "invoke-config", {
+      provider,
       functionName: this.function.name,
       namespace,
       asyncTriggerConfig: {
@@ -277,6 +299,7 @@ export class CkafkaCosBackup extends Construct {
     });
     // Reserved concurrency of one instance: ticks never run two at a time by accident.
     this.reservedConcurrency = new ScfReservedConcurrencyConfig(this, "reserved-concurrency", {
+      provider,
       functionName: this.function.name,
       namespace,
       reservedConcurrencyMem: memoryMiB,
@@ -297,6 +320,12 @@ export class CkafkaCosBackup extends Construct {
     new TerraformOutput(this, "function_name", { value: this.function.name });
     new TerraformOutput(this, "role_name", { value: this.roleName });
   }
+}
+
+/** The function name, lowercased, with `_` (not allowed in bucket names) as `-`; a reference becomes Terraform functions. */
+function defaultBucketPrefix(functionName: string): string {
+  if (Token.isUnresolved(functionName)) return Fn.replace(Fn.lower(functionName), "_", "-");
+  return functionName.toLowerCase().replace(/_/g, "-");
 }
 
 function toStartPosition(value: CkafkaCosBackupProps["startPosition"]): StartPosition {

@@ -1,5 +1,4 @@
 export { CkafkaCosBackup, type CkafkaCosBackupProps } from "./ckafka-cos-backup";
-export { bundleHandler, type FunctionBundle } from "./bundling";
 export { cronFor, timeoutFor } from "./validation";
 export { BackupAlarms, type BackupAlarmProps, type BackupAlarmsProps } from "./alarms";
 export { BackupLogTopic, type BackupLogProps, type BackupLogTopicProps } from "./logging";

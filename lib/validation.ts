@@ -10,13 +10,19 @@ import {
   checkInstanceId,
   checkIntRange,
   checkPrefix,
+  checkRegion,
   checkTopic,
 } from "../function/config";
 import { alarmPropErrors } from "./alarms";
+import { HANDLER_NODE_MAJOR } from "./handler-code";
 import type { CkafkaCosBackupProps } from "./ckafka-cos-backup";
 import { logPropErrors } from "./logging";
 
-export const GRANULARITY_MINUTES = { min: 5, max: 15 } as const;
+/**
+ * The granularities the timer can keep evenly: `0 *\/N * * * * *` fires at the minutes of the hour
+ * divisible by N, so an N that does not divide 60 (7 fires at :56 and again at :00) gives a short interval.
+ */
+export const GRANULARITY_MINUTES = [5, 6, 10, 12, 15] as const;
 /** Kept back from each interval so a tick ends before the next starts. */
 export const TIMEOUT_MARGIN_SECONDS = 30;
 const SCF_MAX_TIMEOUT_SECONDS = 900;
@@ -31,6 +37,12 @@ export function timeoutFor(granularityMinutes: number): number {
 }
 
 const literal = (v: unknown): v is string => typeof v === "string" && !Token.isUnresolved(v);
+const reference = (v: unknown): boolean => v !== undefined && Token.isUnresolved(v);
+
+function checkBucketPrefix(value: string): string | undefined {
+  if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value) && value.length <= 49) return undefined;
+  return `"${value}" is not a bucket name prefix; expected lowercase letters, digits and "-", not starting or ending with "-", at most 49 characters (the bucket is named <prefix>-<10-digit appid>, at most 60 characters)`;
+}
 
 export function validateProps(props: CkafkaCosBackupProps): void {
   const errors: string[] = [];
@@ -50,26 +62,40 @@ export function validateProps(props: CkafkaCosBackupProps): void {
   if (props.namespace !== undefined && literal(props.namespace)) {
     check("namespace", /^[A-Za-z0-9_-]{1,60}$/.test(props.namespace) ? undefined : `"${props.namespace}" is not an SCF namespace; expected 1–60 letters, digits, "-" and "_"`);
   }
-  if (literal(props.region)) check("region", /^[a-z]+-[a-z]+(-\d+)?$/.test(props.region) ? undefined : `"${props.region}" is not a region; expected e.g. ap-guangzhou`);
+  if (literal(props.region)) check("region", checkRegion(props.region));
   if (props.existingBucketName !== undefined && literal(props.existingBucketName)) check("existingBucketName", checkBucket(props.existingBucketName));
   if (props.existingBucketName && props.bucketNamePrefix) check("bucketNamePrefix", "cannot be combined with existingBucketName");
-  if (props.bucketNamePrefix !== undefined && literal(props.bucketNamePrefix)) check("bucketNamePrefix", checkBucket(`${props.bucketNamePrefix}-1250000000`)?.replace("-1250000000", ""));
+  if (props.bucketNamePrefix !== undefined && literal(props.bucketNamePrefix)) check("bucketNamePrefix", checkBucketPrefix(props.bucketNamePrefix));
   if (props.appId !== undefined && literal(props.appId)) check("appId", /^\d{10}$/.test(props.appId) ? undefined : `"${props.appId}" is not an APPID; expected 10 digits`);
   for (const p of ["transitionToStandardIaAfterDays", "transitionToArchiveAfterDays", "expirationDays"] as const) {
-    if (props[p] !== undefined) check(p, checkIntRange(props[p]!, 0, 36500));
+    if (props[p] !== undefined && !reference(props[p])) check(p, checkIntRange(props[p]!, 0, 36500));
   }
-  if (props.abortIncompleteMultipartUploadDays !== undefined) check("abortIncompleteMultipartUploadDays", checkIntRange(props.abortIncompleteMultipartUploadDays, 0, 3650));
+  // Number props that shape other values at synth must be literals; each says why.
+  const needsLiteral: [keyof CkafkaCosBackupProps, string][] = [
+    ["timeGranularityMinutes", "it sets the timer's cron, the function timeout and the queued event's lifetime"],
+    ["timeoutSeconds", "it is checked against timeGranularityMinutes so that ticks do not overlap"],
+    ["partitionMaxBytes", "it goes into the handler's configuration, which the handler refuses outside 1 MiB to 500 MiB"],
+    ["abortIncompleteMultipartUploadDays", "0 leaves the lifecycle rule out, which is decided at synth"],
+    ["startPosition", "it is checked at synth to be earliest, latest or epoch milliseconds"],
+    ["runtime", `it is checked at synth against the handler's build (Node.js ${HANDLER_NODE_MAJOR} or newer)`],
+  ];
+  const references = needsLiteral.filter(([p]) => reference(props[p]));
+  for (const [p, why] of references) check(p, `must be a literal value, not a Terraform reference: ${why}`);
+  const given = <K extends keyof CkafkaCosBackupProps>(p: K) => props[p] !== undefined && !references.some(([r]) => r === p);
 
-  const granularity = props.timeGranularityMinutes ?? 5;
-  check("timeGranularityMinutes", checkIntRange(granularity, GRANULARITY_MINUTES.min, GRANULARITY_MINUTES.max));
-  if (props.partitionMaxBytes !== undefined) {
+  if (given("abortIncompleteMultipartUploadDays")) check("abortIncompleteMultipartUploadDays", checkIntRange(props.abortIncompleteMultipartUploadDays!, 0, 3650));
+  const granularity = given("timeGranularityMinutes") ? props.timeGranularityMinutes! : 5;
+  if (!(GRANULARITY_MINUTES as readonly number[]).includes(granularity)) {
+    check("timeGranularityMinutes", `${granularity} is not allowed; expected one of ${GRANULARITY_MINUTES.join(", ")}: the timer fires at the minutes of the hour divisible by it, so it must divide 60 for even intervals`);
+  }
+  if (given("partitionMaxBytes")) {
     const { min, max } = LIMITS.partitionMaxBytes;
-    check("partitionMaxBytes", checkIntRange(props.partitionMaxBytes, min, max)?.concat(" bytes (1 MiB to 500 MiB)"));
+    check("partitionMaxBytes", checkIntRange(props.partitionMaxBytes!, min, max)?.concat(" bytes (1 MiB to 500 MiB)"));
   }
 
   if (literal(props.instanceId)) check("instanceId", checkInstanceId(props.instanceId));
   if (literal(props.topic)) check("topic", checkTopic(props.topic));
-  const start = props.startPosition;
+  const start = given("startPosition") ? props.startPosition : undefined;
   if (start !== undefined && start !== "earliest" && start !== "latest") {
     const ok = typeof start === "number" && Number.isInteger(start) && start >= 1e12 && start < 1e13;
     check("startPosition", ok ? undefined : `${JSON.stringify(start)} is not allowed; expected "earliest", "latest", or a timestamp in epoch milliseconds (13 digits)`);
@@ -78,16 +104,21 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     check("consumerGroupId", /^[A-Za-z0-9._-]{1,249}$/.test(props.consumerGroupId) ? undefined : `"${props.consumerGroupId}" is not allowed; expected 1–249 letters, digits, ".", "_" and "-"`);
   }
 
-  if (!props.brokers?.length) check("brokers", "needs at least one VPC access address, host:port");
-  for (const b of props.brokers ?? []) if (literal(b)) check("brokers", checkBroker(b));
+  const brokers: unknown = props.brokers;
+  if (typeof brokers === "string") {
+    check("brokers", `is one string; pass an array with one "host:port" per broker, e.g. ${JSON.stringify(brokers.split(",").map((b) => b.trim()))}`);
+  } else if (!reference(brokers)) {
+    if (!props.brokers?.length) check("brokers", "needs at least one VPC access address, host:port");
+    for (const b of props.brokers ?? []) if (literal(b)) check("brokers", checkBroker(b));
+  }
   if (!props.vpcId || !props.subnetId) {
     check(props.vpcId ? "subnetId" : "vpcId", "vpcId and subnetId are required together: the function must run in the CKafka instance's VPC to reach its VPC access address");
   }
   if (props.deliveryPathPrefix !== undefined && literal(props.deliveryPathPrefix)) check("deliveryPathPrefix", checkPrefix(props.deliveryPathPrefix));
-  if (props.compression !== undefined && !COMPRESSIONS.includes(props.compression)) check("compression", `"${props.compression}" is not allowed; expected one of ${COMPRESSIONS.join(", ")}`);
+  if (props.compression !== undefined && literal(props.compression) && !COMPRESSIONS.includes(props.compression)) check("compression", `"${props.compression}" is not allowed; expected one of ${COMPRESSIONS.join(", ")}`);
 
   if (props.saslMechanism !== undefined) {
-    if (!SASL_MECHANISMS.includes(props.saslMechanism)) check("saslMechanism", `"${props.saslMechanism}" is not allowed; expected one of ${SASL_MECHANISMS.join(", ")}`);
+    if (literal(props.saslMechanism) && !SASL_MECHANISMS.includes(props.saslMechanism)) check("saslMechanism", `"${props.saslMechanism}" is not allowed; expected one of ${SASL_MECHANISMS.join(", ")}`);
     if (!props.saslUsername) check("saslUsername", "is required with saslMechanism (CKafka user names look like <instanceId>#<user>)");
     if (!props.saslPasswordSecretName) check("saslPasswordSecretName", "is required with saslMechanism: the password is read from this SSM secret at run time, never stored in Terraform");
     else if (literal(props.saslPasswordSecretName) && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(props.saslPasswordSecretName)) {
@@ -97,20 +128,23 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     check("saslMechanism", `is required when saslUsername or saslPasswordSecretName is set; expected one of ${SASL_MECHANISMS.join(", ")}`);
   }
 
-  if (props.memoryMiB !== undefined) {
+  if (props.memoryMiB !== undefined && !reference(props.memoryMiB)) {
     const m = props.memoryMiB;
     const { min, max, step } = LIMITS.memoryMiB;
     check("memoryMiB", Number.isInteger(m) && m % step === 0 && m >= min && m <= max ? undefined : `${m} is not allowed; expected a multiple of ${step} from ${min} to ${max}`);
   }
-  if (props.timeoutSeconds !== undefined) {
+  if (given("timeoutSeconds")) {
     const max = Math.min(granularity * 60 - 1, SCF_MAX_TIMEOUT_SECONDS);
-    check("timeoutSeconds", checkIntRange(props.timeoutSeconds, 60, max)?.concat(` (below the ${granularity}-minute granularity, so ticks do not overlap)`));
+    check("timeoutSeconds", checkIntRange(props.timeoutSeconds!, 60, max)?.concat(` (below the ${granularity}-minute granularity, so ticks do not overlap)`));
   }
-  if (props.runtime !== undefined && !/^Nodejs(1[4-9]|[2-9]\d)\.\d+$/.test(props.runtime)) {
-    check("runtime", `"${props.runtime}" is not allowed; expected a Node.js runtime from Nodejs14.18 on, e.g. Nodejs18.15`);
+  if (given("runtime")) {
+    const major = Number(/^Nodejs(\d+)\.\d+$/.exec(props.runtime!)?.[1]);
+    if (!(major >= HANDLER_NODE_MAJOR)) {
+      check("runtime", `"${props.runtime}" is not allowed; expected a Node.js runtime from Nodejs${HANDLER_NODE_MAJOR}.15 on, e.g. Nodejs18.15 (the handler is built for Node.js ${HANDLER_NODE_MAJOR})`);
+    }
   }
   errors.push(...alarmPropErrors(props), ...logPropErrors(props));
-  if (props.asyncRetryCount !== undefined) check("asyncRetryCount", checkIntRange(props.asyncRetryCount, 0, 2));
+  if (props.asyncRetryCount !== undefined && !reference(props.asyncRetryCount)) check("asyncRetryCount", checkIntRange(props.asyncRetryCount, 0, 2));
 
   if (errors.length) throw new Error(`CkafkaCosBackup: invalid props:\n  - ${errors.join("\n  - ")}`);
 }

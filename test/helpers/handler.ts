@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { App, TerraformStack, Testing } from "cdktf";
 import { unzipSync } from "fflate";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
-import { bundleHandler } from "../../lib/bundling";
+import { handlerCode } from "../../lib/handler-code";
 import { ENV } from "../../function/config";
 import type { RunManifest } from "../../function/backup-run";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint } from "./cos";
@@ -18,9 +18,9 @@ let script: string | undefined;
 /** index.js from the deployable zip, extracted once per test process. */
 export function bundledScript(): string {
   if (script) return script;
-  const bundle = bundleHandler("Nodejs18.15");
-  const files = unzipSync(readFileSync(bundle.zipPath));
-  const dir = join(tmpdir(), `ckb-handler-${bundle.sha256.slice(0, 12)}`);
+  const code = handlerCode();
+  const files = unzipSync(readFileSync(code.zipPath));
+  const dir = join(tmpdir(), `ckb-handler-${code.sha256.slice(0, 12)}`);
   mkdirSync(dir, { recursive: true });
   script = join(dir, "index.js");
   writeFileSync(script, files["index.js"]);
