@@ -38,3 +38,6 @@ export function ensureHandlerZip(zipPath: string = HANDLER_ZIP): void {
   const mtimeMs = existsSync(zipPath) ? statSync(zipPath).mtimeMs : -1;
   if (mtimeMs < 0 || newerSource(mtimeMs)) buildHandlerZip(zipPath);
 }
+
+// `tsx lib/bundling.ts [zipPath]`: `npm run build:handler` (assets/function.zip) and `npm run build` (dist/).
+if (require.main === module) buildHandlerZip(resolve(process.argv[2] ?? HANDLER_ZIP));
