@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Two projects: `unit` needs no services (construct, config, format tests) and starts fast;
-// `integration` runs against a real Kafka broker and a real object server started by its global setup.
-// Both build the handler's zip first, once per run (test/setup/handler-zip.ts).
+// Three projects: `unit` needs no services (construct, config, format tests) and starts fast;
+// `integration` runs against a real Kafka broker and a real object server started by its global setup;
+// `package` packs the library and installs it into new apps, as a user does (npm cache or registry).
+// unit and integration build the handler's zip first, once per run (test/setup/handler-zip.ts).
 export default defineConfig({
   resolve: {
     // The examples import the package by its name, as a user's app does; tsc and tsx read tsconfig.json's paths.
@@ -32,6 +33,14 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 300_000,
           hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: "package",
+          include: ["test/package/**/*.test.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],
