@@ -1,0 +1,133 @@
+// Props given as Terraform references (variables, data source attributes) pass through to the
+// resources; an aliased provider reaches every resource; mistakes users make get the right message.
+import "./cdktf-matchers";
+import { Fn, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
+import { DataTencentcloudUserInfo } from "../../generated/providers/tencentcloud/data-tencentcloud-user-info";
+import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
+
+const base: CkafkaCosBackupProps = {
+  functionName: "orders-backup",
+  region: "ap-guangzhou",
+  instanceId: "ckafka-abcd1234",
+  topic: "orders",
+  brokers: ["10.0.0.15:9092"],
+  vpcId: "vpc-1",
+  subnetId: "subnet-1",
+};
+
+/** Synthesizes a stack; `props` may define references in it. */
+function synth(props: (stack: TerraformStack) => Partial<CkafkaCosBackupProps>) {
+  const stack = new TerraformStack(Testing.app(), "test");
+  const backup = new CkafkaCosBackup(stack, "backup", { ...base, ...props(stack) });
+  const tf = JSON.parse(Testing.synth(stack));
+  const resources = Object.values(tf.resource as Record<string, Record<string, Record<string, unknown>>>).flatMap((g) => Object.values(g));
+  const fn = Object.values(tf.resource.tencentcloud_scf_function)[0] as { environment: Record<string, string> } & Record<string, unknown>;
+  return { tf, backup, resources, fn };
+}
+
+const message = (props: (stack: TerraformStack) => Partial<CkafkaCosBackupProps>): string => {
+  try {
+    synth(props);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("expected the props to be refused");
+};
+
+describe("references", () => {
+  it("VPC, subnet and brokers from variables reach the function and its environment", () => {
+    const { fn } = synth((s) => ({
+      vpcId: new TerraformVariable(s, "vpc_id", { type: "string" }).stringValue,
+      subnetId: new TerraformVariable(s, "subnet_id", { type: "string" }).stringValue,
+      brokers: new TerraformVariable(s, "brokers", { type: "list(string)" }).listValue,
+    }));
+    expect(fn).toMatchObject({ vpc_id: "${var.vpc_id}", subnet_id: "${var.subnet_id}" });
+    expect(fn.environment.CKB_BROKERS).toBe('${join(",", var.brokers)}');
+  });
+
+  it("brokers from Fn.split of a string variable, and single broker references in an array", () => {
+    const split = synth((s) => ({ brokers: Fn.split(",", new TerraformVariable(s, "brokers", { type: "string" }).stringValue) })).fn;
+    expect(split.environment.CKB_BROKERS).toBe('${join(",", split(",", var.brokers))}');
+    const each = synth((s) => ({ brokers: [new TerraformVariable(s, "a", { type: "string" }).stringValue, "10.0.0.16:9092"] })).fn;
+    expect(each.environment.CKB_BROKERS).toBe("${var.a},10.0.0.16:9092");
+  });
+
+  it("strings from a data source's attributes: function name, region, instance, topic, bucket prefix, group", () => {
+    const { tf, fn } = synth((s) => {
+      const account = new DataTencentcloudUserInfo(s, "me");
+      return { functionName: account.uin, region: account.appId, instanceId: account.ownerUin, topic: account.uin, consumerGroupId: account.appId, deliveryPathPrefix: account.uin };
+    });
+    expect(fn.name).toBe("${data.tencentcloud_user_info.me.uin}");
+    expect(fn.environment).toMatchObject({ CKB_REGION: "${data.tencentcloud_user_info.me.app_id}", CKB_INSTANCE_ID: "${data.tencentcloud_user_info.me.owner_uin}", CKB_GROUP_ID: "${data.tencentcloud_user_info.me.app_id}" });
+    // The default bucket prefix is the function name, lowercased: a reference gets Terraform's lower().
+    const bucket = Object.values(tf.resource.tencentcloud_cos_bucket)[0] as { bucket: string };
+    expect(bucket.bucket).toContain('replace(lower(data.tencentcloud_user_info.me.uin), "_", "-")');
+  });
+
+  it("numbers that do not shape other values pass through", () => {
+    const { fn, tf } = synth((s) => ({ memoryMiB: new TerraformVariable(s, "memory", { type: "number" }).numberValue }));
+    expect(fn.mem_size).toBe("${var.memory}");
+    expect(Object.values(tf.resource.tencentcloud_scf_reserved_concurrency_config)[0]).toMatchObject({ reserved_concurrency_mem: "${var.memory}" });
+  });
+
+  it.each<[keyof CkafkaCosBackupProps, RegExp]>([
+    ["timeGranularityMinutes", /timeGranularityMinutes: must be a literal value, not a Terraform reference: it sets the timer's cron/],
+    ["timeoutSeconds", /timeoutSeconds: must be a literal value, not a Terraform reference: it is checked against timeGranularityMinutes/],
+    ["partitionMaxBytes", /partitionMaxBytes: must be a literal value/],
+  ])("a reference for %s is refused with the reason", (prop, expected) => {
+    expect(message((s) => ({ [prop]: new TerraformVariable(s, "n", { type: "number" }).numberValue }))).toMatch(expected);
+  });
+});
+
+describe("provider", () => {
+  it("an aliased provider is used by every resource and data source", () => {
+    let aliased!: TencentcloudProvider;
+    const { tf, resources } = synth((s) => {
+      new TencentcloudProvider(s, "default", { region: "ap-guangzhou" });
+      aliased = new TencentcloudProvider(s, "shanghai", { region: "ap-shanghai", alias: "shanghai" });
+      return { region: "ap-shanghai", provider: aliased };
+    });
+    expect(resources.length).toBeGreaterThanOrEqual(8);
+    for (const r of resources) expect(r.provider).toBe("tencentcloud.shanghai");
+    for (const d of Object.values(tf.data.tencentcloud_user_info)) expect((d as { provider: string }).provider).toBe("tencentcloud.shanghai");
+  });
+
+  it("without the prop, resources use the default provider", () => {
+    const { resources } = synth(() => ({}));
+    for (const r of resources) expect(r.provider).toBeUndefined();
+  });
+});
+
+describe("messages for common mistakes", () => {
+  it.each([7, 8, 9, 11, 13, 14])("granularity %i, which does not divide 60, is refused with the values that work", (minutes) => {
+    expect(message(() => ({ timeGranularityMinutes: minutes }))).toContain(
+      `timeGranularityMinutes: ${minutes} is not allowed; expected one of 5, 6, 10, 12, 15: the timer fires at the minutes of the hour divisible by it`,
+    );
+  });
+
+  it.each([5, 6, 10, 12, 15])("granularity %i is accepted", (minutes) => {
+    expect(() => synth(() => ({ timeGranularityMinutes: minutes }))).not.toThrow();
+  });
+
+  it("an uppercase bucketNamePrefix is told what a prefix looks like", () => {
+    expect(message(() => ({ bucketNamePrefix: "Orders" }))).toContain(
+      'bucketNamePrefix: "Orders" is not a bucket name prefix; expected lowercase letters, digits and "-"',
+    );
+  });
+
+  it("a misspelled region is caught, with the nearest SCF region", () => {
+    expect(message(() => ({ region: "ap-guangzou" }))).toContain('region: "ap-guangzou" is not an SCF region (did you mean "ap-guangzhou"?); expected one of ap-guangzhou,');
+  });
+
+  it("brokers given as one comma-separated string is told to pass an array", () => {
+    const m = message(() => ({ brokers: "10.0.0.15:9092,10.0.0.16:9092" as unknown as string[] }));
+    expect(m).toContain('brokers: is one string; pass an array with one "host:port" per broker, e.g. ["10.0.0.15:9092","10.0.0.16:9092"]');
+    expect(m.split("\n")).toHaveLength(2);
+  });
+
+  it("a runtime older than the handler's build is refused", () => {
+    expect(message(() => ({ runtime: "Nodejs16.13" }))).toContain('runtime: "Nodejs16.13" is not allowed; expected a Node.js runtime from Nodejs18.15 on');
+  });
+});
