@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
-          globalSetup: ["test/setup/handler-zip.ts"],
+          globalSetup: ["test/setup/handler-zip.ts", "test/setup/temp-dir.ts"],
           testTimeout: 120_000,
         },
       },
