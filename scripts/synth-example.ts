@@ -1,10 +1,11 @@
-// `npm run synth`: synthesizes an example stack (default: basic) into cdktf.out/ and prints its
-// resources and the function zip's size.
+// `npm run synth [-- <example> [outdir]]`: builds the handler's zip, synthesizes an example stack
+// (default: basic) into cdktf.out/ and prints its resources and the function zip's size.
 import { App } from "cdktf";
 import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { BasicBackupStack } from "../examples/basic/main";
 import { SaslExistingBucketStack } from "../examples/sasl-existing-bucket/main";
+import { buildHandlerZip } from "../lib/bundling";
 
 const examples = { basic: BasicBackupStack, "sasl-existing-bucket": SaslExistingBucketStack } as const;
 
@@ -15,6 +16,7 @@ if (!Stack) {
   process.exit(2);
 }
 process.env.CHECKPOINT_DISABLE = "1";
+buildHandlerZip();
 const outdir = resolve(process.argv[3] ?? "cdktf.out");
 const app = new App({ outdir });
 new Stack(app, name);

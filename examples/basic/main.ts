@@ -1,13 +1,13 @@
 // The quick start: a new bucket, PLAINTEXT access over the CKafka instance's VPC address, a log topic and alarms.
 import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { CkafkaCosBackup } from "../../lib";
-import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
+import { CkafkaCosBackup } from "ckafka-cos-backup";
+import { provider } from "ckafka-cos-backup/tencentcloud";
 
 export class BasicBackupStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new TencentcloudProvider(this, "tencentcloud", { region: "ap-guangzhou" });
+    new provider.TencentcloudProvider(this, "tencentcloud", { region: "ap-guangzhou" });
     new CkafkaCosBackup(this, "orders-backup", {
       functionName: "orders-backup",
       region: "ap-guangzhou",

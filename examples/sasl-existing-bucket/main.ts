@@ -1,13 +1,13 @@
 // An existing bucket, SASL/SCRAM with the password in an SSM secret, and lifecycle rules.
 import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { CkafkaCosBackup } from "../../lib";
-import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
+import { CkafkaCosBackup } from "ckafka-cos-backup";
+import { provider } from "ckafka-cos-backup/tencentcloud";
 
 export class SaslExistingBucketStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new TencentcloudProvider(this, "tencentcloud", { region: "ap-shanghai" });
+    new provider.TencentcloudProvider(this, "tencentcloud", { region: "ap-shanghai" });
     new CkafkaCosBackup(this, "payments-backup", {
       functionName: "payments-backup",
       region: "ap-shanghai",
