@@ -6,6 +6,7 @@ version=v0.0.0-20261109003541-7506e5f91cd6
 cache=${CKB_CACHE_DIR:-$HOME/.cache/ckafka-cos-backup}
 bin=$cache/weed-$version/weed
 if [ -x "$bin" ]; then echo "$bin"; exit 0; fi
+[ -z "${CKB_CACHED_ONLY:-}" ] || exit 10 # asked only whether weed is cached
 mkdir -p "$(dirname "$bin")"
 src=$(cd "$(mktemp -d)" && GOFLAGS=-mod=mod go mod download -json "github.com/seaweedfs/seaweedfs@$version" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
 [ -d "$src" ] || { echo "install-weed: go mod download gave no source directory" >&2; exit 1; }

@@ -26,8 +26,13 @@ function kafkaUuid(): string {
   }
 }
 
+/** The directory of the broker's jars (downloaded once into the cache): a classpath for `java -cp <dir>/*`. */
+export function kafkaLibs(): string {
+  return runScript(join(__dirname, "install-kafka.sh"));
+}
+
 export async function startKafkaBroker(): Promise<KafkaBroker> {
-  const libs = runScript(join(__dirname, "install-kafka.sh"));
+  const libs = kafkaLibs();
   const dir = mkdtempSync(join(tmpdir(), "ckb-kafka-"));
   const [plain, sasl, controller] = [await freePort(), await freePort(), await freePort()];
   const props = join(dir, "server.properties");
