@@ -45,7 +45,10 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
 
   /** An existing bucket (`<name>-<appid>`) to back up into. @default a new bucket is created */
   readonly existingBucketName?: string;
-  /** Name of the new bucket without the appid suffix. @default the function name, lowercased */
+  /**
+   * Name of the new bucket without the `-<appid>` suffix: lowercase letters, digits and `-`, at most 49 characters.
+   * @default the function name, lowercased
+   */
   readonly bucketNamePrefix?: string;
   /** Account APPID (10 digits), for bucket names and CAM resources. @default read with the `tencentcloud_user_info` data source */
   readonly appId?: string;
@@ -62,7 +65,10 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   /** Abort incomplete multipart uploads after this many days; 0 turns the rule off. @default 7 */
   readonly abortIncompleteMultipartUploadDays?: number;
 
-  /** How often the backup runs, in minutes, 5–15 (the console's time granularity). @default 5 */
+  /**
+   * How often the backup runs, in minutes: 5, 6, 10, 12 or 15 (the console's time granularity; it must
+   * divide 60 for the timer to keep even intervals). A literal: it shapes the cron and the timeout. @default 5
+   */
   readonly timeGranularityMinutes?: number;
   /** The most bytes per partition per object (the console's `partition_max`), 1 MiB–500 MiB. @default 64 MiB */
   readonly partitionMaxBytes?: number;
@@ -113,7 +119,7 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   readonly memoryMiB?: number;
   /** Function timeout in seconds, below the granularity and at most 900. @default granularity × 60 − 30, at most 900 */
   readonly timeoutSeconds?: number;
-  /** SCF runtime. @default "Nodejs18.15" */
+  /** SCF Node.js runtime, Nodejs18.15 or newer (the handler is built for Node.js 18). @default "Nodejs18.15" */
   readonly runtime?: string;
   /**
    * Public network access besides the VPC. On by default because the SASL password is read from the
@@ -141,13 +147,20 @@ export class CkafkaCosBackup extends Construct {
   public readonly userInfo?: DataTencentcloudUserInfo;
   /** The function's role; undefined when `existingRoleName` is given. */
   public readonly role?: CamRole;
+  /** The role's least-privilege policy; undefined when `existingRoleName` is given. */
   public readonly policy?: CamPolicy;
   public readonly policyAttachment?: CamRolePolicyAttachment;
+  /** The function's role name (may be a token). */
   public readonly roleName: string;
+  /** The backup function. */
   public readonly function: ScfFunction;
+  /** Runs the function every `timeGranularityMinutes`. */
   public readonly timerTrigger: ScfTrigger;
+  /** No retries, and a queued tick lives one interval. */
   public readonly eventInvokeConfig: ScfFunctionEventInvokeConfig;
+  /** One instance's worth of reserved concurrency. */
   public readonly reservedConcurrency: ScfReservedConcurrencyConfig;
+  /** The handler's zip, shipped prebuilt in the package. */
   public readonly codeAsset: TerraformAsset;
   /** The environment given to the function (the handler's configuration). */
   public readonly environment: Record<string, string>;
