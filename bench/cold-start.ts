@@ -2,7 +2,6 @@
 // over a bare `node -e ""`, measured pair by pair in the same run.
 import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
-import { ensureHandlerZip } from "../lib/bundling";
 import { handlerCode } from "../lib/handler-code";
 import { bundledScript } from "../test/helpers/handler";
 import { fmt, spread, table } from "./stats";
@@ -15,7 +14,6 @@ function timeNode(code: string): number {
 }
 
 export function coldStart(runs: number): string {
-  ensureHandlerZip();
   const zipBytes = statSync(handlerCode().zipPath).size;
   const script = bundledScript();
   const load = `require(${JSON.stringify(script)})`;

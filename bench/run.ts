@@ -1,6 +1,7 @@
 // `npm run bench [-- scenario ...]`: runs the benchmarks against the test services (started here
 // unless CKB_KAFKA_BROKERS / CKB_COS_ENDPOINT name running ones) and writes bench/results/*.md.
 // Sizes can be scaled down for a quick look: BENCH_RECORDS, BENCH_MEMORY_RECORDS, BENCH_REPEATS.
+import { buildHandlerZip } from "../lib/bundling";
 import { startTestServices } from "../test/services/start";
 import { coldStart } from "./cold-start";
 import { crashRecovery } from "./crash-recovery";
@@ -17,6 +18,9 @@ const num = (name: string, fallback: number) => {
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: "${raw}" is not a positive integer`);
   return n;
 };
+
+// Every scenario measures the handler as the package ships it, built from the current function/.
+buildHandlerZip();
 
 const records = num("BENCH_RECORDS", 1_000_000);
 const memoryRecords = num("BENCH_MEMORY_RECORDS", 100_000);

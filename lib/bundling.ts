@@ -3,9 +3,9 @@
 // need no esbuild, and every machine gets the same bytes, hence the same hash, for one version.
 import { buildSync } from "esbuild";
 import { zipSync } from "fflate";
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { HANDLER_NODE_MAJOR, HANDLER_ZIP, newerSource } from "./handler-code";
+import { HANDLER_NODE_MAJOR, HANDLER_ZIP } from "./handler-code";
 
 /** The handler's entry point. */
 export const HANDLER_ENTRY = resolve(__dirname, "../function/index.ts");
@@ -31,12 +31,6 @@ export function buildHandlerZip(zipPath: string = HANDLER_ZIP): void {
   const tmp = `${zipPath}.${process.pid}.tmp`;
   writeFileSync(tmp, zip);
   renameSync(tmp, zipPath);
-}
-
-/** Builds the zip unless it is newer than every handler source file. */
-export function ensureHandlerZip(zipPath: string = HANDLER_ZIP): void {
-  const mtimeMs = existsSync(zipPath) ? statSync(zipPath).mtimeMs : -1;
-  if (mtimeMs < 0 || newerSource(mtimeMs)) buildHandlerZip(zipPath);
 }
 
 // `tsx lib/bundling.ts [zipPath]`: `npm run build:handler` (assets/function.zip) and `npm run build` (dist/).
