@@ -63,6 +63,11 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     check("namespace", /^[A-Za-z0-9_-]{1,60}$/.test(props.namespace) ? undefined : `"${props.namespace}" is not an SCF namespace; expected 1–60 letters, digits, "-" and "_"`);
   }
   if (literal(props.region)) check("region", checkRegion(props.region));
+  // The resources go to the provider's region while the policy and the handler use `region`: they must agree.
+  const providerRegion = (props.provider as { region?: unknown } | undefined)?.region;
+  if (literal(props.region) && literal(providerRegion) && providerRegion !== props.region) {
+    check("region", `"${props.region}" differs from the region of the given provider, "${providerRegion}": the resources are created in the provider's region, so the function would look for its bucket in the wrong one`);
+  }
   if (props.existingBucketName !== undefined && literal(props.existingBucketName)) check("existingBucketName", checkBucket(props.existingBucketName));
   if (props.existingBucketName && props.bucketNamePrefix) check("bucketNamePrefix", "cannot be combined with existingBucketName");
   if (props.bucketNamePrefix !== undefined && literal(props.bucketNamePrefix)) check("bucketNamePrefix", checkBucketPrefix(props.bucketNamePrefix));

@@ -94,6 +94,11 @@ describe("provider", () => {
     for (const d of Object.values(tf.data.tencentcloud_user_info)) expect((d as { provider: string }).provider).toBe("tencentcloud.shanghai");
   });
 
+  it("a provider in another region than `region` is refused", () => {
+    const m = message((s) => ({ region: "ap-guangzhou", provider: new TencentcloudProvider(s, "sh", { region: "ap-shanghai", alias: "sh" }) }));
+    expect(m).toContain('region: "ap-guangzhou" differs from the region of the given provider, "ap-shanghai"');
+  });
+
   it("without the prop, resources use the default provider", () => {
     const { resources } = synth(() => ({}));
     for (const r of resources) expect(r.provider).toBeUndefined();
