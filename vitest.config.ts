@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
+          sequence: { groupOrder: 0 },
           globalSetup: ["test/setup/handler-zip.ts", "test/setup/temp-dir.ts"],
           testTimeout: 120_000,
         },
@@ -29,6 +30,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
+          sequence: { groupOrder: 0 },
           globalSetup: ["test/setup/handler-zip.ts", "test/services/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 300_000,
@@ -39,6 +41,8 @@ export default defineConfig({
         test: {
           name: "package",
           include: ["test/package/**/*.test.ts"],
+          // After the others: its builds and installs would load the machine under timing-sensitive tests.
+          sequence: { groupOrder: 1 },
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },
