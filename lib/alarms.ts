@@ -4,6 +4,7 @@
 // the failed-run alarm reports it. Metric names: Tencent Cloud's metric pages for SCF (namespace
 // QCE/SCF_V2, cloud.tencent.com/document/product/248/34638) and CKafka consumer groups (QCE/CKAFKA,
 // product/248/45122). The policy types (`namespace` of an alarm policy) are UNVERIFIED: props.
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { MonitorAlarmNotice } from "../generated/providers/tencentcloud/monitor-alarm-notice";
 import { MonitorAlarmPolicy, type MonitorAlarmPolicyConditionsRules } from "../generated/providers/tencentcloud/monitor-alarm-policy";
@@ -63,6 +64,8 @@ export interface BackupAlarmsProps extends BackupAlarmProps {
   readonly instanceId: string;
   readonly topic: string;
   readonly consumerGroupId: string;
+  /** @default the stack's default tencentcloud provider */
+  readonly provider?: TerraformProvider;
 }
 
 /** Cloud Monitor keeps SCF and CKafka metrics at 60 s and 300 s; 300 s holds at most one run (ticks are 5–15 minutes). */
@@ -152,6 +155,7 @@ export class BackupAlarms extends Construct {
       const allDay = { startTime: 0, endTime: 86399 };
       const noticeWay = props.alarmNoticeWays ?? ["EMAIL", "SMS"];
       this.notice = new MonitorAlarmNotice(this, "notice", {
+        provider: props.provider,
         name: `${props.functionName} backup`,
         noticeType: "ALL", // alarm and recovery
         noticeLanguage: props.alarmNoticeLanguage ?? "en-US",
@@ -167,6 +171,7 @@ export class BackupAlarms extends Construct {
     const fn = dimensions({ functionName: props.functionName, namespace: props.functionNamespace });
     const policy = (suffix: string, type: string, rule: MonitorAlarmPolicyConditionsRules) =>
       new MonitorAlarmPolicy(this, suffix, {
+        provider: props.provider,
         policyName: `${props.functionName.slice(0, POLICY_NAME_MAX - suffix.length - 1)}-${suffix}`,
         monitorType: "MT_QCE",
         namespace: type,

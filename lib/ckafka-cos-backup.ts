@@ -265,7 +265,7 @@ export class CkafkaCosBackup extends Construct {
     });
 
     if (props.logTopicEnabled) {
-      this.logTopic = new BackupLogTopic(this, "logs", { functionName: props.functionName, topic: props.topic, retentionDays: props.logRetentionDays, tags });
+      this.logTopic = new BackupLogTopic(this, "logs", { functionName: props.functionName, topic: props.topic, retentionDays: props.logRetentionDays, tags, provider });
     }
     this.function = new ScfFunction(this, "function", {
       provider,

@@ -1,5 +1,6 @@
 // A CLS logset and topic for the function's logs. The handler writes one JSON summary line per run
 // (function/run-summary.ts); SCF delivers each line to the topic in its SCF_Message field.
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { ClsLogset } from "../generated/providers/tencentcloud/cls-logset";
 import { ClsTopic } from "../generated/providers/tencentcloud/cls-topic";
@@ -40,6 +41,8 @@ export interface BackupLogTopicProps {
   readonly topic: string;
   readonly retentionDays?: number;
   readonly tags?: Record<string, string>;
+  /** @default the stack's default tencentcloud provider */
+  readonly provider?: TerraformProvider;
 }
 
 /** A logset and a topic holding the backup function's logs for `retentionDays`. */
@@ -49,8 +52,9 @@ export class BackupLogTopic extends Construct {
 
   constructor(scope: Construct, id: string, props: BackupLogTopicProps) {
     super(scope, id);
-    this.logset = new ClsLogset(this, "logset", { logsetName: `${props.functionName}-logs`, tags: props.tags });
+    this.logset = new ClsLogset(this, "logset", { provider: props.provider, logsetName: `${props.functionName}-logs`, tags: props.tags });
     this.logTopic = new ClsTopic(this, "topic", {
+      provider: props.provider,
       logsetId: this.logset.id,
       topicName: `${props.functionName}-runs`,
       period: props.retentionDays ?? LOG_RETENTION_DAYS.default,

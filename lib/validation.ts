@@ -13,7 +13,7 @@ import {
   checkRegion,
   checkTopic,
 } from "../function/config";
-import { alarmPropErrors } from "./alarms";
+import { alarmPropErrors, alarmsWanted } from "./alarms";
 import { HANDLER_NODE_MAJOR } from "./handler-code";
 import type { CkafkaCosBackupProps } from "./ckafka-cos-backup";
 import { logPropErrors } from "./logging";
@@ -149,6 +149,9 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     }
   }
   errors.push(...alarmPropErrors(props), ...logPropErrors(props));
+  if (alarmsWanted(props) && reference(props.functionName)) {
+    check("functionName", "must be a literal value, not a Terraform reference, when alarms are on: the alarm policies' names are cut from it to 20 characters");
+  }
   if (props.asyncRetryCount !== undefined && !reference(props.asyncRetryCount)) check("asyncRetryCount", checkIntRange(props.asyncRetryCount, 0, 2));
 
   if (errors.length) throw new Error(`CkafkaCosBackup: invalid props:\n  - ${errors.join("\n  - ")}`);

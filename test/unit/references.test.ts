@@ -87,11 +87,18 @@ describe("provider", () => {
     const { tf, resources } = synth((s) => {
       new TencentcloudProvider(s, "default", { region: "ap-guangzhou" });
       aliased = new TencentcloudProvider(s, "shanghai", { region: "ap-shanghai", alias: "shanghai" });
-      return { region: "ap-shanghai", provider: aliased };
+      return { region: "ap-shanghai", provider: aliased, logTopicEnabled: true, alarmRecipientUserIds: [100001] };
     });
-    expect(resources.length).toBeGreaterThanOrEqual(8);
+    // bucket, role, policy, attachment, function, trigger, invoke config, concurrency, logset, topic, notice, 4 alarm policies
+    expect(resources).toHaveLength(15);
     for (const r of resources) expect(r.provider).toBe("tencentcloud.shanghai");
     for (const d of Object.values(tf.data.tencentcloud_user_info)) expect((d as { provider: string }).provider).toBe("tencentcloud.shanghai");
+  });
+
+  it("a function name from a reference is refused when alarms are on, whose policy names are cut from it", () => {
+    expect(message((s) => ({ functionName: new TerraformVariable(s, "name", { type: "string" }).stringValue, alarmRecipientUserIds: [100001] }))).toContain(
+      "functionName: must be a literal value, not a Terraform reference, when alarms are on",
+    );
   });
 
   it("a provider in another region than `region` is refused", () => {
