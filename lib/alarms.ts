@@ -4,7 +4,7 @@
 // the failed-run alarm reports it. Metric names: Tencent Cloud's metric pages for SCF (namespace
 // QCE/SCF_V2, cloud.tencent.com/document/product/248/34638) and CKafka consumer groups (QCE/CKAFKA,
 // product/248/45122). The policy types (`namespace` of an alarm policy) are UNVERIFIED: props.
-import type { TerraformProvider } from "cdktf";
+import { Token, type TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { MonitorAlarmNotice } from "../generated/providers/tencentcloud/monitor-alarm-notice";
 import { MonitorAlarmPolicy, type MonitorAlarmPolicyConditionsRules } from "../generated/providers/tencentcloud/monitor-alarm-policy";
@@ -92,7 +92,8 @@ export function alarmPropErrors(props: BackupAlarmProps): string[] {
   const errors: string[] = [];
   const range = (prop: keyof BackupAlarmProps, min: number, max: number) => {
     const v = props[prop];
-    const why = v === undefined ? undefined : checkIntRange(v as number, min, max);
+    // A reference is refused by validateProps, which says why a literal is needed.
+    const why = v === undefined || Token.isUnresolved(v) ? undefined : checkIntRange(v as number, min, max);
     if (why) errors.push(`${prop}: ${why}`);
   };
   const target = props.alarmNoticeIds?.length || props.alarmRecipientUserIds?.length || props.alarmRecipientGroupIds?.length || props.alarmWebhookUrls?.length;

@@ -84,6 +84,13 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     ["startPosition", "it is checked at synth to be earliest, latest or epoch milliseconds"],
     ["runtime", `it is checked at synth against the handler's build (Node.js ${HANDLER_NODE_MAJOR} or newer)`],
   ];
+  // Any other number the construct computes with (the alarms' thresholds) needs a literal too; these pass through.
+  const passThrough: (keyof CkafkaCosBackupProps)[] = ["memoryMiB", "transitionToStandardIaAfterDays", "transitionToArchiveAfterDays", "expirationDays", "asyncRetryCount"];
+  for (const p of Object.keys(props) as (keyof CkafkaCosBackupProps)[]) {
+    if (typeof props[p] === "number" && !passThrough.includes(p) && !needsLiteral.some(([n]) => n === p)) {
+      needsLiteral.push([p, "the construct computes other values from it at synth"]);
+    }
+  }
   const references = needsLiteral.filter(([p]) => reference(props[p]));
   for (const [p, why] of references) check(p, `must be a literal value, not a Terraform reference: ${why}`);
   const given = <K extends keyof CkafkaCosBackupProps>(p: K) => props[p] !== undefined && !references.some(([r]) => r === p);

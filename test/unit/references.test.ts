@@ -76,6 +76,7 @@ describe("references", () => {
     ["timeGranularityMinutes", /timeGranularityMinutes: must be a literal value, not a Terraform reference: it sets the timer's cron/],
     ["timeoutSeconds", /timeoutSeconds: must be a literal value, not a Terraform reference: it is checked against timeGranularityMinutes/],
     ["partitionMaxBytes", /partitionMaxBytes: must be a literal value/],
+    ["staleAlarmTicks", /^CkafkaCosBackup: invalid props:\n {2}- staleAlarmTicks: must be a literal value, not a Terraform reference: the construct computes other values from it at synth$/],
   ])("a reference for %s is refused with the reason", (prop, expected) => {
     expect(message((s) => ({ [prop]: new TerraformVariable(s, "n", { type: "number" }).numberValue }))).toMatch(expected);
   });
