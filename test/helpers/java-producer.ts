@@ -2,7 +2,7 @@
 // broker's jars): records kafkajs cannot send, such as chosen int64 timestamps and null header values.
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { runScript } from "../services/process";
+import { kafkaLibs } from "../services/kafka-broker";
 import { brokers } from "./kafka";
 
 export interface JavaRecord {
@@ -26,7 +26,7 @@ const b64 = (b: Buffer | null) => (b === null ? null : b.toString("base64"));
 
 /** Sends the records in order, through the Java client, to the test broker; resolves with where each landed. */
 export function produceWithJava(topic: string, records: JavaRecord[]): Promise<ProducedRecord[]> {
-  const libs = runScript(join(__dirname, "../services/install-kafka.sh"));
+  const libs = kafkaLibs();
   const input = records
     .map((r) => JSON.stringify({ partition: r.partition, key: b64(r.key), value: b64(r.value), headers: r.headers.map(([name, v]) => ({ name, value: b64(v) })), timestamp: r.timestamp ?? null }))
     .join("\n");
