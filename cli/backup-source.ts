@@ -1,5 +1,6 @@
-// Reads a backup back from COS: its objects, grouped by partition in offset order, its manifests,
-// and each object's records: fetched whole, then decompressed and decoded line by line.
+// Reads a backup back from COS: its objects, grouped by partition in offset order (and the keys under the
+// topic's folder that are not backup objects), its manifests, and each object's records: fetched whole,
+// then decompressed and decoded line by line. Every request has a time limit and retries (calls.ts).
 import COS from "cos-nodejs-sdk-v5";
 import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
@@ -12,6 +13,7 @@ import type { RunManifest } from "../function/backup-run";
 import { endpointOptions } from "../function/cos-storage";
 import { parseObjectKey, type ParsedKey } from "../function/partitioner";
 import { decodeRecord, type KafkaRecord } from "../function/record-format";
+import { withRetry } from "./calls";
 
 export interface SourceOptions {
   bucket: string;
@@ -23,6 +25,8 @@ export interface SourceOptions {
   credentials: { secretId: string; secretKey: string; sessionToken?: string };
   /** An S3-compatible endpoint instead of COS's own domain, e.g. `http://127.0.0.1:9000`. */
   endpoint?: string;
+  /** Time limit of each request. @default 30_000 */
+  timeoutMs?: number;
 }
 
 export interface SourceObject extends ParsedKey {
@@ -30,80 +34,132 @@ export interface SourceObject extends ParsedKey {
   storedBytes: number;
 }
 
+export interface SourceListing {
+  /** Backup objects by partition (ascending), each list in offset order. */
+  partitions: Map<number, SourceObject[]>;
+  /** Keys under the topic's folder that are not in the documented layout: neither verify nor restore reads them. */
+  outside: string[];
+}
+
+export interface SourceManifest {
+  key: string;
+  manifest: RunManifest;
+}
+
 export class BackupSource {
   private readonly cos: COS;
   private readonly base: { Bucket: string; Region: string };
+  private readonly timeoutMs: number;
+  /** Where requests go, for error messages. */
+  readonly endpoint: string;
 
   constructor(readonly options: SourceOptions) {
     const { credentials, endpoint } = options;
     this.base = { Bucket: options.bucket, Region: options.region };
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.endpoint = `COS ${endpoint ? `${endpoint}/${options.bucket}` : `https://${options.bucket}.cos.${options.region}.myqcloud.com`}`;
     this.cos = new COS({
       SecretId: credentials.secretId,
       SecretKey: credentials.secretKey,
       SecurityToken: credentials.sessionToken,
       ConfCwd: mkdtempSync(join(tmpdir(), "ckb-cli-")),
+      Timeout: this.timeoutMs,
+      // Our own retries (calls.ts) name the endpoint; the SDK's host switch would hide it.
+      AutoSwitchHost: false,
       ...endpointOptions(endpoint),
     });
+  }
+
+  /** Where the topic's objects live: `prefix/instance/topic/`. */
+  get topicFolder(): string {
+    const { prefix, instanceId, topic } = this.options;
+    return `${prefix}${instanceId}/${topic}/`;
+  }
+
+  private call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    return withRetry(this.timeoutMs, this.endpoint, what, fn);
   }
 
   private async list(prefix: string): Promise<Array<{ Key: string; Size: string }>> {
     const out: Array<{ Key: string; Size: string }> = [];
     let marker = "";
     for (;;) {
-      const res = await this.cos.getBucket({ ...this.base, Prefix: prefix, Marker: marker, MaxKeys: 1000 });
+      const res = await this.call(`GetBucket ${prefix}`, () => this.cos.getBucket({ ...this.base, Prefix: prefix, Marker: marker, MaxKeys: 1000 }));
       out.push(...res.Contents);
       if (res.IsTruncated !== "true" || res.Contents.length === 0) return out;
       marker = res.NextMarker || res.Contents[res.Contents.length - 1].Key;
     }
   }
 
-  /** The topic's objects by partition, each list in offset order; keys that are not backup objects are left out. */
-  async objects(): Promise<Map<number, SourceObject[]>> {
+  async objects(): Promise<SourceListing> {
     const { prefix, instanceId, topic } = this.options;
-    const byPartition = new Map<number, SourceObject[]>();
-    for (const c of await this.list(`${prefix}${instanceId}/${topic}/`)) {
+    const partitions = new Map<number, SourceObject[]>();
+    const outside: string[] = [];
+    for (const c of await this.list(this.topicFolder)) {
       const parsed = parseObjectKey({ prefix, instanceId, topic }, c.Key);
-      if (!parsed) continue;
-      const list = byPartition.get(parsed.partition) ?? [];
+      if (!parsed) {
+        outside.push(c.Key);
+        continue;
+      }
+      const list = partitions.get(parsed.partition) ?? [];
       list.push({ ...parsed, key: c.Key, storedBytes: Number(c.Size) });
-      byPartition.set(parsed.partition, list);
+      partitions.set(parsed.partition, list);
     }
-    for (const list of byPartition.values()) list.sort((a, b) => a.firstOffset - b.firstOffset);
-    return new Map([...byPartition].sort((a, b) => a[0] - b[0]));
+    for (const list of partitions.values()) list.sort((a, b) => a.firstOffset - b.firstOffset);
+    return { partitions: new Map([...partitions].sort((a, b) => a[0] - b[0])), outside };
   }
 
-  /** Every run manifest of the topic, oldest first. */
-  async manifests(): Promise<RunManifest[]> {
+  /** Every run manifest of the topic, oldest first (their keys sort by start time). */
+  async manifests(): Promise<SourceManifest[]> {
     const { prefix, instanceId, topic } = this.options;
     const keys = (await this.list(`${prefix}_manifests/${instanceId}/${topic}/`)).map((c) => c.Key).sort();
-    const out: RunManifest[] = [];
-    for (const key of keys) out.push(JSON.parse((await this.bytes(key)).toString("utf8")) as RunManifest);
+    const out: SourceManifest[] = [];
+    for (const key of keys) {
+      const text = (await this.bytes(key)).toString("utf8");
+      try {
+        out.push({ key, manifest: JSON.parse(text) as RunManifest });
+      } catch (err) {
+        throw new Error(`${key}: not a run manifest (${(err as Error).message})`);
+      }
+    }
     return out;
   }
 
   async bytes(key: string): Promise<Buffer> {
-    const res = await this.cos.getObject({ ...this.base, Key: key });
+    const res = await this.call(`GetObject ${key}`, () => this.cos.getObject({ ...this.base, Key: key }));
     return Buffer.from(res.Body as Buffer);
   }
 
   /**
-   * An object's records in order, and the sha256 of its stored bytes once they are all read.
-   * A line that does not decode throws, naming the object and the line number.
+   * An object's lines in order, each with the record it decodes to, and the sha256 of its stored bytes once
+   * they are fetched. Anything that does not decompress or decode throws, naming the object (and the line).
    */
-  async *records(object: SourceObject, digest?: (sha256: string) => void): AsyncGenerator<KafkaRecord> {
+  async *lines(object: SourceObject, digest?: (sha256: string) => void): AsyncGenerator<{ text: string; record: KafkaRecord }> {
     const stored = await this.bytes(object.key);
     digest?.(createHash("sha256").update(stored).digest("hex"));
     const body = Readable.from([stored]);
     const lines = createInterface({ input: object.gzip ? body.pipe(createGunzip()) : body, crlfDelay: Infinity });
-    let n = 0;
-    for await (const line of lines) {
-      n++;
-      if (line === "") continue;
+    const iterator = lines[Symbol.asyncIterator]();
+    for (let n = 1; ; n++) {
+      let next: IteratorResult<string>;
       try {
-        yield decodeRecord(line);
+        next = await iterator.next();
+      } catch (err) {
+        throw new Error(`${object.key}: ${object.gzip ? "gzip" : "read"} error after line ${n - 1}: ${(err as Error).message}`);
+      }
+      if (next.done) return;
+      if (next.value === "") continue;
+      let record: KafkaRecord;
+      try {
+        record = decodeRecord(next.value);
       } catch (err) {
         throw new Error(`${object.key}, line ${n}: not a backup record (${(err as Error).message})`);
       }
+      yield { text: next.value, record };
     }
+  }
+
+  async *records(object: SourceObject, digest?: (sha256: string) => void): AsyncGenerator<KafkaRecord> {
+    for await (const { record } of this.lines(object, digest)) yield record;
   }
 }

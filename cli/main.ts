@@ -1,118 +1,308 @@
 #!/usr/bin/env node
-// `ckafka-cos-backup verify|restore`: operator commands for a backup the construct's function wrote.
+// `ckafka-cos-backup history|verify|restore|export`: operator commands for a backup the construct's function wrote.
 // COS credentials come from TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (/ TENCENTCLOUD_SESSIONTOKEN),
 // a SASL password from KAFKA_SASL_PASSWORD: never from the command line, where shells keep history.
+import { Command, CommanderError, Option } from "commander";
 import { Kafka, logLevel, type SASLOptions } from "kafkajs";
-import { parseArgs } from "node:util";
-import { SASL_MECHANISMS, checkBroker, checkBucket, checkInstanceId, checkPrefix, checkTopic } from "../function/config";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { SASL_MECHANISMS, checkBroker, checkBucket, checkInstanceId, checkPrefix, checkRegion, checkTopic } from "../function/config";
 import { BackupSource } from "./backup-source";
-import { restoreBackup } from "./restore";
-import { verifyBackup } from "./verify";
+import { kafkaErrorLine } from "./calls";
+import { EXPORT_FORMATS, exportBackup, type ExportFormat } from "./export";
+import { readHistory } from "./history";
+import { progressOn, type Progress } from "./progress";
+import { RestoreStopped, restoreBackup } from "./restore";
+import type { Selection } from "./selection";
+import { verifyBackup, type Hole } from "./verify";
 
-const USAGE = `usage:
-  ckafka-cos-backup verify  --bucket B --region R --instance I --topic T [--prefix P/] [--endpoint URL]
-  ckafka-cos-backup restore --bucket B --region R --instance I --topic T [--prefix P/] [--endpoint URL]
-                            --brokers host:port[,...] --target-topic T2 [--partition N ...]
-                            [--from-offset N] [--to-offset N] [--sasl-mechanism M --sasl-username U] [--tls]
-Exit status: 0 done (verify: the backup is sound), 1 verify found problems, 2 bad input, 3 failed.`;
+/** Exit statuses, as the help documents them. */
+export const EXIT = { ok: 0, problems: 1, usage: 2, failed: 3, restoreStopped: 4 } as const;
+
+const ENVIRONMENT = `
+Environment:
+  TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY  keys that may read the bucket (required)
+  TENCENTCLOUD_SESSIONTOKEN                      the token of temporary keys
+  KAFKA_SASL_PASSWORD                            the SASL password, with --sasl-mechanism
+
+Exit status:
+  0  done (verify: the backup is sound)
+  1  verify found problems (each printed as a PROBLEM line naming the object key)
+  2  bad options or environment
+  3  failed: an endpoint did not answer within --timeout, refused, or returned an error
+  4  restore stopped midway: the message says what was written; rerun with --resume`;
 
 class UsageError extends Error {}
 
-function required(values: Record<string, unknown>, name: string): string {
-  const v = values[name];
-  if (typeof v !== "string" || v === "") throw new UsageError(`--${name} is required`);
-  return v;
+function version(): string {
+  // dist/cli/main.js once built, cli/main.ts from the repository: the package.json is one or two folders up.
+  for (const up of ["..", "../.."]) {
+    const path = join(__dirname, up, "package.json");
+    if (existsSync(path)) {
+      const pkg = JSON.parse(readFileSync(path, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "ckafka-cos-backup") return pkg.version ?? "unknown";
+    }
+  }
+  return "unknown";
 }
 
-function checked(name: string, value: string, check: (v: string) => string | undefined): string {
-  const problem = check(value);
-  if (problem) throw new UsageError(`--${name}: ${problem}`);
-  return value;
+function checked(name: string, check: (v: string) => string | undefined) {
+  return (value: string) => {
+    const problem = check(value);
+    if (problem) throw new UsageError(`--${name}: ${problem}`);
+    return value;
+  };
 }
 
-function offset(name: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "string" || !/^\d+$/.test(value)) throw new UsageError(`--${name}: "${String(value)}" is not an offset; expected a whole number`);
-  return Number(value);
+function whole(name: string) {
+  return (value: string) => {
+    if (!/^\d+$/.test(value)) throw new UsageError(`--${name}: "${value}" is not a whole number`);
+    return Number(value);
+  };
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      bucket: { type: "string" },
-      region: { type: "string" },
-      prefix: { type: "string", default: "" },
-      instance: { type: "string" },
-      topic: { type: "string" },
-      endpoint: { type: "string" },
-      brokers: { type: "string" },
-      "target-topic": { type: "string" },
-      partition: { type: "string", multiple: true },
-      "from-offset": { type: "string" },
-      "to-offset": { type: "string" },
-      "sasl-mechanism": { type: "string" },
-      "sasl-username": { type: "string" },
-      tls: { type: "boolean", default: false },
-    },
-  });
-  const command = positionals[0];
-  if (command !== "verify" && command !== "restore") throw new UsageError(command ? `unknown command "${command}"` : "no command");
+function isoTime(name: string) {
+  return (value: string) => {
+    const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : NaN;
+    if (Number.isNaN(ms)) throw new UsageError(`--${name}: "${value}" is not an ISO 8601 time with a zone, e.g. 2026-11-25T08:00:00Z or 2026-11-25 (UTC midnight)`);
+    return ms;
+  };
+}
+
+const collect = (parse: (v: string) => number) => (value: string, previous: number[] | undefined) => [...(previous ?? []), parse(value)];
+
+function withSource(cmd: Command): Command {
+  return cmd
+    .requiredOption("--bucket <bucket>", "the backup bucket, <name>-<appid>", checked("bucket", checkBucket))
+    .requiredOption("--region <region>", "the bucket's region, e.g. ap-guangzhou", checked("region", checkRegion))
+    .requiredOption("--instance <id>", "the CKafka instance id (first folder of every key)", checked("instance", checkInstanceId))
+    .requiredOption("--topic <topic>", "the backed-up topic", checked("topic", checkTopic))
+    .option("--prefix <prefix>", 'the construct\'s deliveryPathPrefix, ending in "/"', checked("prefix", checkPrefix), "")
+    .option("--endpoint <url>", "an S3-compatible endpoint instead of COS's own domain, e.g. http://127.0.0.1:9000")
+    .option("--timeout <seconds>", "time limit of each object-store and Kafka call", whole("timeout"), 30)
+    .option("--json", "print the result as JSON on stdout", false)
+    .option("--verbose", "print the Kafka client's own log lines on stderr", false);
+}
+
+function withKafka(cmd: Command, required: boolean): Command {
+  const brokers = new Option("--brokers <host:port,...>", "bootstrap brokers").argParser((v: string) => v.split(",").map(checked("brokers", checkBroker)).join(","));
+  return cmd
+    .addOption(required ? brokers.makeOptionMandatory() : brokers)
+    .addOption(new Option("--sasl-mechanism <mechanism>", "SASL mechanism; the password from KAFKA_SASL_PASSWORD").choices(SASL_MECHANISMS))
+    .option("--sasl-username <user>", "SASL user name")
+    .option("--tls", "connect with TLS", false);
+}
+
+function withSelection(cmd: Command): Command {
+  return cmd
+    .option("--partition <n>", "only this partition (repeat for more)", collect(whole("partition")))
+    .option("--from-offset <n>", "records from this offset on, per partition", whole("from-offset"))
+    .option("--to-offset <n>", "records before this offset, per partition", whole("to-offset"))
+    .option("--from-time <iso>", "records with a timestamp at or after this time (ISO 8601 with a zone)", isoTime("from-time"))
+    .option("--to-time <iso>", "records with a timestamp before this time (ISO 8601 with a zone)", isoTime("to-time"));
+}
+
+interface SourceFlags {
+  bucket: string;
+  region: string;
+  instance: string;
+  topic: string;
+  prefix: string;
+  endpoint?: string;
+  timeout: number;
+  json: boolean;
+  verbose: boolean;
+}
+interface KafkaFlags {
+  brokers?: string;
+  saslMechanism?: string;
+  saslUsername?: string;
+  tls: boolean;
+}
+interface SelectionFlags {
+  partition?: number[];
+  fromOffset?: number;
+  toOffset?: number;
+  fromTime?: number;
+  toTime?: number;
+}
+
+function sourceOf(f: SourceFlags, env: NodeJS.ProcessEnv): BackupSource {
   const secretId = env.TENCENTCLOUD_SECRETID;
   const secretKey = env.TENCENTCLOUD_SECRETKEY;
   if (!secretId || !secretKey) throw new UsageError("TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must be set (keys that may read the bucket)");
-  const source = new BackupSource({
-    bucket: checked("bucket", required(values, "bucket"), checkBucket),
-    region: required(values, "region"),
-    prefix: checked("prefix", values.prefix ?? "", checkPrefix),
-    instanceId: checked("instance", required(values, "instance"), checkInstanceId),
-    topic: checked("topic", required(values, "topic"), checkTopic),
-    endpoint: values.endpoint,
+  return new BackupSource({
+    bucket: f.bucket,
+    region: f.region,
+    prefix: f.prefix,
+    instanceId: f.instance,
+    topic: f.topic,
+    endpoint: f.endpoint,
+    timeoutMs: f.timeout * 1000,
     credentials: { secretId, secretKey, sessionToken: env.TENCENTCLOUD_SESSIONTOKEN || undefined },
   });
+}
 
-  if (command === "verify") {
-    const report = await verifyBackup(source);
-    for (const p of report.partitions) {
-      const holes = p.holes.map((h) => `${h.from}–${h.to - 1}${h.retentionGap ? " (retention gap, recorded)" : ""}`).join(", ");
-      out(`partition ${p.partition}: ${p.objects} objects, ${p.records} records, offsets ${p.firstOffset}–${p.lastOffset}${holes ? `, no records at ${holes}` : ""}`);
-    }
-    out(`${report.checkedDigests} object digest(s) checked against manifests`);
-    for (const problem of report.problems) out(`PROBLEM ${problem}`);
-    out(report.problems.length ? `${report.problems.length} problem(s) found` : "backup is sound");
-    return report.problems.length ? 1 : 0;
-  }
-
-  const brokers = required(values, "brokers").split(",").map((b) => checked("brokers", b, checkBroker));
-  const mechanism = values["sasl-mechanism"];
+function kafkaOf(f: KafkaFlags & SourceFlags, env: NodeJS.ProcessEnv, clientId: string): Kafka {
   let sasl: SASLOptions | undefined;
-  if (mechanism !== undefined) {
-    if (!(SASL_MECHANISMS as readonly string[]).includes(mechanism)) throw new UsageError(`--sasl-mechanism: "${mechanism}" is not one of ${SASL_MECHANISMS.join(", ")}`);
+  if (f.saslMechanism !== undefined) {
     const password = env.KAFKA_SASL_PASSWORD;
     if (!password) throw new UsageError("KAFKA_SASL_PASSWORD must be set with --sasl-mechanism");
-    sasl = { mechanism, username: required(values, "sasl-username"), password } as SASLOptions;
+    if (!f.saslUsername) throw new UsageError("--sasl-username is required with --sasl-mechanism");
+    sasl = { mechanism: f.saslMechanism, username: f.saslUsername, password } as SASLOptions;
   }
-  const partitions = values.partition?.map((p) => offset("partition", p)!);
-  const kafka = new Kafka({ clientId: "ckafka-cos-backup-restore", brokers, ssl: values.tls, sasl, logLevel: logLevel.ERROR });
-  const report = await restoreBackup(source, kafka, {
-    targetTopic: checked("target-topic", required(values, "target-topic"), checkTopic),
-    partitions,
-    fromOffset: offset("from-offset", values["from-offset"]),
-    toOffset: offset("to-offset", values["to-offset"]),
+  const timeoutMs = f.timeout * 1000;
+  return new Kafka({
+    clientId,
+    brokers: f.brokers!.split(","),
+    ssl: f.tls,
+    sasl,
+    connectionTimeout: timeoutMs,
+    requestTimeout: timeoutMs,
+    retry: { retries: 2, initialRetryTime: 300 },
+    logLevel: f.verbose ? logLevel.INFO : logLevel.NOTHING,
+    logCreator: () => (entry) => process.stderr.write(`kafkajs ${JSON.stringify(entry.log)}\n`),
   });
-  for (const [p, n] of report.byPartition) out(`partition ${p}: ${n} records restored`);
-  out(`${report.records} records restored into ${values["target-topic"]}`);
-  return 0;
+}
+
+function selectionOf(f: SelectionFlags): Selection {
+  return { partitions: f.partition, fromOffset: f.fromOffset, toOffset: f.toOffset, fromTimeMs: f.fromTime, toTimeMs: f.toTime };
+}
+
+const offsets = (first: number | null, last: number | null) => (first === null ? "none" : first === last ? `offset ${first}` : `offsets ${first}–${last}`);
+const holeText = (h: Hole) => {
+  const at = h.to - 1 > h.from ? `${h.from}–${h.to - 1}` : `${h.from}`;
+  const why = h.explained === "retention gap" ? "retention gap, recorded" : h.explained === "read, no record delivered" ? "read by a run, no record: transaction markers, aborted or compacted records" : h.explained ?? "unexplained";
+  return `${at} (${why})`;
+};
+const json = (value: unknown) => JSON.stringify(value, (_, v) => (v instanceof Map ? Object.fromEntries(v) : v), 2);
+const ago = (s: number) => (s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60)} min` : s < 172_800 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86400)} days`);
+
+/** Runs one command line; returns the exit status. Errors are thrown (the caller prints them, see exitStatus). */
+export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: string) => void, progress: Progress = progressOn(process.stderr)): Promise<number> {
+  let status: number = EXIT.ok;
+  const program = new Command("ckafka-cos-backup")
+    .description("Operator commands for a CKafka topic backed up to COS by the CkafkaCosBackup construct.")
+    .version(version(), "-V, --version")
+    .addHelpText("after", ENVIRONMENT)
+    .configureOutput({ writeOut: (s) => out(s.replace(/\n$/, "")), writeErr: (s) => out(s.replace(/\n$/, "")), outputError: () => undefined })
+    .exitOverride();
+
+  withSource(program.command("history").description("list the backup runs from their manifests, newest first, and how fresh the backup is"))
+    .option("--since <iso>", "only runs started at or after this time", isoTime("since"))
+    .option("--limit <n>", "at most this many runs", whole("limit"))
+    .addHelpText("after", ENVIRONMENT)
+    .action(async (f: SourceFlags & { since?: number; limit?: number }) => {
+      const h = await readHistory(sourceOf(f, env), { sinceMs: f.since, limit: f.limit });
+      if (h.totalRuns === 0) throw new Error(`no run manifest under ${f.bucket}/${f.prefix}_manifests/${f.instance}/${f.topic}/: check --bucket, --region, --prefix, --instance and --topic`);
+      if (f.json) return out(json(h));
+      for (const r of h.runs) {
+        const reasons = Object.entries(r.stopReasons).map(([k, n]) => `${k} ${n}`).join(", ");
+        const extra = [
+          r.behind.length ? `behind plan: ${r.behind.map((b) => `p${b.partition} ${b.offsets}`).join(", ")}` : "",
+          r.gaps.length ? `gaps: ${r.gaps.map((g) => `p${g.partition} ${g.from}–${g.to - 1}`).join(", ")}` : "",
+          r.errors.length ? `errors: ${r.errors.join("; ")}` : "",
+        ].filter(Boolean);
+        out(`${r.startedAt}  ${r.durationSeconds.toFixed(1)} s  ${r.records} records  ${r.storedBytes} bytes  ${r.objects} objects  stop: ${reasons}${extra.length ? `  ${extra.join("  ")}` : ""}`);
+      }
+      out(`${h.runs.length} of ${h.totalRuns} run(s) shown`);
+      out(
+        h.lastCaughtUp
+          ? `last run that caught up: ${h.lastCaughtUp.startedAt} (${ago(h.lastCaughtUp.ageSeconds)} ago); the newest run left ${h.behindOffsets} offset(s) behind its plan`
+          : `no run has caught up yet; the newest run left ${h.behindOffsets} offset(s) behind its plan`,
+      );
+    });
+
+  withKafka(withSource(program.command("verify").description("check every object against the manifests and the offsets; with --brokers, against the group's committed offsets and the topic's end")), false)
+    .option("--group <id>", "the backup's consumer group, with --brokers (default: the one the manifests record)")
+    .addHelpText("after", ENVIRONMENT)
+    .action(async (f: SourceFlags & KafkaFlags & { group?: string }) => {
+      const source = sourceOf(f, env);
+      const broker = f.brokers ? { kafka: kafkaOf(f, env, "ckafka-cos-backup-verify"), brokers: f.brokers, groupId: f.group, timeoutMs: f.timeout * 1000 } : undefined;
+      const report = await verifyBackup(source, broker, progress);
+      status = report.problems.length ? EXIT.problems : EXIT.ok;
+      if (f.json) return out(json(report));
+      for (const p of report.partitions) {
+        const holes = p.holes.map(holeText).join(", ");
+        const topic = p.topicEnd === undefined ? "" : `, group committed ${p.committedOffset ?? "nothing"}, topic end ${p.topicEnd}, the backup trails the end by ${p.trailingOffsets} offset(s)`;
+        out(`partition ${p.partition}: ${p.objects} objects, ${p.records} records, ${offsets(p.firstOffset, p.lastOffset)}${holes ? `, no records at ${holes}` : ""}${topic}`);
+      }
+      out(`${report.checkedDigests} object(s) checked against ${report.manifests} manifest(s) (size and sha256)${report.unlisted ? `; ${report.unlisted} object(s) no manifest lists` : ""}`);
+      for (const problem of report.problems) out(`PROBLEM ${problem}`);
+      out(report.problems.length ? `${report.problems.length} problem(s) found` : "backup is sound");
+    });
+
+  withSelection(withKafka(withSource(program.command("restore").description("replay records into a topic: same partitions, or by key with --repartition; resumable")), false))
+    .requiredOption("--target-topic <topic>", "the topic to write into (created beforehand)", checked("target-topic", checkTopic))
+    .option("--repartition", "place records by key (murmur2, as Kafka's Java client) in a target with another partition count; records without a key go to their source partition modulo the target's count", false)
+    .option("--dry-run", "read the backup and report what would be sent; connect to no broker, send nothing", false)
+    .option("--checkpoint <file>", "where the restore records its progress (default: restore-<topic>-to-<target-topic>.checkpoint.json)")
+    .option("--resume", "continue the restore the checkpoint records, sending nothing twice", false)
+    .addHelpText("after", ENVIRONMENT)
+    .action(async (f: SourceFlags & KafkaFlags & SelectionFlags & { targetTopic: string; repartition: boolean; dryRun: boolean; checkpoint?: string; resume: boolean }) => {
+      if (!f.dryRun && !f.brokers) throw new UsageError("--brokers is required (but with --dry-run)");
+      const source = sourceOf(f, env);
+      const report = await restoreBackup(source, f.dryRun ? undefined : kafkaOf(f, env, "ckafka-cos-backup-restore"), f.brokers ?? "", {
+        ...selectionOf(f),
+        targetTopic: f.targetTopic,
+        repartition: f.repartition,
+        dryRun: f.dryRun,
+        checkpointPath: f.checkpoint ?? `restore-${f.topic}-to-${f.targetTopic}.checkpoint.json`,
+        resume: f.resume,
+        timeoutMs: f.timeout * 1000,
+        progress,
+      });
+      if (f.json) return out(json(report));
+      const verb = f.dryRun ? "would send" : "restored";
+      for (const [p, r] of report.byPartition) out(`partition ${p}: ${r.records} records ${verb} (${offsets(r.firstOffset, r.lastOffset)}), ${r.bytes} bytes`);
+      out(
+        f.dryRun
+          ? `dry run: would send ${report.records} records, ${report.bytes} bytes, read from ${report.objects} objects, into ${f.targetTopic}; nothing sent`
+          : `${report.records} records restored into ${f.targetTopic}`,
+      );
+    });
+
+  withSelection(withSource(program.command("export").description("download records to local files: JSON Lines (the backup's own lines) or raw values")))
+    .requiredOption("--out <path>", "a new file (jsonl, values) or a new directory (value-files)")
+    .addOption(new Option("--format <format>", "jsonl: one backup line per record; values: values concatenated with --separator; value-files: one file per record, <partition>-<offset>").choices(EXPORT_FORMATS).default("jsonl"))
+    .option("--separator <text>", 'between values with --format values; \\n, \\t, \\0 and \\\\ are understood', "\\n")
+    .addHelpText("after", ENVIRONMENT)
+    .action(async (f: SourceFlags & SelectionFlags & { out: string; format: ExportFormat; separator: string }) => {
+      const separator = Buffer.from(f.separator.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r", "0": "\0", "\\": "\\" })[c] ?? `\\${c}`));
+      const report = await exportBackup(sourceOf(f, env), { ...selectionOf(f), format: f.format, out: f.out, separator, progress });
+      if (f.json) return out(json(report));
+      for (const [p, r] of report.byPartition) out(`partition ${p}: ${r.records} records (${offsets(r.firstOffset, r.lastOffset)})`);
+      out(`${report.records} records, ${report.bytes} bytes${report.tombstones ? ` (${report.tombstones} without a value)` : ""}, from ${report.objects} objects, written to ${f.out}`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return EXIT.ok; // --help, --version
+      throw new UsageError(err.message.replace(/^error: /, ""));
+    }
+    throw err;
+  }
+  return status;
+}
+
+/** What the bin prints for an error thrown by main, and its exit status. */
+export function exitStatus(err: unknown, verbose: boolean): { message: string; status: number } {
+  if (err instanceof UsageError) return { message: `${err.message}\n(add --help for usage)`, status: EXIT.usage };
+  if (err instanceof RestoreStopped) return { message: `error: ${err.message}`, status: EXIT.restoreStopped };
+  const message = /^KafkaJS/.test((err as Error)?.name ?? "") ? kafkaErrorLine(err) : (err as Error)?.message ?? String(err);
+  return { message: `error: ${message}${verbose && (err as Error)?.stack ? `\n${(err as Error).stack}` : ""}`, status: EXIT.failed };
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), process.env, (line) => console.log(line)).then(
+  const argv = process.argv.slice(2);
+  main(argv, process.env, (line) => console.log(line)).then(
     (code) => process.exit(code),
     (err) => {
-      const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-      console.error(usage ? `${(err as Error).message}\n${USAGE}` : `error: ${(err as Error).message}`);
-      process.exit(usage ? 2 : 3);
+      const { message, status } = exitStatus(err, argv.includes("--verbose"));
+      console.error(message);
+      process.exit(status);
     },
   );
 }

@@ -1,86 +1,271 @@
-// Replays a backup into a topic: each record to the partition it came from, with its key, value
-// (tombstones stay tombstones), headers and timestamp, in offset order, through an idempotent producer.
+// Replays a backup into a topic: each record with its key, value (tombstones stay tombstones), headers
+// (null values too, see kafkajs-null-headers.ts; a repeated name keeps its values' order) and exact
+// timestamp, in offset order, through an idempotent producer. Each record goes to the partition it
+// came from, or with `repartition` to where Kafka's Java client would put its key.
+//
+// A checkpoint file records, after every acknowledged send, the last source offset restored per partition
+// and the target's end offsets; before each send it records the send in flight. `resume` continues after
+// the checkpoint: a send in flight when the restore stopped is found written or not by the target's end
+// offsets, so nothing is sent twice. Without `resume`, an existing checkpoint refuses the restore.
 // The target topic keeps the timestamps only with message.timestamp.type=CreateTime (Kafka's default).
-import type { Kafka, Message, IHeaders } from "kafkajs";
+import { Partitioners, type Kafka, type Message, type IHeaders, type PartitionMetadata } from "kafkajs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/record-format";
 import type { BackupSource } from "./backup-source";
+import { kafkaCall } from "./calls";
+import { allowNullHeaderValues } from "./kafkajs-null-headers";
+import { quietProgress, type Progress } from "./progress";
+import { recordBytes, selectObjects, selected, type Selection } from "./selection";
 
-export interface RestoreOptions {
+export interface RestoreOptions extends Selection {
   targetTopic: string;
-  /** Only these partitions. @default all in the backup */
-  partitions?: number[];
-  /** Records from this offset on (per partition). @default 0 */
-  fromOffset?: number;
-  /** Records before this offset (per partition). @default no limit */
-  toOffset?: number;
+  /** Place records by key (murmur2, as Kafka's Java client) in a target with another partition count. @default false */
+  repartition?: boolean;
+  /** Read and count what would be sent; connect to nothing, send nothing, write no checkpoint. @default false */
+  dryRun?: boolean;
+  /** The checkpoint file. */
+  checkpointPath: string;
+  /** Continue the restore the checkpoint file records. @default false */
+  resume?: boolean;
   /** Records sent per request. @default 500 */
   batchRecords?: number;
+  /** Time limit of each Kafka call. @default 30_000 */
+  timeoutMs?: number;
+  progress?: Progress;
+}
+
+export interface PartitionRestore {
+  records: number;
+  bytes: number;
+  firstOffset: number | null;
+  lastOffset: number | null;
 }
 
 export interface RestoreReport {
+  dryRun: boolean;
   records: number;
-  byPartition: Map<number, number>;
+  bytes: number;
+  objects: number;
+  /** By source partition. */
+  byPartition: Map<number, PartitionRestore>;
 }
 
-function toMessage(r: KafkaRecord): Message {
-  const headers: IHeaders = {};
+interface InFlight {
+  /** Source partition and the last source offset the send holds. */
+  partition: number;
+  lastOffset: number;
+  /** Records per target partition in the send. */
+  counts: Record<string, number>;
+}
+
+interface Checkpoint {
+  source: { bucket: string; prefix: string; instanceId: string; topic: string };
+  targetTopic: string;
+  selection: Selection & { repartition: boolean };
+  /** Source partition -> last offset restored. */
+  restored: Record<string, number>;
+  /** Target partition -> its end offset after the last acknowledged send. */
+  targetEnds: Record<string, string>;
+  inFlight?: InFlight;
+  complete: boolean;
+}
+
+/** Thrown when a restore stops after sending: says what was written and how to continue. */
+export class RestoreStopped extends Error {
+  override name = "RestoreStopped";
+}
+
+/** A timestamp kafkajs carries exactly: it subtracts a batch's timestamps as JavaScript numbers. */
+function exactInBatch(timestamp: string): boolean {
+  const n = Number(timestamp);
+  return Number.isSafeInteger(n) && Math.abs(n) <= 2 ** 52;
+}
+
+function toMessage(r: KafkaRecord, partition: number): Message {
+  // No prototype: a header named "__proto__" or "constructor" is a header like any other.
+  const headers: IHeaders = Object.create(null);
   for (const [name, value] of r.headers) {
-    const v = value ?? undefined; // kafkajs writes an undefined header value as null
     const prev = headers[name];
-    headers[name] = prev === undefined ? v : ([] as Array<Buffer | undefined>).concat(prev as Buffer, v) as Buffer[];
+    const v = value as Buffer; // null included: kafkajs-null-headers.ts
+    headers[name] = prev === undefined ? v : ([] as Buffer[]).concat(prev as Buffer | Buffer[], v);
   }
-  return { partition: r.partition, key: r.key, value: r.value, headers, timestamp: String(r.timestamp) };
+  // A timestamp string: kafkajs writes it as an int64 without going through a JavaScript number.
+  return { partition, key: r.key, value: r.value, headers, timestamp: String(r.timestamp) };
 }
 
-export async function restoreBackup(source: BackupSource, kafka: Kafka, options: RestoreOptions): Promise<RestoreReport> {
-  const { targetTopic, fromOffset = 0, toOffset = Number.MAX_SAFE_INTEGER, batchRecords = 500 } = options;
+function describeWritten(restored: Record<string, number>, partitions: number[]): string {
+  return partitions.map((p) => `partition ${p} → ${restored[p] !== undefined ? `offset ${restored[p]}` : "nothing"}`).join(", ");
+}
+
+export async function restoreBackup(source: BackupSource, kafka: Kafka | undefined, brokers: string, options: RestoreOptions): Promise<RestoreReport> {
+  const { targetTopic, batchRecords = 500, timeoutMs = 30_000, progress = quietProgress } = options;
+  const selection: Checkpoint["selection"] = {
+    partitions: options.partitions,
+    fromOffset: options.fromOffset,
+    toOffset: options.toOffset,
+    fromTimeMs: options.fromTimeMs,
+    toTimeMs: options.toTimeMs,
+    repartition: options.repartition ?? false,
+  };
   if (targetTopic === source.options.topic) {
     throw new Error(`target topic "${targetTopic}" is the backed-up topic: restoring into it would add every record a second time; restore into another topic`);
   }
-  const objects = await source.objects();
-  const wanted = options.partitions ?? [...objects.keys()];
-  const admin = kafka.admin();
-  await admin.connect();
-  let targetPartitions: number;
-  try {
-    const meta = await admin.fetchTopicMetadata({ topics: [targetTopic] });
-    targetPartitions = meta.topics[0].partitions.length;
-  } catch (err) {
-    throw new Error(`target topic "${targetTopic}" cannot be read (${(err as Error).message}); create it first, with at least as many partitions as the backup`);
-  } finally {
-    await admin.disconnect();
+  const { bucket, prefix, instanceId, topic } = source.options;
+  const sourceId = { bucket, prefix, instanceId, topic };
+  let checkpoint: Checkpoint = { source: sourceId, targetTopic, selection, restored: {}, targetEnds: {}, complete: false };
+  if (!options.dryRun) {
+    if (existsSync(options.checkpointPath)) {
+      if (!options.resume) {
+        throw new Error(`${options.checkpointPath} records an earlier restore into "${targetTopic}": add --resume to continue it, or remove the file to restore again from the start (the records it restored would then be in the target twice)`);
+      }
+      checkpoint = JSON.parse(readFileSync(options.checkpointPath, "utf8")) as Checkpoint;
+      const same = JSON.stringify([checkpoint.source, checkpoint.targetTopic, checkpoint.selection]) === JSON.stringify([sourceId, targetTopic, selection]);
+      if (!same) {
+        throw new Error(`${options.checkpointPath} records a restore of ${JSON.stringify({ ...checkpoint.source, targetTopic: checkpoint.targetTopic, ...checkpoint.selection })}; --resume needs the same source, target and selection`);
+      }
+    } else if (options.resume) {
+      throw new Error(`--resume: there is no checkpoint ${options.checkpointPath} to resume from`);
+    }
   }
-  const tooHigh = wanted.filter((p) => p >= targetPartitions);
-  if (tooHigh.length) {
-    throw new Error(`target topic "${targetTopic}" has ${targetPartitions} partition(s); the backup has partition(s) ${tooHigh.join(", ")}: give the topic at least ${Math.max(...tooHigh) + 1}`);
+  const after = new Map(Object.entries(checkpoint.restored).map(([p, o]) => [Number(p), o]));
+  const plan = selectObjects(await source.objects(), selection, after);
+  const sourcePartitions = [...plan.keys()];
+  const report: RestoreReport = { dryRun: options.dryRun ?? false, records: 0, bytes: 0, objects: 0, byPartition: new Map() };
+  for (const p of sourcePartitions) report.byPartition.set(p, { records: 0, bytes: 0, firstOffset: null, lastOffset: null });
+
+  let send: ((partition: number, records: KafkaRecord[]) => Promise<void>) | undefined;
+  let close = async () => {};
+  if (!options.dryRun) {
+    if (!kafka) throw new Error("restore needs --brokers");
+    allowNullHeaderValues();
+    const admin = kafka.admin();
+    await kafkaCall(timeoutMs, brokers, "connect", admin.connect());
+    let targetMeta: PartitionMetadata[];
+    let ends: Map<number, string>;
+    try {
+      try {
+        targetMeta = (await kafkaCall(timeoutMs, brokers, `metadata of "${targetTopic}"`, admin.fetchTopicMetadata({ topics: [targetTopic] }))).topics[0].partitions;
+      } catch (err) {
+        if (/does not host this topic-partition|UNKNOWN_TOPIC/i.test((err as Error).message)) {
+          throw new Error(`target topic "${targetTopic}" does not exist; create it first, with at least as many partitions as the backup (or any count with --repartition)`);
+        }
+        throw err;
+      }
+      ends = new Map((await kafkaCall(timeoutMs, brokers, `end offsets of "${targetTopic}"`, admin.fetchTopicOffsets(targetTopic))).map((o) => [o.partition, o.high]));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    const targetPartitions = targetMeta.length;
+    if (!selection.repartition) {
+      const tooHigh = sourcePartitions.filter((p) => p >= targetPartitions);
+      if (tooHigh.length) {
+        throw new Error(`target topic "${targetTopic}" has ${targetPartitions} partition(s); the backup has partition(s) ${tooHigh.join(", ")}: give the topic at least ${Math.max(...tooHigh) + 1}, or add --repartition to place records by key`);
+      }
+    }
+    if (Object.keys(checkpoint.targetEnds).length) {
+      // Resuming: the target must be as the checkpoint left it, but for the send in flight when the
+      // restore stopped, which is written if and only if the target's ends moved by its counts.
+      const expected = new Map(Object.entries(checkpoint.targetEnds).map(([tp, e]) => [Number(tp), BigInt(e)]));
+      const f = checkpoint.inFlight;
+      if (f) {
+        const now = (tp: string) => BigInt(ends.get(Number(tp)) ?? "0");
+        const was = (tp: string) => expected.get(Number(tp)) ?? 0n;
+        if (Object.entries(f.counts).every(([tp, n]) => now(tp) === was(tp) + BigInt(n))) {
+          checkpoint.restored[f.partition] = f.lastOffset;
+          after.set(f.partition, f.lastOffset);
+          for (const [tp, n] of Object.entries(f.counts)) expected.set(Number(tp), was(tp) + BigInt(n));
+        } else if (!Object.keys(f.counts).every((tp) => now(tp) === was(tp))) {
+          throw new Error(`cannot resume exactly: target partition(s) ${Object.keys(f.counts).join(", ")} of "${targetTopic}" moved by neither 0 nor the ${Object.values(f.counts).join("+")} record(s) of the send in flight: something else writes to "${targetTopic}"`);
+        }
+        checkpoint.inFlight = undefined;
+      }
+      const moved = [...expected].filter(([tp, e]) => BigInt(ends.get(tp) ?? "0") !== e);
+      if (moved.length) {
+        throw new Error(`cannot resume exactly: ${moved.map(([tp, e]) => `partition ${tp} of "${targetTopic}" ends at ${ends.get(tp)}, the checkpoint says ${e}`).join("; ")}: something else wrote to "${targetTopic}"`);
+      }
+    }
+    for (const [p, end] of ends) checkpoint.targetEnds[p] = end;
+    const save = () => {
+      writeFileSync(`${options.checkpointPath}.tmp`, JSON.stringify(checkpoint, null, 2) + "\n");
+      renameSync(`${options.checkpointPath}.tmp`, options.checkpointPath);
+    };
+    save();
+
+    const partitioner = Partitioners.DefaultPartitioner();
+    const place = (r: KafkaRecord): number => {
+      if (!selection.repartition) return r.partition;
+      // Keyed: murmur2 of the key, as the Java client. No key: the source partition modulo the target's count (documented).
+      if (r.key === null) return r.partition % targetPartitions;
+      return partitioner({ topic: targetTopic, partitionMetadata: targetMeta, message: { key: r.key, value: null } });
+    };
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await kafkaCall(timeoutMs, brokers, "connect the producer", producer.connect());
+    close = () => producer.disconnect().catch(() => undefined);
+    send = async (partition, records) => {
+      const messages = records.map((r) => toMessage(r, place(r)));
+      const counts: Record<string, number> = {};
+      for (const m of messages) counts[m.partition!] = (counts[m.partition!] ?? 0) + 1;
+      checkpoint.inFlight = { partition, lastOffset: records[records.length - 1].offset, counts };
+      save();
+      const acks = await kafkaCall(timeoutMs, brokers, `send to "${targetTopic}"`, producer.send({ topic: targetTopic, acks: -1, timeout: timeoutMs, messages }));
+      for (const a of acks) checkpoint.targetEnds[a.partition] = String(BigInt(a.baseOffset ?? "0") + BigInt(counts[a.partition] ?? 0));
+      checkpoint.restored[partition] = checkpoint.inFlight.lastOffset;
+      checkpoint.inFlight = undefined;
+      save();
+    };
   }
 
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-  await producer.connect();
-  const report: RestoreReport = { records: 0, byPartition: new Map() };
+  const totalBytes = [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0);
+  let readBytes = 0;
+  progress.start(options.dryRun ? "reading" : "restoring", totalBytes, "bytes of objects");
   try {
-    for (const partition of wanted) {
-      let batch: Message[] = [];
-      const send = async () => {
-        if (!batch.length) return;
-        await producer.send({ topic: targetTopic, acks: -1, messages: batch });
-        report.records += batch.length;
-        report.byPartition.set(partition, (report.byPartition.get(partition) ?? 0) + batch.length);
+    for (const [partition, objects] of plan) {
+      const counts = report.byPartition.get(partition)!;
+      const from = after.get(partition) ?? -1;
+      let batch: KafkaRecord[] = [];
+      const flush = async () => {
+        if (batch.length && send) await send(partition, batch);
         batch = [];
       };
-      for (const object of objects.get(partition) ?? []) {
-        if (object.firstOffset >= toOffset) break;
+      for (const object of objects) {
+        report.objects++;
         for await (const r of source.records(object)) {
-          if (r.offset < fromOffset) continue;
-          if (r.offset >= toOffset) break;
-          batch.push(toMessage(r));
-          if (batch.length >= batchRecords) await send();
+          if (!selected(r, selection, from)) continue;
+          counts.records++;
+          counts.bytes += recordBytes(r);
+          counts.firstOffset ??= r.offset;
+          counts.lastOffset = r.offset;
+          if (!send) continue;
+          if (!exactInBatch(String(r.timestamp))) {
+            await flush(); // alone in its batch, its timestamp is the batch's base: exact
+            batch.push(r);
+            await flush();
+            continue;
+          }
+          batch.push(r);
+          if (batch.length >= batchRecords) await flush();
         }
+        readBytes += object.storedBytes;
+        progress.update(readBytes);
       }
-      await send();
+      await flush();
     }
+    checkpoint.complete = true;
+  } catch (err) {
+    if (!send) throw err;
+    throw new RestoreStopped(
+      `restore stopped: ${(err as Error).message}\nwritten into "${targetTopic}" (last source offset restored): ${describeWritten(checkpoint.restored, sourcePartitions)}` +
+        `${checkpoint.inFlight ? `; one send of partition ${checkpoint.inFlight.partition} up to offset ${checkpoint.inFlight.lastOffset} may or may not be written (--resume finds out)` : ""}` +
+        `\nrun the same command with --resume to continue from there (checkpoint ${options.checkpointPath})`,
+    );
   } finally {
-    await producer.disconnect();
+    progress.stop();
+    await close();
+    if (send) writeFileSync(options.checkpointPath, JSON.stringify(checkpoint, null, 2) + "\n");
+  }
+  for (const c of report.byPartition.values()) {
+    report.records += c.records;
+    report.bytes += c.bytes;
   }
   return report;
 }

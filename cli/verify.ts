@@ -1,10 +1,26 @@
-// Checks a backup the way a restore would rely on it: every object decodes; records sit under the key
-// their first record gives (partition, first offset, hour folder); offsets rise within an object and
-// never overlap between objects (an overlap would restore a record twice); stored bytes match the
-// sha256 the manifest recorded. Holes between objects are listed, not failed: compaction, transaction
-// markers and retention leave them; holes that a manifest recorded as retention gaps say so.
+// Checks a backup the way a restore relies on it, and reconciles it with the run manifests:
+// - every object a manifest lists exists, with the size and sha256 a manifest recorded for it;
+// - every object decodes; its records sit under the key their first record gives (partition, first
+//   offset, time folder); offsets rise within an object and never overlap between objects;
+// - every hole in offsets between objects is explained: a retention gap a manifest recorded, or offsets
+//   a run read (from its start to the offset it committed) without the consumer receiving a record there
+//   (transaction markers, aborted records, or records compaction removed: the bucket alone cannot tell these
+//   three apart). Any other hole is a problem; with a broker, the topic is asked whether it holds records there;
+// - keys under the topic's folder outside the documented layout are problems (restore would not read them).
+// With a broker, it also compares the backup with the consumer group's committed offsets and the topic's end.
+import type { Kafka } from "kafkajs";
 import { timeFolder } from "../function/partitioner";
 import type { BackupSource, SourceObject } from "./backup-source";
+import { kafkaCall } from "./calls";
+import { quietProgress, type Progress } from "./progress";
+
+export interface Hole {
+  /** Offsets [from, to) between two objects with no record in the backup. */
+  from: number;
+  to: number;
+  /** What explains it; undefined when nothing does (then it is also a problem). */
+  explained?: "retention gap" | "read, no record delivered" | "the topic holds no record there";
+}
 
 export interface PartitionReport {
   partition: number;
@@ -12,37 +28,96 @@ export interface PartitionReport {
   records: number;
   firstOffset: number | null;
   lastOffset: number | null;
-  /** Offset ranges [from, to) between objects with no record, and whether a manifest recorded them as lost. */
-  holes: Array<{ from: number; to: number; retentionGap: boolean }>;
+  holes: Hole[];
+  /** With a broker: the group's committed offset, and the topic's end (high watermark). */
+  committedOffset?: number | null;
+  topicEnd?: number;
+  /** With a broker: offsets in the topic past what the backup holds (topic end - backup end). */
+  trailingOffsets?: number;
 }
 
 export interface VerifyReport {
+  location: string;
   partitions: PartitionReport[];
-  /** What is wrong, one sentence each; empty when the backup is sound. */
+  /** What is wrong, one sentence each, naming the object key where there is one; empty when the backup is sound. */
   problems: string[];
-  /** Objects whose sha256 a manifest recorded and that were checked against it. */
+  /** Objects whose size and sha256 a manifest recorded and that were checked against it. */
   checkedDigests: number;
+  manifests: number;
+  /** Objects no manifest lists (their run could not write its manifest): read and checked, without a digest. */
+  unlisted: number;
 }
 
-export async function verifyBackup(source: BackupSource): Promise<VerifyReport> {
-  const problems: string[] = [];
-  const expectedDigest = new Map<string, string>();
+export interface BrokerCheck {
+  kafka: Kafka;
+  brokers: string;
+  /** @default the group id the newest manifest records */
+  groupId?: string;
+  timeoutMs: number;
+}
+
+interface Listed {
+  manifestKey: string;
+  runId: string;
+  partition: number;
+  firstOffset: number;
+  lastOffset: number;
+  records: number;
+  storedBytes: number;
+  sha256: string;
+}
+
+const range = (from: number, to: number) => (to - 1 > from ? `${from}–${to - 1}` : `${from}`);
+
+export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, progress: Progress = quietProgress): Promise<VerifyReport> {
+  const manifests = await source.manifests();
+  const listing = await source.objects();
+  const location = `${source.options.bucket}/${source.topicFolder}`;
+  const report: VerifyReport = { location, partitions: [], problems: [], checkedDigests: 0, manifests: manifests.length, unlisted: 0 };
+  const problems = report.problems;
+  if (listing.partitions.size === 0 && manifests.length === 0) {
+    problems.push(`no backup object and no run manifest under ${location}: check --bucket, --region, --prefix, --instance and --topic`);
+    if (listing.outside.length === 0) return report;
+  }
+
+  // What the manifests say: each object (every version a run wrote: an overlapping run may rewrite a key
+  // with more records), the offsets each run read, and the retention gaps.
+  const listed = new Map<string, Listed[]>();
+  const readRanges = new Map<number, Array<{ from: number; to: number }>>();
   const retentionGaps = new Map<number, Array<{ from: number; to: number }>>();
-  for (const m of await source.manifests()) {
-    for (const p of m.partitions) {
-      for (const o of p.objects) expectedDigest.set(o.key, o.sha256); // later runs overwrite a rewritten key
-      for (const g of p.gaps ?? []) retentionGaps.set(p.partition, [...(retentionGaps.get(p.partition) ?? []), g]);
+  const push = <T>(m: Map<number, T[]>, p: number, v: T) => m.set(p, [...(m.get(p) ?? []), v]);
+  for (const { key: manifestKey, manifest } of manifests) {
+    for (const p of manifest.partitions) {
+      for (const o of p.objects) {
+        listed.set(o.key, [...(listed.get(o.key) ?? []), { manifestKey, runId: manifest.runId, partition: p.partition, ...o }]);
+      }
+      if (p.committedOffset !== null && p.committedOffset > p.planned.start) push(readRanges, p.partition, { from: p.planned.start, to: p.committedOffset });
+      for (const g of p.gaps ?? []) push(retentionGaps, p.partition, g);
     }
   }
-  let checkedDigests = 0;
-  const partitions: PartitionReport[] = [];
-  for (const [partition, objects] of await source.objects()) {
-    const report: PartitionReport = { partition, objects: objects.length, records: 0, firstOffset: null, lastOffset: null, holes: [] };
+  const present = new Set([...listing.partitions.values()].flat().map((o) => o.key));
+  for (const [key, versions] of listed) {
+    if (present.has(key)) continue;
+    const v = versions[versions.length - 1];
+    problems.push(`${key}: missing; manifest ${v.manifestKey} lists it (partition ${v.partition}, offsets ${range(v.firstOffset, v.lastOffset + 1)}, ${v.records} records)`);
+  }
+  for (const key of listing.outside) {
+    problems.push(`${key}: not a backup object key in the documented layout (prefix/instance/topic/dt=YYYY-MM-DD/hour=HH/topic+partition+offset.jsonl[.gz]); restore does not read it`);
+  }
+
+  const covered = (ranges: Array<{ from: number; to: number }> | undefined, hole: { from: number; to: number }) =>
+    (ranges ?? []).some((g) => g.from <= hole.from && hole.to <= g.to);
+  const total = [...listing.partitions.values()].reduce((n, l) => n + l.length, 0);
+  let done = 0;
+  progress.start("verifying", total, "objects");
+  for (const [partition, objects] of listing.partitions) {
+    const pr: PartitionReport = { partition, objects: objects.length, records: 0, firstOffset: null, lastOffset: null, holes: [] };
     let previous: { object: SourceObject; last: number } | undefined;
     for (const object of objects) {
       let digest = "";
       let first: number | undefined;
       let last: number | undefined;
+      let records = 0;
       try {
         for await (const r of source.records(object, (d) => (digest = d))) {
           if (first === undefined) {
@@ -53,35 +128,129 @@ export async function verifyBackup(source: BackupSource): Promise<VerifyReport> 
           if (r.partition !== partition) problems.push(`${object.key}: offset ${r.offset} says partition ${r.partition}`);
           if (last !== undefined && r.offset <= last) problems.push(`${object.key}: offset ${r.offset} follows ${last}; offsets must rise`);
           last = r.offset;
-          report.records++;
+          records++;
         }
       } catch (err) {
         problems.push((err as Error).message);
-        continue;
+        first = undefined;
       }
-      if (first === undefined || last === undefined) {
-        problems.push(`${object.key}: holds no record`);
-        continue;
-      }
-      const expected = expectedDigest.get(object.key);
-      if (expected !== undefined) {
-        checkedDigests++;
-        if (expected !== digest) problems.push(`${object.key}: sha256 ${digest} differs from ${expected} in the manifest`);
-      }
-      if (previous) {
-        if (first <= previous.last) {
-          problems.push(`${object.key} overlaps ${previous.object.key}: offsets ${first}–${previous.last} are in both`);
-        } else if (first > previous.last + 1) {
-          const hole = { from: previous.last + 1, to: first };
-          const recorded = (retentionGaps.get(partition) ?? []).some((g) => g.from <= hole.from && hole.to <= g.to);
-          report.holes.push({ ...hole, retentionGap: recorded });
+      progress.update(++done);
+      const versions = listed.get(object.key);
+      if (versions === undefined) report.unlisted++;
+      else if (digest !== "") {
+        report.checkedDigests++;
+        if (!versions.some((v) => v.sha256 === digest && v.storedBytes === object.storedBytes)) {
+          const v = versions[versions.length - 1];
+          problems.push(`${object.key}: ${object.storedBytes} bytes with sha256 ${digest}; manifest ${v.manifestKey} recorded ${v.storedBytes} bytes with sha256 ${v.sha256}`);
         }
       }
-      report.firstOffset ??= first;
-      report.lastOffset = Math.max(report.lastOffset ?? last, last);
+      if (first === undefined || last === undefined) {
+        if (digest !== "" && records === 0) problems.push(`${object.key}: holds no record`);
+        continue;
+      }
+      pr.records += records;
+      if (previous) {
+        if (first <= previous.last) {
+          problems.push(`${object.key} overlaps ${previous.object.key}: offsets ${range(first, previous.last + 1)} are in both`);
+        } else if (first > previous.last + 1) {
+          const hole: Hole = { from: previous.last + 1, to: first };
+          if (covered(retentionGaps.get(partition), hole)) hole.explained = "retention gap";
+          else if (covered(readRanges.get(partition), hole)) hole.explained = "read, no record delivered";
+          pr.holes.push(hole);
+        }
+      }
+      pr.firstOffset ??= first;
+      pr.lastOffset = Math.max(pr.lastOffset ?? last, last);
       previous = { object, last: Math.max(previous?.last ?? last, last) };
     }
-    partitions.push(report);
+    report.partitions.push(pr);
   }
-  return { partitions, problems, checkedDigests };
+  progress.stop();
+
+  if (broker) await checkAgainstBroker(source, broker, report, manifests.at(-1)?.manifest.groupId);
+  for (const pr of report.partitions) {
+    for (const h of pr.holes.filter((h) => !h.explained)) {
+      problems.push(
+        `partition ${pr.partition}: no record at offsets ${range(h.from, h.to)} and nothing explains it (no manifest records a retention gap there or a run that read there)` +
+          (broker ? "" : "; --brokers asks the topic whether it holds records there"),
+      );
+    }
+  }
+  return report;
+}
+
+/** The group's committed offsets and the topic's ends against the backup; unexplained holes the topic can still answer for. */
+async function checkAgainstBroker(source: BackupSource, b: BrokerCheck, report: VerifyReport, manifestGroup: string | undefined): Promise<void> {
+  const topic = source.options.topic;
+  const groupId = b.groupId ?? manifestGroup;
+  const admin = b.kafka.admin();
+  await kafkaCall(b.timeoutMs, b.brokers, "connect", admin.connect());
+  try {
+    const ends = await kafkaCall(b.timeoutMs, b.brokers, `end offsets of "${topic}"`, admin.fetchTopicOffsets(topic));
+    const committed = new Map<number, number>();
+    if (groupId) {
+      const got = await kafkaCall(b.timeoutMs, b.brokers, `offsets of group "${groupId}"`, admin.fetchOffsets({ groupId, topics: [topic] }));
+      for (const p of got[0]?.partitions ?? []) if (Number(p.offset) >= 0) committed.set(p.partition, Number(p.offset));
+    } else {
+      report.problems.push(`no manifest records the consumer group and --group is not given: committed offsets not checked`);
+    }
+    for (const end of ends) {
+      let pr = report.partitions.find((p) => p.partition === end.partition);
+      if (!pr) {
+        pr = { partition: end.partition, objects: 0, records: 0, firstOffset: null, lastOffset: null, holes: [] };
+        report.partitions.push(pr);
+      }
+      const high = Number(end.high);
+      const low = Number(end.low);
+      const backupEnd = pr.lastOffset === null ? low : pr.lastOffset + 1;
+      pr.topicEnd = high;
+      pr.committedOffset = committed.get(end.partition) ?? null;
+      pr.trailingOffsets = Math.max(0, high - backupEnd);
+      const c = pr.committedOffset;
+      if (c !== null && c > backupEnd && !(pr.lastOffset === null && c <= low)) {
+        report.problems.push(`partition ${end.partition}: group "${groupId}" committed offset ${c}, but the backup ends at ${backupEnd}: offsets ${range(backupEnd, c)} are committed and not in the backup`);
+      }
+      // A hole the manifests do not explain, still in the topic's log: does the topic hold records there?
+      for (const h of pr.holes.filter((h) => !h.explained && h.from >= low)) {
+        const n = await recordsIn(b, topic, end.partition, h.from, h.to);
+        if (n === 0) h.explained = "the topic holds no record there";
+        else report.problems.push(`partition ${end.partition}: the topic holds ${n} record(s) at offsets ${range(h.from, h.to)} that the backup lacks`);
+        if (n !== 0) h.explained = undefined;
+      }
+    }
+    report.partitions.sort((x, y) => x.partition - y.partition);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** Committed records the topic holds in [from, to) of a partition (read_committed: markers and aborted records do not count). */
+async function recordsIn(b: BrokerCheck, topic: string, partition: number, from: number, to: number): Promise<number> {
+  const consumer = b.kafka.consumer({ groupId: `ckafka-cos-backup-verify-${process.pid}-${Date.now()}`, readUncommitted: false });
+  await kafkaCall(b.timeoutMs, b.brokers, "connect a consumer", consumer.connect());
+  let count = 0;
+  try {
+    await kafkaCall(b.timeoutMs, b.brokers, `subscribe to "${topic}"`, consumer.subscribe({ topics: [topic] }));
+    await kafkaCall(
+      b.timeoutMs,
+      b.brokers,
+      `read "${topic}" partition ${partition} offsets ${range(from, to)}`,
+      new Promise<void>((resolve, reject) => {
+        consumer
+          .run({
+            autoCommit: false,
+            eachBatch: async ({ batch }) => {
+              if (batch.partition !== partition) return;
+              for (const m of batch.messages) if (Number(m.offset) >= from && Number(m.offset) < to) count++;
+              if (Number(batch.highWatermark) <= to || Number(batch.lastOffset()) >= to - 1) resolve();
+            },
+          })
+          .catch(reject);
+        consumer.on(consumer.events.GROUP_JOIN, () => consumer.seek({ topic, partition, offset: String(from) }));
+      }),
+    );
+  } finally {
+    await consumer.disconnect().catch(() => undefined);
+  }
+  return count;
 }

@@ -1,0 +1,66 @@
+// Every call to the object store or to Kafka goes through here: it either answers within a time limit,
+// or fails with an error naming the endpoint and how long it waited; 5xx and throttling are retried
+// with backoff (a silent endpoint is not: waiting again would only double the wait).
+
+export class TimeoutError extends Error {
+  override name = "TimeoutError";
+}
+
+/** `promise`, or a TimeoutError after `ms`: "<endpoint> did not answer <what> within <s> s". */
+export async function within<T>(ms: number, endpoint: string, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`${endpoint} did not answer ${what} within ${ms / 1000} s (--timeout)`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** An object-store error worth another attempt: no HTTP answer (a reset), 5xx, or throttling (429, SlowDown). */
+function retryable(err: unknown): boolean {
+  if (err instanceof TimeoutError) return false;
+  const e = err as { statusCode?: number; code?: string; error?: { Code?: string } };
+  if (e?.statusCode === undefined) return e?.code !== "ENOTFOUND" && e?.code !== "ECONNREFUSED";
+  return e.statusCode >= 500 || e.statusCode === 429 || e.error?.Code === "SlowDown";
+}
+
+export const ATTEMPTS = 4;
+
+/** Runs `call` up to ATTEMPTS times, each within `ms`, backing off 0.4, 0.8, 1.6 s between attempts. */
+export async function withRetry<T>(ms: number, endpoint: string, what: string, call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await within(ms, endpoint, what, call());
+    } catch (err) {
+      if (attempt >= ATTEMPTS || !retryable(err)) {
+        if (err instanceof TimeoutError) throw err;
+        const e = err as { statusCode?: number; code?: string; message?: string; error?: { Code?: string; Message?: string } };
+        const detail = [e?.statusCode, e?.error?.Code ?? e?.code, e?.error?.Message ?? e?.message].filter((x) => x !== undefined && x !== "").join(" ");
+        throw new Error(`${endpoint}: ${what} failed after ${attempt} attempt(s): ${detail || String(err)}`);
+      }
+      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+    }
+  }
+}
+
+/** A kafkajs error in one line: its message and those of its causes, without the client's stack or logs. */
+export function kafkaErrorLine(err: unknown): string {
+  const parts: string[] = [];
+  for (let e = err as { message?: string; cause?: unknown } | undefined; e && parts.length < 4; e = e.cause as typeof e) {
+    if (e.message && !parts.includes(e.message)) parts.push(e.message);
+  }
+  return parts.join(": ") || String(err);
+}
+
+/** A Kafka call within `ms`; any failure becomes one line naming the brokers and the call. */
+export async function kafkaCall<T>(ms: number, brokers: string, what: string, promise: Promise<T>): Promise<T> {
+  try {
+    return await within(ms, `Kafka ${brokers}`, what, promise);
+  } catch (err) {
+    if (err instanceof TimeoutError) throw err;
+    throw new Error(`Kafka ${brokers}: ${what} failed: ${kafkaErrorLine(err)}`);
+  }
+}

@@ -1,0 +1,76 @@
+// Downloads a slice of a backup to local files: as JSON Lines (the backup's own lines, byte for byte), or
+// as raw record values, one file per record (`<partition>-<offset>`) or all in one file with a separator.
+import { createWriteStream, existsSync, mkdirSync, writeFileSync, type WriteStream } from "node:fs";
+import { join } from "node:path";
+import type { BackupSource } from "./backup-source";
+import { quietProgress, type Progress } from "./progress";
+import { recordBytes, selectObjects, selected, type Selection } from "./selection";
+
+export type ExportFormat = "jsonl" | "values" | "value-files";
+export const EXPORT_FORMATS: readonly ExportFormat[] = ["jsonl", "values", "value-files"];
+
+export interface ExportOptions extends Selection {
+  format: ExportFormat;
+  /** A file (jsonl, values) or a directory (value-files); refused when it exists. */
+  out: string;
+  /** Between values with format "values". @default "\n" */
+  separator?: Buffer;
+  progress?: Progress;
+}
+
+export interface ExportReport {
+  records: number;
+  bytes: number;
+  objects: number;
+  /** Records without a value (tombstones): no file with value-files, nothing but the separator with values. */
+  tombstones: number;
+  byPartition: Map<number, { records: number; firstOffset: number | null; lastOffset: number | null }>;
+}
+
+async function write(stream: WriteStream, chunk: Buffer | string): Promise<void> {
+  if (!stream.write(chunk)) await new Promise<void>((r) => stream.once("drain", () => r()));
+}
+
+export async function exportBackup(source: BackupSource, options: ExportOptions): Promise<ExportReport> {
+  const { format, out, separator = Buffer.from("\n"), progress = quietProgress } = options;
+  if (existsSync(out)) throw new Error(`--out: ${out} exists; give a path that does not, so nothing is overwritten`);
+  const plan = selectObjects(await source.objects(), options);
+  const report: ExportReport = { records: 0, bytes: 0, objects: 0, tombstones: 0, byPartition: new Map() };
+  let stream: WriteStream | undefined;
+  if (format === "value-files") mkdirSync(out, { recursive: true });
+  else stream = createWriteStream(out, { flags: "wx" });
+  const total = [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0);
+  let read = 0;
+  let first = true;
+  progress.start("exporting", total, "bytes of objects");
+  try {
+    for (const [partition, objects] of plan) {
+      const pr = { records: 0, firstOffset: null as number | null, lastOffset: null as number | null };
+      report.byPartition.set(partition, pr);
+      for (const object of objects) {
+        report.objects++;
+        for await (const { text, record: r } of source.lines(object)) {
+          if (!selected(r, options)) continue;
+          pr.records++;
+          pr.firstOffset ??= r.offset;
+          pr.lastOffset = r.offset;
+          report.records++;
+          report.bytes += recordBytes(r);
+          if (r.value === null) report.tombstones++;
+          if (format === "jsonl") await write(stream!, text + "\n");
+          else if (format === "values") {
+            if (!first) await write(stream!, separator);
+            if (r.value) await write(stream!, r.value);
+          } else if (r.value !== null) writeFileSync(join(out, `${r.partition}-${r.offset}`), r.value, { flag: "wx" });
+          first = false;
+        }
+        read += object.storedBytes;
+        progress.update(read);
+      }
+    }
+  } finally {
+    progress.stop();
+    if (stream) await new Promise((resolve, reject) => stream!.end((err?: Error | null) => (err ? reject(err) : resolve(undefined))));
+  }
+  return report;
+}

@@ -1,0 +1,44 @@
+// Progress of long work on stderr (stdout stays for results and --json): a bar on a terminal,
+// a plain line every few seconds otherwise (logs, CI), nothing when quiet.
+import { SingleBar, Presets } from "cli-progress";
+
+export interface Progress {
+  /** Starts a phase: `total` units (objects, bytes...) named by `unit`. */
+  start(label: string, total: number, unit: string): void;
+  /** `done` units so far. */
+  update(done: number): void;
+  stop(): void;
+}
+
+export const quietProgress: Progress = { start() {}, update() {}, stop() {} };
+
+export function progressOn(stream: NodeJS.WriteStream, everyMs = 5_000): Progress {
+  if (stream.isTTY) {
+    let bar: SingleBar | undefined;
+    return {
+      start(label, total, unit) {
+        bar = new SingleBar({ stream, format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | eta {eta_formatted}`, hideCursor: true }, Presets.shades_classic);
+        bar.start(total, 0);
+      },
+      update: (done) => bar?.update(done),
+      stop: () => bar?.stop(),
+    };
+  }
+  let phase = { label: "", total: 0, unit: "", done: 0, last: 0 };
+  const line = () => stream.write(`${phase.label}: ${phase.done}/${phase.total} ${phase.unit}\n`);
+  return {
+    start(label, total, unit) {
+      phase = { label, total, unit, done: 0, last: Date.now() };
+    },
+    update(done) {
+      phase.done = done;
+      if (Date.now() - phase.last >= everyMs) {
+        phase.last = Date.now();
+        line();
+      }
+    },
+    stop() {
+      if (phase.total > 0) line();
+    },
+  };
+}
