@@ -172,7 +172,13 @@ function selectionOf(f: SelectionFlags): Selection {
 const offsets = (first: number | null, last: number | null) => (first === null ? "none" : first === last ? `offset ${first}` : `offsets ${first}–${last}`);
 const holeText = (h: Hole) => {
   const at = h.to - 1 > h.from ? `${h.from}–${h.to - 1}` : `${h.from}`;
-  const why = h.explained === "retention gap" ? "retention gap, recorded" : h.explained === "read, no record delivered" ? "read by a run, no record: transaction markers, aborted or compacted records" : h.explained ?? "unexplained";
+  const why = h.missingObject
+    ? `object missing: ${h.missingObject}`
+    : h.explained === "retention gap"
+      ? "retention gap, recorded"
+      : h.explained === "read, no record delivered"
+        ? "read by a run, no record: transaction markers, aborted or compacted records"
+        : (h.explained ?? "unexplained");
   return `${at} (${why})`;
 };
 const json = (value: unknown) => JSON.stringify(value, (_, v) => (v instanceof Map ? Object.fromEntries(v) : v), 2);
@@ -253,8 +259,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
         progress,
       });
       if (f.json) return out(json(report));
-      const verb = f.dryRun ? "would send" : "restored";
-      for (const [p, r] of report.byPartition) out(`partition ${p}: ${r.records} records ${verb} (${offsets(r.firstOffset, r.lastOffset)}), ${r.bytes} bytes`);
+      for (const [p, r] of report.byPartition) {
+        const what = f.dryRun ? `would send ${r.records} records` : `${r.records} records restored`;
+        out(`partition ${p}: ${what} (${offsets(r.firstOffset, r.lastOffset)}), ${r.bytes} bytes`);
+      }
       out(
         f.dryRun
           ? `dry run: would send ${report.records} records, ${report.bytes} bytes, read from ${report.objects} objects, into ${f.targetTopic}; nothing sent`

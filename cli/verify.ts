@@ -20,6 +20,8 @@ export interface Hole {
   to: number;
   /** What explains it; undefined when nothing does (then it is also a problem). */
   explained?: "retention gap" | "read, no record delivered" | "the topic holds no record there";
+  /** A missing object a manifest lists in the hole (reported as a problem of its own). */
+  missingObject?: string;
 }
 
 export interface PartitionReport {
@@ -57,6 +59,7 @@ export interface BrokerCheck {
 }
 
 interface Listed {
+  key: string;
   manifestKey: string;
   runId: string;
   partition: number;
@@ -96,9 +99,11 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
     }
   }
   const present = new Set([...listing.partitions.values()].flat().map((o) => o.key));
+  const missing: Listed[] = [];
   for (const [key, versions] of listed) {
     if (present.has(key)) continue;
     const v = versions[versions.length - 1];
+    missing.push(v);
     problems.push(`${key}: missing; manifest ${v.manifestKey} lists it (partition ${v.partition}, offsets ${range(v.firstOffset, v.lastOffset + 1)}, ${v.records} records)`);
   }
   for (const key of listing.outside) {
@@ -133,6 +138,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
       } catch (err) {
         problems.push((err as Error).message);
         first = undefined;
+        previous = undefined; // its offsets are unknown: no hole or overlap is judged across it
       }
       progress.update(++done);
       const versions = listed.get(object.key);
@@ -154,7 +160,9 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
           problems.push(`${object.key} overlaps ${previous.object.key}: offsets ${range(first, previous.last + 1)} are in both`);
         } else if (first > previous.last + 1) {
           const hole: Hole = { from: previous.last + 1, to: first };
-          if (covered(retentionGaps.get(partition), hole)) hole.explained = "retention gap";
+          const lost = missing.find((m) => m.partition === partition && m.firstOffset <= hole.to - 1 && m.lastOffset >= hole.from);
+          if (lost) hole.missingObject = lost.key;
+          else if (covered(retentionGaps.get(partition), hole)) hole.explained = "retention gap";
           else if (covered(readRanges.get(partition), hole)) hole.explained = "read, no record delivered";
           pr.holes.push(hole);
         }
@@ -169,7 +177,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
 
   if (broker) await checkAgainstBroker(source, broker, report, manifests.at(-1)?.manifest.groupId);
   for (const pr of report.partitions) {
-    for (const h of pr.holes.filter((h) => !h.explained)) {
+    for (const h of pr.holes.filter((h) => !h.explained && !h.missingObject)) {
       problems.push(
         `partition ${pr.partition}: no record at offsets ${range(h.from, h.to)} and nothing explains it (no manifest records a retention gap there or a run that read there)` +
           (broker ? "" : "; --brokers asks the topic whether it holds records there"),
@@ -211,7 +219,7 @@ async function checkAgainstBroker(source: BackupSource, b: BrokerCheck, report: 
         report.problems.push(`partition ${end.partition}: group "${groupId}" committed offset ${c}, but the backup ends at ${backupEnd}: offsets ${range(backupEnd, c)} are committed and not in the backup`);
       }
       // A hole the manifests do not explain, still in the topic's log: does the topic hold records there?
-      for (const h of pr.holes.filter((h) => !h.explained && h.from >= low)) {
+      for (const h of pr.holes.filter((h) => !h.explained && !h.missingObject && h.from >= low)) {
         const n = await recordsIn(b, topic, end.partition, h.from, h.to);
         if (n === 0) h.explained = "the topic holds no record there";
         else report.problems.push(`partition ${end.partition}: the topic holds ${n} record(s) at offsets ${range(h.from, h.to)} that the backup lacks`);

@@ -1,35 +1,55 @@
-// The operator commands against a real backup: verify finds what is wrong, restore replays byte for byte.
+// The operator commands against a real backup, a real broker and a real object server: verify finds what is
+// wrong and names it, restore replays byte for byte (or resumes without duplicates), export downloads exactly.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main";
-import { fingerprint } from "../helpers/backup-reader";
+import { quietProgress } from "../../cli/progress";
+import { fingerprint, readBackup } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint, getBytes, listKeys, testCos } from "../helpers/cos";
+import { startFlakyProxy } from "../helpers/flaky-proxy";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { SASL_USERS } from "../services/kafka-broker";
 import { brokers, consumeAll, createTopic, produce, recordOfShape, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
 
 const CREDENTIALS = { TENCENTCLOUD_SECRETID: "test-id", TENCENTCLOUD_SECRETKEY: "test-key" };
+const work = mkdtempSync(join(tmpdir(), "ckb-cli-test-"));
 
-async function backedUp(partitions: number, count: number): Promise<{ topic: string; prefix: string; sent: SentRecord[] }> {
+async function backedUp(partitions: number, count: number, bigEvery = 1_000): Promise<{ topic: string; prefix: string; sent: SentRecord[]; env: Record<string, string> }> {
   const topic = uniqueName("cli");
   const prefix = `${topic}/`;
   await createTopic(topic, partitions);
   // A value over 1 MiB every 1,000 records, and a 1 MiB cap: each partition has several objects.
-  const sent = Array.from({ length: count }, (_, i) => recordOfShape(i, partitions, 1_000));
+  const sent = Array.from({ length: count }, (_, i) => recordOfShape(i, partitions, bigEvery));
   await produce(topic, sent);
   const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: 1024 * 1024 });
   const run = await invokeHandler(env);
   expect(run.ok, run.stderr).toBe(true);
-  return { topic, prefix, sent };
+  return { topic, prefix, sent, env };
 }
 
 async function cli(...args: string[]): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
-  const code = await main(args, CREDENTIALS, (l) => lines.push(l));
+  const code = await main(args, CREDENTIALS, (l) => lines.push(...l.split("\n")), quietProgress);
   return { code, lines };
 }
 
-const source = (topic: string, prefix: string) => ["--bucket", TEST_BUCKET, "--region", TEST_REGION, "--endpoint", cosEndpoint(), "--instance", "ckafka-test", "--topic", topic, "--prefix", prefix];
+const source = (topic: string, prefix: string, endpoint = cosEndpoint()) => ["--bucket", TEST_BUCKET, "--region", TEST_REGION, "--endpoint", endpoint, "--instance", "ckafka-test", "--topic", topic, "--prefix", prefix];
+const checkpoint = () => ["--checkpoint", join(work, `${uniqueName("cp")}.json`)];
+const kafka = () => ["--brokers", brokers().join(",")];
+const put = (Key: string, Body: Buffer) => testCos().putObject({ Bucket: TEST_BUCKET, Region: TEST_REGION, Key, Body });
+const remove = (Key: string) => testCos().deleteObject({ Bucket: TEST_BUCKET, Region: TEST_REGION, Key });
+const escape = (s: string) => s.replace(/[.+*?()[\]\\]/g, "\\$&");
+
+/** The backup's lines of a topic as decoded records, in partition and offset order. */
+async function backupRecords(prefix: string) {
+  const objects = await readBackup(testCos(), `${prefix}ckafka-test/`);
+  return objects.flatMap((o) => o.records).sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+}
 
 describe("verify and restore", () => {
   it("a backup of records of every shape verifies as sound and restores byte for byte into another topic", async () => {
@@ -39,12 +59,12 @@ describe("verify and restore", () => {
     expect(verified.code).toBe(0);
     const objects = (await listKeys(testCos(), `${prefix}ckafka-test/`)).length;
     expect(objects).toBeGreaterThan(3);
-    expect(verified.lines).toContain(`${objects} object digest(s) checked against manifests`);
+    expect(verified.lines).toContain(`${objects} object(s) checked against 1 manifest(s) (size and sha256)`);
     expect(verified.lines.filter((l) => l.startsWith("partition ")).map((l) => /(\d+) records/.exec(l)![1]).map(Number)).toEqual([3000, 3000, 3000]);
 
     const target = uniqueName("restored");
     await createTopic(target, 3);
-    const restored = await cli("restore", ...source(topic, prefix), "--brokers", brokers().join(","), "--target-topic", target);
+    const restored = await cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...checkpoint());
     expect(restored.code).toBe(0);
     expect(restored.lines.at(-1)).toBe(`9000 records restored into ${target}`);
     const back = await consumeAll(target);
@@ -55,8 +75,9 @@ describe("verify and restore", () => {
     const { topic, prefix, sent } = await backedUp(2, 400);
     const target = uniqueName("restored");
     await createTopic(target, 2);
-    const r = await cli("restore", ...source(topic, prefix), "--brokers", brokers().join(","), "--target-topic", target, "--partition", "1", "--from-offset", "50", "--to-offset", "150");
-    expect(r.lines).toEqual(["partition 1: 100 records restored", `100 records restored into ${target}`]);
+    const r = await cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, "--partition", "1", "--from-offset", "50", "--to-offset", "150", ...checkpoint());
+    expect(r.lines[0]).toMatch(/^partition 1: 100 records restored \(offsets 50–149\), \d+ bytes$/);
+    expect(r.lines[1]).toBe(`100 records restored into ${target}`);
     const wanted = sent.filter((s) => s.partition === 1).slice(50, 150);
     expect((await consumeAll(target)).map(fingerprint).sort()).toEqual(wanted.map(fingerprint).sort());
   });
@@ -67,16 +88,103 @@ describe("verify and restore", () => {
     await createTopic(target, 1);
     const { username, password } = SASL_USERS.scram;
     const args = ["restore", ...source(topic, prefix), "--brokers", process.env.CKB_KAFKA_SASL_BROKERS!, "--target-topic", target, "--sasl-mechanism", "scram-sha-512", "--sasl-username", username];
-    await expect(main(args, { ...CREDENTIALS, KAFKA_SASL_PASSWORD: "wrong" }, () => undefined)).rejects.toThrow(/SASL SCRAM SHA512 authentication failed/);
-    expect(await main(args, { ...CREDENTIALS, KAFKA_SASL_PASSWORD: password }, () => undefined)).toBe(0);
+    await expect(main([...args, ...checkpoint()], { ...CREDENTIALS, KAFKA_SASL_PASSWORD: "wrong" }, () => undefined, quietProgress)).rejects.toThrow(/SASL SCRAM SHA512 authentication failed/);
+    expect(await main([...args, ...checkpoint()], { ...CREDENTIALS, KAFKA_SASL_PASSWORD: password }, () => undefined, quietProgress)).toBe(0);
     expect((await consumeAll(target)).map(fingerprint).sort()).toEqual(sent.map(fingerprint).sort());
   });
 
-  it("verify reports overlapping objects, changed bytes and lines that do not decode", async () => {
+  it("restore carries null header values, repeated header names in per-name order and binary values byte for byte", async () => {
+    const topic = uniqueName("cli-nullh");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 1);
+    // kcat (librdkafka) sends `-H name` as a header with a null value, as the Java client can.
+    const kcat = (headers: string[], line: string) => execFileSync("kcat", ["-P", "-b", brokers()[0], "-t", topic, "-p", "0", "-K", ":", ...headers.flatMap((h) => ["-H", h])], { input: `${line}\n` });
+    kcat(["nullh", "b=x", "nullh="], "k1:v1");
+    kcat(["only-null"], "k2:v2");
+    await produce(topic, [recordOfShape(2, 1), recordOfShape(4, 1)]); // repeated names, a binary value, an empty value
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix });
+    expect((await invokeHandler(env)).ok).toBe(true);
+    const before = await backupRecords(prefix);
+    expect(before[0].headers).toEqual([["nullh", null], ["b", Buffer.from("x")], ["nullh", Buffer.alloc(0)]]);
+
+    const target = uniqueName("restored");
+    await createTopic(target, 1);
+    const r = await cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...checkpoint());
+    expect(r.lines.at(-1)).toBe(`4 records restored into ${target}`);
+    // Back up the target too, and compare what the two backups hold.
+    const targetPrefix = `${target}/`;
+    expect((await invokeHandler(synthesizedEnvironment({ functionName: uniqueName("fn"), topic: target, deliveryPathPrefix: targetPrefix }))).ok).toBe(true);
+    const perName = (h: Array<[string, Buffer | null]>) => [...new Set(h.map(([n]) => n))].flatMap((n) => h.filter(([m]) => m === n));
+    const comparable = (rs: typeof before) => rs.map((x) => ({ ...x, headers: perName(x.headers) }));
+    expect(comparable(await backupRecords(targetPrefix))).toEqual(comparable(before));
+  });
+
+  it("a restore stopped midway says what it wrote and --resume finishes it without duplicates", async () => {
+    const { topic, prefix, sent } = await backedUp(2, 4_000);
+    const target = uniqueName("restored");
+    await createTopic(target, 2);
+    const cp = checkpoint();
+    // The object store stops answering after a few requests: listing, then some objects.
+    const proxy = await startFlakyProxy(cosEndpoint(), 4_000);
+    let stopped: Error | undefined;
+    try {
+      await cli("restore", ...source(topic, prefix, proxy.endpoint), ...kafka(), "--target-topic", target, "--timeout", "5", ...cp);
+    } catch (err) {
+      stopped = err as Error;
+    } finally {
+      await proxy.close();
+    }
+    expect(stopped?.name).toBe("RestoreStopped");
+    const written = /written into "[^"]+" \(last source offset restored\): (.*)\n/.exec(stopped!.message)![1];
+    expect(written).toMatch(/^partition 0 → (offset \d+|nothing), partition 1 → (offset \d+|nothing)$/);
+    const partial = await consumeAll(target);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(sent.length);
+    for (const m of written.matchAll(/partition (\d) → offset (\d+)/g)) {
+      expect(partial.filter((r) => r.partition === Number(m[1]))).toHaveLength(Number(m[2]) + 1);
+    }
+    // Without --resume the checkpoint refuses a second start; with it, the rest is sent once.
+    await expect(cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...cp)).rejects.toThrow(/add --resume to continue it/);
+    const resumed = await cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...cp, "--resume");
+    expect(resumed.code).toBe(0);
+    expect((await consumeAll(target)).map(fingerprint).sort()).toEqual(sent.map(fingerprint).sort());
+  });
+
+  it("verify names a missing middle object, a missing last object and a flipped bit", async () => {
+    const { topic, prefix } = await backedUp(3, 6_000, 400);
+    const keys = await listKeys(testCos(), `${prefix}ckafka-test/`);
+    const ofPartition = (p: number) => keys.filter((k) => k.includes(`/${topic}+${p}+`));
+    expect(ofPartition(0).length).toBeGreaterThanOrEqual(3);
+    const verify = async () => {
+      const r = await cli("verify", ...source(topic, prefix));
+      return { code: r.code, problems: r.lines.filter((l) => l.startsWith("PROBLEM ")) };
+    };
+    const middle = ofPartition(0)[1];
+    await remove(middle);
+    let r = await verify();
+    expect(r.code).toBe(1);
+    expect(r.problems).toContainEqual(expect.stringMatching(new RegExp(`^PROBLEM ${escape(middle)}: missing; manifest .* lists it \\(partition 0, offsets \\d+–\\d+, \\d+ records\\)$`)));
+
+    const last = ofPartition(1).at(-1)!;
+    await remove(last);
+    r = await verify();
+    expect(r.problems).toContainEqual(expect.stringMatching(new RegExp(`^PROBLEM ${escape(last)}: missing; manifest`)));
+
+    const flipped = ofPartition(2)[0];
+    const bytes = await getBytes(testCos(), flipped);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x10;
+    await put(flipped, bytes);
+    r = await verify();
+    // What is wrong: the gzip stream breaks, or decompresses into a line that is not a record.
+    expect(r.problems).toContainEqual(expect.stringMatching(new RegExp(`^PROBLEM ${escape(flipped)}(: gzip error after line \\d+: |, line \\d+: not a backup record)`)));
+    expect(r.problems).toContainEqual(expect.stringMatching(new RegExp(`^PROBLEM ${escape(flipped)}: \\d+ bytes with sha256 [0-9a-f]{64}; manifest .* recorded`)));
+    expect(r.code).toBe(1);
+  });
+
+  it("verify reports overlapping objects, changed bytes, lines that do not decode and keys outside the layout", async () => {
     const { topic, prefix } = await backedUp(3, 3_000);
     const cos = testCos();
     const keys = await listKeys(cos, `${prefix}ckafka-test/`);
-    const put = (Key: string, Body: Buffer) => cos.putObject({ Bucket: TEST_BUCKET, Region: TEST_REGION, Key, Body });
     // Partition 0: a copy of its first object under the next offset's key overlaps it.
     const first0 = keys.find((k) => k.includes(`${topic}+0+`))!;
     await put(first0.replace(/\+0{20}\.jsonl\.gz$/, "+00000000000000000001.jsonl.gz"), await getBytes(cos, first0));
@@ -87,6 +195,9 @@ describe("verify and restore", () => {
     // Partition 2: a line cut short.
     const first2 = keys.find((k) => k.includes(`${topic}+2+`))!;
     await put(first2, gzipSync('{"partition":2,"offset":0,"timestamp":1700000000002,"key":"k2","val\n'));
+    // A key under the topic's folder that is not in the layout.
+    const stray = `${prefix}ckafka-test/${topic}/dt=+058871-03/hour=20/${topic}+0+00000000000000000999.jsonl.gz`;
+    await put(stray, gzipSync("{}\n"));
 
     const r = await cli("verify", ...source(topic, prefix));
     expect(r.code).toBe(1);
@@ -95,8 +206,9 @@ describe("verify and restore", () => {
       expect.arrayContaining([
         expect.stringMatching(/\+0\+00000000000000000001\.jsonl\.gz: the key says first offset 1, the first record has 0$/),
         expect.stringMatching(/\+0\+00000000000000000001\.jsonl\.gz overlaps .*\+0\+0{20}\.jsonl\.gz: offsets 0–\d+ are in both$/),
-        expect.stringMatching(new RegExp(`${first1.replace(/[.+]/g, "\\$&")}: sha256 [0-9a-f]{64} differs from [0-9a-f]{64} in the manifest$`)),
+        expect.stringMatching(new RegExp(`${escape(first1)}: \\d+ bytes with sha256 [0-9a-f]{64}; manifest .* recorded \\d+ bytes with sha256 [0-9a-f]{64}$`)),
         expect.stringMatching(/\+2\+0{20}\.jsonl\.gz, line 1: not a backup record/),
+        `PROBLEM ${stray}: not a backup object key in the documented layout (prefix/instance/topic/dt=YYYY-MM-DD/hour=HH/topic+partition+offset.jsonl[.gz]); restore does not read it`,
       ]),
     );
     expect(r.lines.at(-1)).toBe(`${problems.length} problem(s) found`);
@@ -118,22 +230,189 @@ describe("verify and restore", () => {
     const r = await cli("verify", ...source(topic, prefix));
     expect(r.lines[0]).toBe("partition 0: 2 objects, 70 records, offsets 0–99, no records at 50–79 (retention gap, recorded)");
     expect(r.code).toBe(0);
+
+    // history: both runs, newest first, the gap in the newest.
+    const h = await cli("history", ...source(topic, prefix));
+    expect(h.code).toBe(0);
+    expect(h.lines).toHaveLength(4);
+    expect(h.lines[0]).toMatch(/^\S+Z {2}\d+\.\d s {2}20 records {2}\d+ bytes {2}1 objects {2}stop: caught-up 1 {2}gaps: p0 50–79$/);
+    expect(h.lines[1]).toMatch(/^\S+Z {2}\d+\.\d s {2}50 records .* stop: caught-up 1$/);
+    expect(h.lines[2]).toBe("2 of 2 run(s) shown");
+    expect(h.lines[3]).toMatch(/^last run that caught up: \S+Z \(\d+ s ago\); the newest run left 0 offset\(s\) behind its plan$/);
+    const j = JSON.parse((await cli("history", ...source(topic, prefix), "--json", "--limit", "1")).lines.join("\n"));
+    expect(j.runs).toHaveLength(1);
+    expect(j.runs[0].gaps).toEqual([{ partition: 0, from: 50, to: 80 }]);
+    expect(j.totalRuns).toBe(2);
+  });
+
+  it("verify --brokers compares with the group's committed offsets and says how far the backup trails", async () => {
+    const { topic, prefix } = await backedUp(2, 200);
+    await produce(topic, Array.from({ length: 30 }, (_, i) => recordOfShape(200 + i, 2)));
+    const r = await cli("verify", ...source(topic, prefix), ...kafka(), "--json");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.lines.join("\n"));
+    expect(report.partitions.map((p: { committedOffset: number; topicEnd: number; trailingOffsets: number }) => [p.committedOffset, p.topicEnd, p.trailingOffsets])).toEqual([
+      [100, 115, 15],
+      [100, 115, 15],
+    ]);
   });
 
   it("restore refuses the backed-up topic and a target with too few partitions, and bad options name themselves", async () => {
     const { topic, prefix } = await backedUp(3, 30);
-    const kafka = ["--brokers", brokers().join(",")];
-    await expect(cli("restore", ...source(topic, prefix), ...kafka, "--target-topic", topic)).rejects.toThrow(
+    await expect(cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", topic, ...checkpoint())).rejects.toThrow(
       `target topic "${topic}" is the backed-up topic: restoring into it would add every record a second time; restore into another topic`,
     );
     const small = uniqueName("small");
     await createTopic(small, 2);
-    await expect(cli("restore", ...source(topic, prefix), ...kafka, "--target-topic", small)).rejects.toThrow(
-      `target topic "${small}" has 2 partition(s); the backup has partition(s) 2: give the topic at least 3`,
+    await expect(cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", small, ...checkpoint())).rejects.toThrow(
+      `target topic "${small}" has 2 partition(s); the backup has partition(s) 2: give the topic at least 3, or add --repartition to place records by key`,
     );
     expect(await consumeAll(small)).toEqual([]);
     await expect(cli("verify", ...source(topic, "no-slash"))).rejects.toThrow('--prefix: "no-slash" must end with "/"');
     await expect(cli("restore", ...source(topic, prefix), "--brokers", "nope", "--target-topic", small)).rejects.toThrow('--brokers: "nope" is not a broker address');
-    await expect(main(["verify", ...source(topic, prefix)], {}, () => undefined)).rejects.toThrow("TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must be set");
+    await expect(cli("verify", ...source(topic, prefix).map((a) => (a === TEST_REGION ? "ap-guangzho" : a)))).rejects.toThrow('--region: "ap-guangzho" is not a Tencent Cloud region with COS (did you mean ap-guangzhou?)');
+    await expect(main(["verify", ...source(topic, prefix)], {}, () => undefined, quietProgress)).rejects.toThrow("TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must be set");
+  });
+});
+
+describe("help, timeouts and failures", () => {
+  let mute: Server;
+  let muteAddress: string;
+  beforeAll(async () => {
+    // Accepts connections and never answers.
+    mute = createServer(() => undefined);
+    await new Promise<void>((r) => mute.listen(0, "127.0.0.1", r));
+    muteAddress = `127.0.0.1:${(mute.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => mute.close(() => r())));
+
+  it("--help and --version answer with exit 0, for the tool and each command, and name the environment", async () => {
+    for (const args of [["--help"], ["-h"], ["history", "--help"], ["verify", "--help"], ["restore", "--help"], ["export", "--help"]]) {
+      const r = await cli(...args);
+      expect(r.code, args.join(" ")).toBe(0);
+      expect(r.lines.join("\n")).toContain("TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY");
+      expect(r.lines.join("\n")).toContain("4  restore stopped midway");
+    }
+    const v = await cli("--version");
+    expect(v).toEqual({ code: 0, lines: [JSON.parse(readFileSync("package.json", "utf8")).version] });
+    await expect(cli("verify", "--bogus")).rejects.toThrow(/unknown option '--bogus'|required option/);
+  });
+
+  it("the built bin runs from compiled JavaScript: --help exits 0, a bad option exits 2", () => {
+    // Compiled inside the checkout, so that its node_modules resolve as an installed package's would.
+    const outDir = join("node_modules", ".cache", "ckb-bin-test");
+    execFileSync("npx", ["tsc", "-p", "tsconfig.json", "--outDir", outDir]);
+    const bin = join(outDir, "cli", "main.js");
+    expect(execFileSync("node", [bin, "--help"]).toString()).toContain("Usage: ckafka-cos-backup");
+    let status = 0;
+    try {
+      execFileSync("node", [bin, "verify", "--region", "nowhere"], { stdio: "pipe" });
+    } catch (err) {
+      status = (err as { status: number }).status;
+    }
+    expect(status).toBe(2);
+  });
+
+  it("verify of an empty prefix exits 1 saying nothing is there", async () => {
+    const r = await cli("verify", ...source("no-such-topic", "no-such-prefix/"));
+    expect(r.code).toBe(1);
+    expect(r.lines).toContain(`PROBLEM no backup object and no run manifest under ${TEST_BUCKET}/no-such-prefix/ckafka-test/no-such-topic/: check --bucket, --region, --prefix, --instance and --topic`);
+    await expect(cli("history", ...source("no-such-topic", "no-such-prefix/"))).rejects.toThrow(/^no run manifest under /);
+  });
+
+  it("a mute object store fails within --timeout, naming the endpoint and the wait", async () => {
+    const started = Date.now();
+    await expect(cli("verify", ...source("t", "p/", `http://${muteAddress}`), "--timeout", "2")).rejects.toThrow(
+      `COS http://${muteAddress}/${TEST_BUCKET} did not answer GetBucket p/_manifests/ckafka-test/t/ within 2 s (--timeout)`,
+    );
+    expect(Date.now() - started).toBeLessThan(6_000);
+  });
+
+  it("a mute broker and a refused broker fail fast, in one line naming the broker", async () => {
+    const { topic, prefix } = await backedUp(1, 10);
+    const started = Date.now();
+    await expect(cli("restore", ...source(topic, prefix), "--brokers", muteAddress, "--target-topic", "t2", "--timeout", "2", ...checkpoint())).rejects.toThrow(
+      `Kafka ${muteAddress} did not answer connect within 2 s (--timeout)`,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const refused = await new Promise<string>((resolve) => {
+      const s = createServer().listen(0, "127.0.0.1", () => {
+        const port = (s.address() as { port: number }).port;
+        s.close(() => resolve(`127.0.0.1:${port}`));
+      });
+    });
+    await expect(cli("restore", ...source(topic, prefix), "--brokers", refused, "--target-topic", "t2", "--timeout", "5", ...checkpoint())).rejects.toThrow(
+      new RegExp(`^Kafka ${refused}: connect failed: .*ECONNREFUSED`),
+    );
+  });
+});
+
+describe("dry run, time ranges, repartition and export", () => {
+  it("a dry run reports what would be sent and sends nothing", async () => {
+    const { topic, prefix } = await backedUp(2, 300);
+    const target = uniqueName("restored");
+    await createTopic(target, 2);
+    const cp = checkpoint();
+    const r = await cli("restore", ...source(topic, prefix), "--target-topic", target, "--dry-run", "--from-offset", "10", ...cp);
+    expect(r.code).toBe(0);
+    expect(r.lines[0]).toMatch(/^partition 0: would send 140 records \(offsets 10–149\), \d+ bytes$/);
+    expect(r.lines.at(-1)).toMatch(new RegExp(`^dry run: would send 280 records, \\d+ bytes, read from \\d+ objects, into ${target}; nothing sent$`));
+    expect(await consumeAll(target)).toEqual([]);
+    expect(existsSync(cp[1])).toBe(false);
+  });
+
+  it("restore by time takes exactly the records whose timestamps are in the range", async () => {
+    const { topic, prefix, sent } = await backedUp(2, 400);
+    const target = uniqueName("restored");
+    await createTopic(target, 2);
+    // recordOfShape: record i has timestamp 1_700_000_000_000 + i s.
+    const from = 1_700_000_000_000 + 123_000;
+    const to = 1_700_000_000_000 + 321_000;
+    const r = await cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, "--from-time", new Date(from).toISOString(), "--to-time", new Date(to).toISOString(), ...checkpoint());
+    expect(r.lines.at(-1)).toBe(`198 records restored into ${target}`);
+    const wanted = sent.filter((s) => s.timestamp >= from && s.timestamp < to);
+    expect((await consumeAll(target)).map(fingerprint).sort()).toEqual(wanted.map(fingerprint).sort());
+  });
+
+  it("--repartition places each keyed record where Kafka's Java client would", async () => {
+    const { topic, prefix, sent } = await backedUp(3, 300);
+    const target = uniqueName("restored");
+    await createTopic(target, 5);
+    const r = await cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, "--repartition", ...checkpoint());
+    expect(r.lines.at(-1)).toBe(`300 records restored into ${target}`);
+    // The partition the Java client (kafka-clients 3.9, murmur2) computes for each key.
+    const libs = execFileSync("bash", ["test/services/install-kafka.sh"]).toString().trim();
+    const java = join(work, "Placement.java");
+    writeFileSync(
+      java,
+      `public class Placement { public static void main(String[] a) { for (String k : a) { byte[] b = java.util.HexFormat.of().parseHex(k.substring(1));
+        System.out.println(org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(b)) % 5); } } }`,
+    );
+    const keyed = sent.filter((s) => s.key !== null);
+    const placed = execFileSync("java", ["-cp", `${libs}/*`, java, ...keyed.map((s) => `x${s.key!.toString("hex")}`)]).toString().trim().split("\n").map(Number);
+    const expected = [...keyed.map((s, i) => ({ ...s, partition: placed[i] })), ...sent.filter((s) => s.key === null).map((s) => ({ ...s, partition: s.partition % 5 }))];
+    expect(new Set(placed).size).toBe(5);
+    expect((await consumeAll(target)).map(fingerprint).sort()).toEqual(expected.map(fingerprint).sort());
+  });
+
+  it("export writes a partition's lines byte for byte, and raw values concatenated or one file each", async () => {
+    const { topic, prefix, sent } = await backedUp(2, 3_000);
+    const keys = (await listKeys(testCos(), `${prefix}ckafka-test/`)).filter((k) => k.includes(`/${topic}+1+`));
+    const lines = Buffer.concat(await Promise.all(keys.map(async (k) => gunzipSync(await getBytes(testCos(), k)))));
+    const jsonl = join(work, `${uniqueName("export")}.jsonl`);
+    const r = await cli("export", ...source(topic, prefix), "--partition", "1", "--out", jsonl);
+    expect(r.lines.at(-1)).toMatch(new RegExp(`^1500 records, \\d+ bytes \\(\\d+ without a value\\), from ${keys.length} objects, written to ${escape(jsonl)}$`));
+    expect(readFileSync(jsonl).equals(lines)).toBe(true);
+    await expect(cli("export", ...source(topic, prefix), "--out", jsonl)).rejects.toThrow(/exists/);
+
+    const ofOne = sent.filter((s) => s.partition === 1).slice(100, 110);
+    const values = join(work, `${uniqueName("export")}.bin`);
+    await cli("export", ...source(topic, prefix), "--partition", "1", "--from-offset", "100", "--to-offset", "110", "--format", "values", "--separator", "\\0", "--out", values);
+    expect(readFileSync(values).equals(Buffer.concat(ofOne.flatMap((s, i) => [...(i ? [Buffer.from([0])] : []), s.value ?? Buffer.alloc(0)])))).toBe(true);
+    const dir = join(work, uniqueName("export"));
+    await cli("export", ...source(topic, prefix), "--partition", "1", "--from-offset", "100", "--to-offset", "110", "--format", "value-files", "--out", dir);
+    const withValue = ofOne.map((s, i) => ({ s, offset: 100 + i })).filter(({ s }) => s.value !== null);
+    expect(readdirSync(dir).sort()).toEqual(withValue.map(({ offset }) => `1-${offset}`).sort());
+    for (const { s, offset } of withValue) expect(readFileSync(join(dir, `1-${offset}`)).equals(s.value!)).toBe(true);
   });
 });
