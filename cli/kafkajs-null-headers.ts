@@ -1,8 +1,8 @@
 // kafkajs 2.2.4 cannot send a header whose value is null (legal in Kafka: the Java client and kcat send
 // them): its record encoder sizes every header value with Buffer.byteLength, which throws on null,
 // although its byte encoder writes null correctly as length -1. This module puts a copy of that encoder
-// with the size fixed in Node's module cache before kafkajs's produce request loads it (kafkajs requires
-// its request encoders lazily, on the first send), so a restore carries null header values byte for byte.
+// with the size fixed in Node's module cache and drops kafkajs's produce requests from it: kafkajs requires
+// them lazily, on each send, so the next send encodes with the fix and carries null header values byte for byte.
 // The copy is checked against the pinned kafkajs version; another version fails loudly instead.
 /* eslint-disable @typescript-eslint/no-require-imports */
 import Module from "node:module";
@@ -29,9 +29,8 @@ export function allowNullHeaderValues(): void {
   const version = (require("kafkajs/package.json") as { version: string }).version;
   if (version !== KAFKAJS_VERSION) throw new Error(`cli/kafkajs-null-headers.ts is written for kafkajs ${KAFKAJS_VERSION}, found ${version}`);
   const path = require.resolve("kafkajs/src/protocol/recordBatch/record/v0");
-  const produceRequest = require.resolve("kafkajs/src/protocol/requests/produce/v3/request");
-  if (require.cache[path]?.exports === encodeRecord) return;
-  if (require.cache[produceRequest]) throw new Error("kafkajs's produce request is already loaded: allowNullHeaderValues() must run before the first send");
+  if (installed) return;
+  installed = true;
   const Encoder = require("kafkajs/src/protocol/encoder") as EncoderClass;
   const encodeHeader = ({ key, value }: Header) => new Encoder().writeVarIntString(key).writeVarIntBytes(value);
 
@@ -59,4 +58,8 @@ export function allowNullHeaderValues(): void {
   cached.loaded = true;
   cached.exports = encodeRecord;
   require.cache[path] = cached;
+  // Produce requests v3–v7 (they build on v3, which holds the record encoder) load again on the next send.
+  for (let v = 3; v <= 7; v++) delete require.cache[require.resolve(`kafkajs/src/protocol/requests/produce/v${v}/request`)];
 }
+
+let installed = false;

@@ -2,7 +2,7 @@
 // wrong and names it, restore replays byte for byte (or resumes without duplicates), export downloads exactly.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -277,14 +277,18 @@ describe("verify and restore", () => {
 
 describe("help, timeouts and failures", () => {
   let mute: Server;
+  const held: Socket[] = [];
   let muteAddress: string;
   beforeAll(async () => {
     // Accepts connections and never answers.
-    mute = createServer(() => undefined);
+    mute = createServer((socket) => held.push(socket));
     await new Promise<void>((r) => mute.listen(0, "127.0.0.1", r));
     muteAddress = `127.0.0.1:${(mute.address() as { port: number }).port}`;
   });
-  afterAll(() => new Promise<void>((r) => mute.close(() => r())));
+  afterAll(async () => {
+    for (const socket of held) socket.destroy();
+    await new Promise<void>((r) => mute.close(() => r()));
+  });
 
   it("--help and --version answer with exit 0, for the tool and each command, and name the environment", async () => {
     for (const args of [["--help"], ["-h"], ["history", "--help"], ["verify", "--help"], ["restore", "--help"], ["export", "--help"]]) {
