@@ -70,7 +70,7 @@ interface Listed {
   sha256: string;
 }
 
-const range = (from: number, to: number) => (to - 1 > from ? `${from}–${to - 1}` : `${from}`);
+const range = (from: number, to: number) => (to - 1 > from ? `offsets ${from}–${to - 1}` : `offset ${from}`);
 
 export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, progress: Progress = quietProgress): Promise<VerifyReport> {
   const manifests = await source.manifests();
@@ -104,7 +104,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
     if (present.has(key)) continue;
     const v = versions[versions.length - 1];
     missing.push(v);
-    problems.push(`${key}: missing; manifest ${v.manifestKey} lists it (partition ${v.partition}, offsets ${range(v.firstOffset, v.lastOffset + 1)}, ${v.records} records)`);
+    problems.push(`${key}: missing; manifest ${v.manifestKey} lists it (partition ${v.partition}, ${range(v.firstOffset, v.lastOffset + 1)}, ${v.records} records)`);
   }
   for (const key of listing.outside) {
     problems.push(`${key}: not a backup object key in the documented layout (prefix/instance/topic/dt=YYYY-MM-DD/hour=HH/topic+partition+offset.jsonl[.gz]); restore does not read it`);
@@ -157,7 +157,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
       pr.records += records;
       if (previous) {
         if (first <= previous.last) {
-          problems.push(`${object.key} overlaps ${previous.object.key}: offsets ${range(first, previous.last + 1)} are in both`);
+          problems.push(`${object.key} overlaps ${previous.object.key}: ${range(first, previous.last + 1)} are in both`);
         } else if (first > previous.last + 1) {
           const hole: Hole = { from: previous.last + 1, to: first };
           const lost = missing.find((m) => m.partition === partition && m.firstOffset <= hole.to - 1 && m.lastOffset >= hole.from);
@@ -179,7 +179,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
   for (const pr of report.partitions) {
     for (const h of pr.holes.filter((h) => !h.explained && !h.missingObject)) {
       problems.push(
-        `partition ${pr.partition}: no record at offsets ${range(h.from, h.to)} and nothing explains it (no manifest records a retention gap there or a run that read there)` +
+        `partition ${pr.partition}: no record at ${range(h.from, h.to)} and nothing explains it (no manifest records a retention gap there or a run that read there)` +
           (broker ? "" : "; --brokers asks the topic whether it holds records there"),
       );
     }
@@ -216,13 +216,13 @@ async function checkAgainstBroker(source: BackupSource, b: BrokerCheck, report: 
       pr.trailingOffsets = Math.max(0, high - backupEnd);
       const c = pr.committedOffset;
       if (c !== null && c > backupEnd && !(pr.lastOffset === null && c <= low)) {
-        report.problems.push(`partition ${end.partition}: group "${groupId}" committed offset ${c}, but the backup ends at ${backupEnd}: offsets ${range(backupEnd, c)} are committed and not in the backup`);
+        report.problems.push(`partition ${end.partition}: group "${groupId}" committed offset ${c}, but the backup ends at ${backupEnd}: ${range(backupEnd, c)} are committed and not in the backup`);
       }
       // A hole the manifests do not explain, still in the topic's log: does the topic hold records there?
       for (const h of pr.holes.filter((h) => !h.explained && !h.missingObject && h.from >= low)) {
         const n = await recordsIn(b, topic, end.partition, h.from, h.to);
         if (n === 0) h.explained = "the topic holds no record there";
-        else report.problems.push(`partition ${end.partition}: the topic holds ${n} record(s) at offsets ${range(h.from, h.to)} that the backup lacks`);
+        else report.problems.push(`partition ${end.partition}: the topic holds ${n} record(s) at ${range(h.from, h.to)} that the backup lacks`);
         if (n !== 0) h.explained = undefined;
       }
     }
@@ -242,7 +242,7 @@ async function recordsIn(b: BrokerCheck, topic: string, partition: number, from:
     await kafkaCall(
       b.timeoutMs,
       b.brokers,
-      `read "${topic}" partition ${partition} offsets ${range(from, to)}`,
+      `read "${topic}" partition ${partition} ${range(from, to)}`,
       new Promise<void>((resolve, reject) => {
         consumer
           .run({

@@ -105,7 +105,9 @@ describe("verify and restore", () => {
     const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix });
     expect((await invokeHandler(env)).ok).toBe(true);
     const before = await backupRecords(prefix);
-    expect(before[0].headers).toEqual([["nullh", null], ["b", Buffer.from("x")], ["nullh", Buffer.alloc(0)]]);
+    const perName = (h: Array<[string, Buffer | null]>) => [...new Set(h.map(([n]) => n))].flatMap((n) => h.filter(([m]) => m === n));
+    expect(perName(before[0].headers)).toEqual([["nullh", null], ["nullh", Buffer.alloc(0)], ["b", Buffer.from("x")]]);
+    expect(before[1].headers).toEqual([["only-null", null]]);
 
     const target = uniqueName("restored");
     await createTopic(target, 1);
@@ -114,7 +116,6 @@ describe("verify and restore", () => {
     // Back up the target too, and compare what the two backups hold.
     const targetPrefix = `${target}/`;
     expect((await invokeHandler(synthesizedEnvironment({ functionName: uniqueName("fn"), topic: target, deliveryPathPrefix: targetPrefix }))).ok).toBe(true);
-    const perName = (h: Array<[string, Buffer | null]>) => [...new Set(h.map(([n]) => n))].flatMap((n) => h.filter(([m]) => m === n));
     const comparable = (rs: typeof before) => rs.map((x) => ({ ...x, headers: perName(x.headers) }));
     expect(comparable(await backupRecords(targetPrefix))).toEqual(comparable(before));
   });
@@ -163,7 +164,7 @@ describe("verify and restore", () => {
     await remove(middle);
     let r = await verify();
     expect(r.code).toBe(1);
-    expect(r.problems).toContainEqual(expect.stringMatching(new RegExp(`^PROBLEM ${escape(middle)}: missing; manifest .* lists it \\(partition 0, offsets \\d+–\\d+, \\d+ records\\)$`)));
+    expect(r.problems).toContainEqual(expect.stringMatching(new RegExp(`^PROBLEM ${escape(middle)}: missing; manifest .* lists it \\(partition 0, offsets? \\d+(–\\d+)?, \\d+ records\\)$`)));
 
     const last = ofPartition(1).at(-1)!;
     await remove(last);
