@@ -50,7 +50,7 @@ export async function withRetry<T>(ms: number, endpoint: string, what: string, c
 export function kafkaErrorLine(err: unknown): string {
   const parts: string[] = [];
   for (let e = err as { message?: string; cause?: unknown } | undefined; e && parts.length < 4; e = e.cause as typeof e) {
-    if (e.message && !parts.includes(e.message)) parts.push(e.message);
+    if (e.message && !parts.some((p) => p.includes(e.message!))) parts.push(e.message);
   }
   return parts.join(": ") || String(err);
 }

@@ -14,7 +14,7 @@ import { TEST_BUCKET, TEST_REGION, cosEndpoint, getBytes, listKeys, testCos } fr
 import { startFlakyProxy } from "../helpers/flaky-proxy";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { SASL_USERS } from "../services/kafka-broker";
-import { brokers, consumeAll, createTopic, produce, recordOfShape, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
+import { brokers, consumeAll, createTopic, produce, produceTransaction, recordOfShape, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
 
 const CREDENTIALS = { TENCENTCLOUD_SECRETID: "test-id", TENCENTCLOUD_SECRETKEY: "test-key" };
 const work = mkdtempSync(join(tmpdir(), "ckb-cli-test-"));
@@ -244,6 +244,33 @@ describe("verify and restore", () => {
     expect(j.runs).toHaveLength(1);
     expect(j.runs[0].gaps).toEqual([{ partition: 0, from: 50, to: 80 }]);
     expect(j.totalRuns).toBe(2);
+  });
+
+  it("a hole of aborted records is explained by the run that read it; without manifests, only --brokers can tell", async () => {
+    const topic = uniqueName("cli-tx");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 1);
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix });
+    await produce(topic, Array.from({ length: 10 }, (_, i) => recordOfShape(i, 1)));
+    expect((await invokeHandler(env)).ok).toBe(true);
+    await produceTransaction(topic, Array.from({ length: 5 }, (_, i) => recordOfShape(10 + i, 1)), "abort"); // aborted records and a marker from offset 10
+    await produce(topic, Array.from({ length: 10 }, (_, i) => recordOfShape(20 + i, 1)));
+    expect((await invokeHandler(env)).ok).toBe(true);
+    let r = await cli("verify", ...source(topic, prefix));
+    const [, last, holeEnd] = /^partition 0: 2 objects, 20 records, offsets 0–(\d+), no records at 10–(\d+) \(read by a run, no record: transaction markers, aborted or compacted records\)$/.exec(r.lines[0])!;
+    expect(Number(last)).toBe(Number(holeEnd) + 10);
+    expect(r.code).toBe(0);
+
+    for (const key of await listKeys(testCos(), `${prefix}_manifests/`)) await remove(key);
+    r = await cli("verify", ...source(topic, prefix));
+    expect(r.code).toBe(1);
+    expect(r.lines).toContain(
+      `PROBLEM partition 0: no record at offsets 10–${holeEnd} and nothing explains it (no manifest records a retention gap there or a run that read there); --brokers asks the topic whether it holds records there`,
+    );
+    r = await cli("verify", ...source(topic, prefix), ...kafka(), "--group", env.CKB_GROUP_ID);
+    const end = Number(last) + 1;
+    expect(r.lines[0]).toBe(`partition 0: 2 objects, 20 records, offsets 0–${last}, no records at 10–${holeEnd} (the topic holds no record there), group committed ${end}, topic end ${end}, the backup trails the end by 0 offset(s)`);
+    expect(r.code).toBe(0);
   });
 
   it("verify --brokers compares with the group's committed offsets and says how far the backup trails", async () => {

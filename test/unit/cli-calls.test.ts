@@ -1,0 +1,38 @@
+// The CLI's call policy, with small fakes: time limits name the endpoint and the wait; 5xx and throttling are
+// retried, other answers and silence are not.
+import { describe, expect, it } from "vitest";
+import { kafkaErrorLine, withRetry, within } from "../../cli/calls";
+
+const answer = (statusCode: number, Code: string) => Object.assign(new Error(Code), { statusCode, error: { Code, Message: `${Code} message` } });
+
+describe("object-store and Kafka calls", () => {
+  it("a call that does not answer fails after the time limit, naming the endpoint and the wait", async () => {
+    const started = Date.now();
+    await expect(within(200, "COS http://10.0.0.1:9000/b", "GetObject k", new Promise(() => undefined))).rejects.toThrow("COS http://10.0.0.1:9000/b did not answer GetObject k within 0.2 s (--timeout)");
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("5xx and throttling are retried with backoff; 403 is not", async () => {
+    let calls = 0;
+    const flaky = async () => {
+      calls++;
+      if (calls === 1) throw answer(503, "ServiceUnavailable");
+      if (calls === 2) throw answer(429, "SlowDown");
+      return "ok";
+    };
+    expect(await withRetry(1_000, "COS x", "GetObject k", flaky)).toBe("ok");
+    expect(calls).toBe(3);
+    calls = 0;
+    const denied = async () => {
+      calls++;
+      throw answer(403, "AccessDenied");
+    };
+    await expect(withRetry(1_000, "COS x", "GetObject k", denied)).rejects.toThrow("COS x: GetObject k failed after 1 attempt(s): 403 AccessDenied AccessDenied message");
+    expect(calls).toBe(1);
+  });
+
+  it("a Kafka client error is one line with its causes", () => {
+    const err = Object.assign(new Error("Connection error: connect ECONNREFUSED 127.0.0.1:1"), { name: "KafkaJSNumberOfRetriesExceeded", cause: new Error("connect ECONNREFUSED 127.0.0.1:1") });
+    expect(kafkaErrorLine(err)).toBe("Connection error: connect ECONNREFUSED 127.0.0.1:1");
+  });
+});
