@@ -63,7 +63,8 @@ export class BackupSource {
       SecretKey: credentials.secretKey,
       SecurityToken: credentials.sessionToken,
       ConfCwd: mkdtempSync(join(tmpdir(), "ckb-cli-")),
-      Timeout: this.timeoutMs,
+      // The SDK's own limit is a backstop: ours (calls.ts) fires first and names the endpoint.
+      Timeout: this.timeoutMs + 5_000,
       // Our own retries (calls.ts) name the endpoint; the SDK's host switch would hide it.
       AutoSwitchHost: false,
       ...endpointOptions(endpoint),
@@ -76,8 +77,8 @@ export class BackupSource {
     return `${prefix}${instanceId}/${topic}/`;
   }
 
-  private call<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    return withRetry(this.timeoutMs, this.endpoint, what, fn);
+  private call<T>(what: string, fn: () => Promise<T>, extraMs = 0): Promise<T> {
+    return withRetry(this.timeoutMs + extraMs, this.endpoint, what, fn);
   }
 
   private async list(prefix: string): Promise<Array<{ Key: string; Size: string }>> {
@@ -125,8 +126,9 @@ export class BackupSource {
     return out;
   }
 
-  async bytes(key: string): Promise<Buffer> {
-    const res = await this.call(`GetObject ${key}`, () => this.cos.getObject({ ...this.base, Key: key }));
+  /** An object's bytes; a download of `sizeBytes` gets a second more per MiB than the time limit. */
+  async bytes(key: string, sizeBytes = 0): Promise<Buffer> {
+    const res = await this.call(`GetObject ${key}`, () => this.cos.getObject({ ...this.base, Key: key }), Math.ceil(sizeBytes / 1024 / 1024) * 1000);
     return Buffer.from(res.Body as Buffer);
   }
 
@@ -135,7 +137,7 @@ export class BackupSource {
    * they are fetched. Anything that does not decompress or decode throws, naming the object (and the line).
    */
   async *lines(object: SourceObject, digest?: (sha256: string) => void): AsyncGenerator<{ text: string; record: KafkaRecord }> {
-    const stored = await this.bytes(object.key);
+    const stored = await this.bytes(object.key, object.storedBytes);
     digest?.(createHash("sha256").update(stored).digest("hex"));
     const body = Readable.from([stored]);
     const lines = createInterface({ input: object.gzip ? body.pipe(createGunzip()) : body, crlfDelay: Infinity });

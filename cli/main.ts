@@ -79,7 +79,7 @@ function withSource(cmd: Command): Command {
     .requiredOption("--topic <topic>", "the backed-up topic", checked("topic", checkTopic))
     .option("--prefix <prefix>", 'the construct\'s deliveryPathPrefix, ending in "/"', checked("prefix", checkPrefix), "")
     .option("--endpoint <url>", "an S3-compatible endpoint instead of COS's own domain, e.g. http://127.0.0.1:9000")
-    .option("--timeout <seconds>", "time limit of each object-store and Kafka call", whole("timeout"), 30)
+    .option("--timeout <seconds>", "time limit of each object-store and Kafka call (object downloads: 1 s more per MiB)", whole("timeout"), 30)
     .option("--json", "print the result as JSON on stdout", false)
     .option("--verbose", "print the Kafka client's own log lines on stderr", false);
 }

@@ -151,6 +151,27 @@ describe("verify and restore", () => {
     expect((await consumeAll(target)).map(fingerprint).sort()).toEqual(sent.map(fingerprint).sort());
   });
 
+  it("--resume counts a send in flight as written exactly when the target moved by it, and refuses any other move", async () => {
+    const { topic, prefix, sent } = await backedUp(1, 1_200);
+    const target = uniqueName("restored");
+    await createTopic(target, 1);
+    const cp = checkpoint();
+    expect((await cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...cp)).code).toBe(0);
+    const done = JSON.parse(readFileSync(cp[1], "utf8"));
+    expect(done).toMatchObject({ complete: true, restored: { 0: 1199 }, targetEnds: { 0: "1200" } });
+    // As if it stopped with its last send (offsets 1000–1199) in flight, and that send was written.
+    const inFlight = { ...done, complete: false, restored: { 0: 999 }, targetEnds: { 0: "1000" }, inFlight: { partition: 0, lastOffset: 1199, counts: { 0: 200 } } };
+    writeFileSync(cp[1], JSON.stringify(inFlight));
+    const r = await cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...cp, "--resume");
+    expect(r.lines.at(-1)).toBe(`0 records restored into ${target}`);
+    expect((await consumeAll(target)).map(fingerprint)).toEqual(sent.map(fingerprint));
+    // The target moved by neither 0 nor the send's 200 records: another writer; resuming would guess.
+    writeFileSync(cp[1], JSON.stringify({ ...inFlight, targetEnds: { 0: "900" } }));
+    await expect(cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...cp, "--resume")).rejects.toThrow(
+      `cannot resume exactly: target partition(s) 0 of "${target}" moved by neither 0 nor the 200 record(s) of the send in flight`,
+    );
+  });
+
   it("verify names a missing middle object, a missing last object and a flipped bit", async () => {
     const { topic, prefix } = await backedUp(3, 6_000, 400);
     const keys = await listKeys(testCos(), `${prefix}ckafka-test/`);
