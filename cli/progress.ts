@@ -24,11 +24,15 @@ export function progressOn(stream: NodeJS.WriteStream, everyMs = 5_000): Progres
       stop: () => bar?.stop(),
     };
   }
-  let phase = { label: "", total: 0, unit: "", done: 0, last: 0 };
-  const line = () => stream.write(`${phase.label}: ${phase.done}/${phase.total} ${phase.unit}\n`);
+  let phase = { label: "", total: 0, unit: "", done: 0, last: 0, printed: -1 };
+  const line = () => {
+    if (phase.printed === phase.done) return;
+    phase.printed = phase.done;
+    stream.write(`${phase.label}: ${phase.done}/${phase.total} ${phase.unit}\n`);
+  };
   return {
     start(label, total, unit) {
-      phase = { label, total, unit, done: 0, last: Date.now() };
+      phase = { label, total, unit, done: 0, last: Date.now(), printed: -1 };
     },
     update(done) {
       phase.done = done;
