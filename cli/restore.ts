@@ -133,6 +133,11 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
   const report: RestoreReport = { dryRun: options.dryRun ?? false, records: 0, bytes: 0, objects: 0, byPartition: new Map() };
   for (const p of sourcePartitions) report.byPartition.set(p, { records: 0, bytes: 0, firstOffset: null, lastOffset: null });
 
+  // Written before and after every send (never before the first: a restore that sent nothing leaves no checkpoint).
+  const save = () => {
+    writeFileSync(`${options.checkpointPath}.tmp`, JSON.stringify(checkpoint, null, 2) + "\n");
+    renameSync(`${options.checkpointPath}.tmp`, options.checkpointPath);
+  };
   let send: ((partition: number, records: KafkaRecord[]) => Promise<void>) | undefined;
   let close = async () => {};
   if (!options.dryRun) {
@@ -185,11 +190,6 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       }
     }
     for (const [p, end] of ends) checkpoint.targetEnds[p] = end;
-    const save = () => {
-      writeFileSync(`${options.checkpointPath}.tmp`, JSON.stringify(checkpoint, null, 2) + "\n");
-      renameSync(`${options.checkpointPath}.tmp`, options.checkpointPath);
-    };
-    save();
 
     const partitioner = Partitioners.DefaultPartitioner();
     const place = (r: KafkaRecord): number => {
@@ -253,6 +253,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     checkpoint.complete = true;
   } catch (err) {
     if (!send) throw err;
+    if (!existsSync(options.checkpointPath)) throw new RestoreStopped(`restore stopped: ${(err as Error).message}\nnothing was written into "${targetTopic}"; run the same command again`);
     throw new RestoreStopped(
       `restore stopped: ${(err as Error).message}\nwritten into "${targetTopic}" (last source offset restored): ${describeWritten(checkpoint.restored, sourcePartitions)}` +
         `${checkpoint.inFlight ? `; one send of partition ${checkpoint.inFlight.partition} up to offset ${checkpoint.inFlight.lastOffset} may or may not be written (--resume finds out)` : ""}` +
@@ -261,7 +262,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
   } finally {
     progress.stop();
     await close();
-    if (send) writeFileSync(options.checkpointPath, JSON.stringify(checkpoint, null, 2) + "\n");
+    if (send && (checkpoint.complete || existsSync(options.checkpointPath))) save();
   }
   for (const c of report.byPartition.values()) {
     report.records += c.records;

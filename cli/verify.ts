@@ -31,6 +31,8 @@ export interface PartitionReport {
   firstOffset: number | null;
   lastOffset: number | null;
   holes: Hole[];
+  /** Every offset below this is in an object, or was read by a run without a record there (manifests); null when nothing is. */
+  coveredTo: number | null;
   /** With a broker: the group's committed offset, and the topic's end (high watermark). */
   committedOffset?: number | null;
   topicEnd?: number;
@@ -116,7 +118,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
   let done = 0;
   progress.start("verifying", total, "objects");
   for (const [partition, objects] of listing.partitions) {
-    const pr: PartitionReport = { partition, objects: objects.length, records: 0, firstOffset: null, lastOffset: null, holes: [] };
+    const pr: PartitionReport = { partition, objects: objects.length, records: 0, firstOffset: null, lastOffset: null, holes: [], coveredTo: null };
     let previous: { object: SourceObject; last: number } | undefined;
     for (const object of objects) {
       let digest = "";
@@ -171,6 +173,8 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
       pr.lastOffset = Math.max(pr.lastOffset ?? last, last);
       previous = { object, last: Math.max(previous?.last ?? last, last) };
     }
+    const ends = [...(readRanges.get(partition) ?? []).map((r) => r.to), ...(pr.lastOffset === null ? [] : [pr.lastOffset + 1])];
+    pr.coveredTo = ends.length ? Math.max(...ends) : null;
     report.partitions.push(pr);
   }
   progress.stop();
@@ -205,25 +209,27 @@ async function checkAgainstBroker(source: BackupSource, b: BrokerCheck, report: 
     for (const end of ends) {
       let pr = report.partitions.find((p) => p.partition === end.partition);
       if (!pr) {
-        pr = { partition: end.partition, objects: 0, records: 0, firstOffset: null, lastOffset: null, holes: [] };
+        pr = { partition: end.partition, objects: 0, records: 0, firstOffset: null, lastOffset: null, holes: [], coveredTo: null };
         report.partitions.push(pr);
       }
       const high = Number(end.high);
       const low = Number(end.low);
-      const backupEnd = pr.lastOffset === null ? low : pr.lastOffset + 1;
+      let backupEnd = pr.coveredTo ?? low;
       pr.topicEnd = high;
       pr.committedOffset = committed.get(end.partition) ?? null;
-      pr.trailingOffsets = Math.max(0, high - backupEnd);
       const c = pr.committedOffset;
-      if (c !== null && c > backupEnd && !(pr.lastOffset === null && c <= low)) {
-        report.problems.push(`partition ${end.partition}: group "${groupId}" committed offset ${c}, but the backup ends at ${backupEnd}: ${range(backupEnd, c)} are committed and not in the backup`);
+      // Committed past what the backup covers: fine only if the topic holds no record there (markers, aborted records).
+      if (c !== null && c > backupEnd) {
+        const n = backupEnd >= low ? await recordsIn(b, topic, end.partition, backupEnd, c) : -1;
+        if (n === 0) backupEnd = c;
+        else report.problems.push(`partition ${end.partition}: group "${groupId}" committed offset ${c}, but the backup ends at ${backupEnd}: ${range(backupEnd, c)} are committed and not in the backup`);
       }
+      pr.trailingOffsets = Math.max(0, high - backupEnd);
       // A hole the manifests do not explain, still in the topic's log: does the topic hold records there?
       for (const h of pr.holes.filter((h) => !h.explained && !h.missingObject && h.from >= low)) {
         const n = await recordsIn(b, topic, end.partition, h.from, h.to);
         if (n === 0) h.explained = "the topic holds no record there";
         else report.problems.push(`partition ${end.partition}: the topic holds ${n} record(s) at ${range(h.from, h.to)} that the backup lacks`);
-        if (n !== 0) h.explained = undefined;
       }
     }
     report.partitions.sort((x, y) => x.partition - y.partition);
@@ -234,7 +240,7 @@ async function checkAgainstBroker(source: BackupSource, b: BrokerCheck, report: 
 
 /** Committed records the topic holds in [from, to) of a partition (read_committed: markers and aborted records do not count). */
 async function recordsIn(b: BrokerCheck, topic: string, partition: number, from: number, to: number): Promise<number> {
-  const consumer = b.kafka.consumer({ groupId: `ckafka-cos-backup-verify-${process.pid}-${Date.now()}`, readUncommitted: false });
+  const consumer = b.kafka.consumer({ groupId: `ckafka-cos-backup-verify-${process.pid}-${Date.now()}`, readUncommitted: false, maxWaitTimeInMs: 300 });
   await kafkaCall(b.timeoutMs, b.brokers, "connect a consumer", consumer.connect());
   let count = 0;
   try {
@@ -254,7 +260,15 @@ async function recordsIn(b: BrokerCheck, topic: string, partition: number, from:
             },
           })
           .catch(reject);
-        consumer.on(consumer.events.GROUP_JOIN, () => consumer.seek({ topic, partition, offset: String(from) }));
+        // A range of only markers or aborted records yields no batch: after a few fetches from `from`, there is nothing.
+        let fetches = -1;
+        consumer.on(consumer.events.GROUP_JOIN, () => {
+          consumer.seek({ topic, partition, offset: String(from) });
+          fetches = 0;
+        });
+        consumer.on(consumer.events.FETCH, () => {
+          if (fetches >= 0 && ++fetches >= 4) resolve();
+        });
       }),
     );
   } finally {

@@ -289,8 +289,9 @@ describe("verify and restore", () => {
       `PROBLEM partition 0: no record at offsets 10–${holeEnd} and nothing explains it (no manifest records a retention gap there or a run that read there); --brokers asks the topic whether it holds records there`,
     );
     r = await cli("verify", ...source(topic, prefix), ...kafka(), "--group", env.CKB_GROUP_ID);
-    const end = Number(last) + 1;
-    expect(r.lines[0]).toBe(`partition 0: 2 objects, 20 records, offsets 0–${last}, no records at 10–${holeEnd} (the topic holds no record there), group committed ${end}, topic end ${end}, the backup trails the end by 0 offset(s)`);
+    // The abort's marker may land after the next records (Kafka writes markers after it answers EndTxn): the group then
+    // committed past the backup's last record; the topic holds no record there, so the backup trails by nothing.
+    expect(r.lines[0]).toMatch(new RegExp(`^partition 0: 2 objects, 20 records, offsets 0–${last}, no records at 10–${holeEnd} \\(the topic holds no record there\\), group committed (\\d+), topic end \\1, the backup trails the end by 0 offset\\(s\\)$`));
     expect(r.code).toBe(0);
   });
 
