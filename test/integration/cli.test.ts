@@ -12,6 +12,7 @@ import { quietProgress } from "../../cli/progress";
 import { fingerprint, readBackup } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint, getBytes, listKeys, testCos } from "../helpers/cos";
 import { startFlakyProxy } from "../helpers/flaky-proxy";
+import { produceWithJava } from "../helpers/java-producer";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { SASL_USERS } from "../services/kafka-broker";
 import { brokers, consumeAll, createTopic, produce, produceTransaction, recordOfShape, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
@@ -118,6 +119,44 @@ describe("verify and restore", () => {
     expect((await invokeHandler(synthesizedEnvironment({ functionName: uniqueName("fn"), topic: target, deliveryPathPrefix: targetPrefix }))).ok).toBe(true);
     const comparable = (rs: typeof before) => rs.map((x) => ({ ...x, headers: perName(x.headers) }));
     expect(comparable(await backupRecords(targetPrefix))).toEqual(comparable(before));
+  });
+
+  it("a backup with any int64 timestamp and null header values verifies as sound and restores exactly, also by time", async () => {
+    const topic = uniqueName("cli-ts");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 1);
+    const timestamps = ["1700000000000", "1700000000000123456", "-1", "9007199254740993", "9223372036854775807", "0", "1700000000001", "253402300800000"];
+    await produceWithJava(
+      topic,
+      timestamps.map((timestamp, i) => ({
+        partition: 0,
+        key: Buffer.from(`k${i}`),
+        value: i % 3 === 0 ? null : Buffer.from([0xff, i, 0x00]),
+        headers: i % 2 === 0 ? [["nullh", null], ["b", Buffer.from("x")], ["nullh", Buffer.alloc(0)]] : [],
+        timestamp,
+      })),
+    );
+    expect((await invokeHandler(synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix }))).ok).toBe(true);
+    const verified = await cli("verify", ...source(topic, prefix));
+    expect(verified.lines.at(-1)).toBe("backup is sound");
+
+    const perName = (h: Array<[string, Buffer | null]>) => [...new Set(h.map(([n]) => n))].flatMap((n) => h.filter(([m]) => m === n));
+    const comparable = (rs: Awaited<ReturnType<typeof backupRecords>>) => rs.map((x) => ({ ...x, headers: perName(x.headers) }));
+    const before = await backupRecords(prefix);
+    expect(before.map((r) => r.timestamp)).toEqual(timestamps);
+    for (const [args, wanted] of [
+      [[], before],
+      [["--from-time", "2023-11-14T22:00:00Z", "--to-time", "2023-11-14T23:00:00Z"], before.filter((r) => r.timestamp.startsWith("170000000000") && r.timestamp.length === 13)],
+    ] as const) {
+      const target = uniqueName("restored");
+      await createTopic(target, 1);
+      const r = await cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...args, ...checkpoint());
+      expect(r.lines.at(-1)).toBe(`${wanted.length} records restored into ${target}`);
+      const targetPrefix = `${target}/`;
+      expect((await invokeHandler(synthesizedEnvironment({ functionName: uniqueName("fn"), topic: target, deliveryPathPrefix: targetPrefix }))).ok).toBe(true);
+      const back = await backupRecords(targetPrefix);
+      expect(comparable(back).map((x) => ({ ...x, offset: 0 }))).toEqual(comparable([...wanted]).map((x) => ({ ...x, offset: 0 })));
+    }
   });
 
   it("a restore stopped midway says what it wrote and --resume finishes it without duplicates", async () => {
