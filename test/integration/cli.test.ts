@@ -359,7 +359,7 @@ describe("verify and restore", () => {
     expect(await consumeAll(small)).toEqual([]);
     await expect(cli("verify", ...source(topic, "no-slash"))).rejects.toThrow('--prefix: "no-slash" must end with "/"');
     await expect(cli("restore", ...source(topic, prefix), "--brokers", "nope", "--target-topic", small)).rejects.toThrow('--brokers: "nope" is not a broker address');
-    await expect(cli("verify", ...source(topic, prefix).map((a) => (a === TEST_REGION ? "ap-guangzho" : a)))).rejects.toThrow('--region: "ap-guangzho" is not a Tencent Cloud region with COS (did you mean ap-guangzhou?)');
+    await expect(cli("verify", ...source(topic, prefix).map((a) => (a === TEST_REGION ? "ap-guangzho" : a)))).rejects.toThrow('--region: "ap-guangzho" is not an SCF region (did you mean "ap-guangzhou"?)');
     await expect(main(["verify", ...source(topic, prefix)], {}, () => undefined, quietProgress)).rejects.toThrow("TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must be set");
   });
 });

@@ -169,7 +169,7 @@ describe("CkafkaCosBackup validation", () => {
     [{ saslUsername: "u" }, "saslMechanism: is required when saslUsername"],
     [{ clsLogsetId: "l" }, "clsTopicId: clsLogsetId and clsTopicId are required together"],
     [{ runtime: "Python3.9" }, 'runtime: "Python3.9" is not allowed'],
-    [{ region: "ap-guangzho" }, 'region: "ap-guangzho" is not a Tencent Cloud region with COS (did you mean ap-guangzhou?)'],
+    [{ region: "ap-guangzho" }, 'region: "ap-guangzho" is not an SCF region (did you mean "ap-guangzhou"?)'],
   ])("%o is rejected: %s", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });
