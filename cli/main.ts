@@ -288,6 +288,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return EXIT.ok; // --help, --version
+      if (err.code === "commander.help") return EXIT.usage; // no command: the help is printed
       throw new UsageError(err.message.replace(/^error: /, ""));
     }
     throw err;
