@@ -386,6 +386,9 @@ describe("help, timeouts and failures", () => {
       expect(r.lines.join("\n")).toContain("TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY");
       expect(r.lines.join("\n")).toContain("4  restore stopped midway");
     }
+    const none = await cli();
+    expect(none.code).toBe(2);
+    expect(none.lines[0]).toBe("Usage: ckafka-cos-backup [options] [command]");
     const v = await cli("--version");
     expect(v).toEqual({ code: 0, lines: [JSON.parse(readFileSync("package.json", "utf8")).version] });
     await expect(cli("verify", "--bogus")).rejects.toThrow(/unknown option '--bogus'|required option/);
