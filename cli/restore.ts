@@ -158,7 +158,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       }
       ends = new Map((await kafkaCall(timeoutMs, brokers, `end offsets of "${targetTopic}"`, admin.fetchTopicOffsets(targetTopic))).map((o) => [o.partition, o.high]));
     } finally {
-      await admin.disconnect().catch(() => undefined);
+      await kafkaCall(timeoutMs, brokers, "disconnect", admin.disconnect()).catch(() => undefined);
     }
     const targetPartitions = targetMeta.length;
     if (!selection.repartition) {
@@ -200,7 +200,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     };
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await kafkaCall(timeoutMs, brokers, "connect the producer", producer.connect());
-    close = () => producer.disconnect().catch(() => undefined);
+    close = () => kafkaCall(timeoutMs, brokers, "disconnect", producer.disconnect()).catch(() => undefined);
     send = async (partition, records) => {
       const messages = records.map((r) => toMessage(r, place(r)));
       const counts: Record<string, number> = {};

@@ -234,7 +234,7 @@ async function checkAgainstBroker(source: BackupSource, b: BrokerCheck, report: 
     }
     report.partitions.sort((x, y) => x.partition - y.partition);
   } finally {
-    await admin.disconnect().catch(() => undefined);
+    await kafkaCall(b.timeoutMs, b.brokers, "disconnect", admin.disconnect()).catch(() => undefined);
   }
 }
 
@@ -272,7 +272,7 @@ async function recordsIn(b: BrokerCheck, topic: string, partition: number, from:
       }),
     );
   } finally {
-    await consumer.disconnect().catch(() => undefined);
+    await kafkaCall(b.timeoutMs, b.brokers, "disconnect", consumer.disconnect()).catch(() => undefined);
   }
   return count;
 }
