@@ -1,12 +1,12 @@
 // Retention headroom against the real broker: the topic's retention.ms, records not backed up yet, and the
 // value the run reports in its manifest and its summary log line.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runBackup } from "../../function/backup-run";
 import { ENV, fromEnvironment } from "../../function/config";
 import { CosStorage } from "../../function/cos-storage";
 import { cosEndpoint, getBytes, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
-import { createTopic, produce, testKafka, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
+import { createTopic, produce, testKafka, uniqueName, type SentRecord } from "../helpers/kafka";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -19,19 +19,6 @@ function aged(spec: Array<[partition: number, minutesAgo: number]>): SentRecord[
 }
 
 describe("retention headroom", () => {
-  // A fresh broker creates its offsets topic on first use and answers NOT_COORDINATOR meanwhile.
-  beforeAll(async () => {
-    for (let i = 0; ; i++) {
-      try {
-        await withAdmin((a) => a.fetchOffsets({ groupId: "warm-up", topics: [] }));
-        return;
-      } catch (err) {
-        if (i >= 60) throw err;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
-  });
-
   it("the manifest reports the time until retention deletes the oldest record not backed up, and nothing once all is backed up", async () => {
     const topic = uniqueName("headroom");
     await createTopic(topic, 2, { "retention.ms": String(HOUR) });

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Kafka, logLevel } from "kafkajs";
 import { freePort, portOpen, runScript, startService, type Service } from "./process";
 
 /** Users the SASL listener knows. CKafka user names look like `<instanceId>#<user>`. */
@@ -101,8 +102,25 @@ export async function startKafkaBroker(): Promise<KafkaBroker> {
     command: "java",
     args: [...jvm, "kafka.Kafka", props],
     logFile: join(dir, "broker.log"),
-    ready: async () => (await portOpen(plain)) && (await portOpen(sasl)),
+    ready: async () => (await portOpen(plain)) && (await portOpen(sasl)) && (await coordinatorAnswers(`127.0.0.1:${plain}`)),
     timeoutMs: 90_000,
   });
   return { plaintext: `127.0.0.1:${plain}`, sasl: `127.0.0.1:${sasl}`, stop: service.stop };
+}
+
+/**
+ * Whether the broker serves consumer groups yet: a fresh broker creates its offsets topic on first use
+ * and answers NOT_COORDINATOR until then, which a test would take for a failure of its own.
+ */
+async function coordinatorAnswers(broker: string): Promise<boolean> {
+  const admin = new Kafka({ brokers: [broker], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  try {
+    await admin.connect();
+    await admin.fetchOffsets({ groupId: "ckb-warm-up", topics: [] });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }
