@@ -1,4 +1,4 @@
-import { Fn, TerraformAsset, AssetType, TerraformOutput, Token, type TerraformProvider } from "cdktf";
+import { Fn, TerraformAsset, AssetType, TerraformOutput, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { CamPolicy } from "../generated/providers/tencentcloud/cam-policy";
 import { CamRole } from "../generated/providers/tencentcloud/cam-role";
@@ -332,6 +332,33 @@ export class CkafkaCosBackup extends Construct {
     new TerraformOutput(this, "bucket_name", { value: this.bucketName });
     new TerraformOutput(this, "function_name", { value: this.function.name });
     new TerraformOutput(this, "role_name", { value: this.roleName });
+    // Checked at synth, when the whole stack exists: a default provider is often defined after the construct.
+    this.node.addValidation({ validate: () => this.stackProblems(props.region, !props.provider) });
+  }
+
+  /** What only the whole stack shows: a default provider in another region, another backup with this function's name. */
+  private stackProblems(region: string, usesDefaultProvider: boolean): string[] {
+    const problems: string[] = [];
+    const known = (v: unknown): v is string => typeof v === "string" && !Token.isUnresolved(v);
+    const all = TerraformStack.of(this).node.findAll();
+    if (usesDefaultProvider && known(region)) {
+      for (const p of all) {
+        if (!(p instanceof TerraformProvider) || p.terraformResourceType !== "tencentcloud") continue;
+        const { alias, region: providerRegion } = p as TerraformProvider & { alias?: string; region?: unknown };
+        if (!alias && known(providerRegion) && providerRegion !== region) {
+          problems.push(`region: "${region}" differs from the region of the stack's default tencentcloud provider, "${providerRegion}": the resources are created in the provider's region, so the function would look for its bucket in the wrong one; give the construct a provider in "${region}" (provider prop) or use one region`);
+        }
+      }
+    }
+    const name = this.function.nameInput;
+    const namespace = this.function.namespaceInput;
+    for (const other of all) {
+      if (other === this || !(other instanceof CkafkaCosBackup)) continue;
+      if (known(name) && other.function.nameInput === name && other.function.namespaceInput === namespace) {
+        problems.push(`functionName: "${name}" is also the function of ${other.node.path} in namespace "${namespace}": each backup needs its own function (and, by default, its own consumer group)`);
+      }
+    }
+    return problems;
   }
 }
 

@@ -107,6 +107,26 @@ describe("provider", () => {
     expect(m).toContain('region: "ap-guangzhou" differs from the region of the given provider, "ap-shanghai"');
   });
 
+  it("the stack's default provider in another region than `region` is refused at synth, wherever it is defined", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    new CkafkaCosBackup(stack, "backup", base);
+    new TencentcloudProvider(stack, "tc", { region: "ap-shanghai" });
+    expect(() => Testing.synth(stack, true)).toThrow(`region: "ap-guangzhou" differs from the region of the stack's default tencentcloud provider, "ap-shanghai"`);
+    const same = new TerraformStack(Testing.app(), "same");
+    new TencentcloudProvider(same, "tc", { region: "ap-guangzhou" });
+    new TencentcloudProvider(same, "sh", { region: "ap-shanghai", alias: "sh" });
+    new CkafkaCosBackup(same, "backup", base);
+    expect(() => Testing.synth(same, true)).not.toThrow();
+  });
+
+  it("two backups with one function name in one namespace are refused at synth", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    new CkafkaCosBackup(stack, "a", base);
+    new CkafkaCosBackup(stack, "b", { ...base, topic: "payments" });
+    new CkafkaCosBackup(stack, "c", { ...base, topic: "payments", namespace: "other" });
+    expect(() => Testing.synth(stack, true)).toThrow('functionName: "orders-backup" is also the function of test/b in namespace "default"');
+  });
+
   it("without the prop, resources use the default provider", () => {
     const { resources } = synth(() => ({}));
     for (const r of resources) expect(r.provider).toBeUndefined();
