@@ -110,10 +110,11 @@ export async function startKafkaBroker(): Promise<KafkaBroker> {
 
 /**
  * Whether the broker serves consumer groups yet: a fresh broker creates its offsets topic on first use
- * and answers NOT_COORDINATOR until then, which a test would take for a failure of its own.
+ * and answers NOT_COORDINATOR until then, which a test would take for a failure of its own. kafkajs needs
+ * retries of its own here: without them it fails before its first metadata ("No brokers in the broker pool").
  */
 async function coordinatorAnswers(broker: string): Promise<boolean> {
-  const admin = new Kafka({ brokers: [broker], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  const admin = new Kafka({ brokers: [broker], logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 1_000 } }).admin();
   try {
     await admin.connect();
     await admin.fetchOffsets({ groupId: "ckb-warm-up", topics: [] });
