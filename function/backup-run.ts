@@ -7,7 +7,7 @@ import type { ObjectStorage } from "./cos-storage";
 import { ObjectBudget } from "./object-budget";
 import { ObjectWriter, type WrittenObject } from "./object-writer";
 import { objectKey, startsNewObject } from "./partitioner";
-import { encodeRecord, type KafkaRecord } from "./record-format";
+import { JsonLinesEncoder } from "./json-lines-encoder";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
 
 /** `idle`: the run ended because no partition made progress for a while, before this one reached its plan. */
@@ -187,16 +187,6 @@ function isRebalance(err: unknown): boolean {
   return REBALANCE_ERRORS.has(e?.type ?? "") || REBALANCE_ERRORS.has(e?.cause?.type ?? "");
 }
 
-function toRecord(partition: number, m: KafkaMessage): KafkaRecord {
-  const headers: Array<[string, Buffer | null]> = [];
-  for (const [name, value] of Object.entries(m.headers ?? {})) {
-    for (const v of Array.isArray(value) ? value : [value]) {
-      headers.push([name, v === undefined || v === null ? null : Buffer.isBuffer(v) ? v : Buffer.from(String(v))]);
-    }
-  }
-  return { partition, offset: Number(m.offset), timestamp: m.timestamp, key: m.key ?? null, value: m.value ?? null, headers };
-}
-
 export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   const { config, kafka, storage, log } = opts;
   const idleMs = opts.idleMs ?? 3000;
@@ -363,27 +353,47 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
     s.nextOffset = fetchedOffset;
   };
 
-  /** Adds a record to its partition's object; false when a new object is due and no slot is free. */
-  const append = async (s: PartitionState, record: KafkaRecord): Promise<boolean> => {
-    let line: string;
+  // Encoding is synchronous, so one line buffer serves every partition.
+  const encoder = new JsonLinesEncoder();
+
+  const encode = (s: PartitionState, m: KafkaMessage, offset: number): number => {
     try {
-      line = encodeRecord(record);
+      return encoder.encode(s.plan.partition, m);
     } catch (err) {
-      throw new Error(`the record at offset ${record.offset}: ${(err as Error).message}`);
+      throw new Error(`the record at offset ${offset}: ${(err as Error).message}`);
     }
-    const bytes = Buffer.byteLength(line);
-    const current = s.open && { firstTimestamp: s.open.firstTimestamp, encodedBytes: s.open.encodedBytes };
-    if (startsNewObject(current, { timestamp: record.timestamp, encodedBytes: bytes }, config.partitionMaxBytes)) {
-      await flush(s);
-      if (!budget.acquire(s.plan.partition)) return false;
-      const key = objectKey(keyParts, record.partition, record.offset, record.timestamp);
-      s.open = new ObjectWriter(storage, key, config.compression, { offset: record.offset, timestamp: record.timestamp });
-    }
-    await s.open!.write(line, bytes, record.offset);
-    s.nextOffset = record.offset + 1;
+  };
+
+  const appended = (s: PartitionState, offset: number, bytes: number) => {
+    s.nextOffset = offset + 1;
     s.result.records++;
     s.result.encodedBytes += bytes;
     return true;
+  };
+
+  /**
+   * Adds a record to its partition's object; false when a new object is due and no slot is free.
+   * Synchronous unless it has to wait (a new object, gzip's queue, an upload): a promise per record
+   * was a good part of the garbage.
+   */
+  const append = (s: PartitionState, m: KafkaMessage, offset: number): boolean | Promise<boolean> => {
+    const bytes = encode(s, m, offset);
+    if (startsNewObject(s.open, { timestamp: m.timestamp, encodedBytes: bytes }, config.partitionMaxBytes)) {
+      return appendToNewObject(s, m, offset, bytes);
+    }
+    const wait = s.open!.write(encoder.bytes, bytes, offset);
+    return wait ? wait.then(() => appended(s, offset, bytes)) : appended(s, offset, bytes);
+  };
+
+  const appendToNewObject = async (s: PartitionState, m: KafkaMessage, offset: number, bytes: number): Promise<boolean> => {
+    await flush(s);
+    if (!budget.acquire(s.plan.partition)) return false;
+    const key = objectKey(keyParts, s.plan.partition, offset, m.timestamp);
+    s.open = new ObjectWriter(storage, key, config.compression, config.compressionLevel, { offset, timestamp: m.timestamp });
+    // Encoded again: while the last object was finishing, other partitions may have used the encoder.
+    encode(s, m, offset);
+    await s.open.write(encoder.bytes, bytes, offset);
+    return appended(s, offset, bytes);
   };
 
   if (work) {
@@ -450,30 +460,47 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
             // kafkajs sets fetchedOffset on every batch (consumer/batch.js); its typings leave it out.
             const fetchedOffset = Number((batch as typeof batch & { fetchedOffset: string }).fetchedOffset);
             if (fetchedOffset > s.nextOffset) await checkSkipped(s, fetchedOffset);
-            for (const m of batch.messages) {
-              if (!isRunning() || isStale() || stopping || s.done) return;
-              const offset = Number(m.offset);
-              if (offset >= s.plan.endOffset) break;
-              const now = Date.now();
-              if (now >= opts.deadlineAt) {
-                stopping = true;
-                return;
+            // The fetch position moves once per batch, on every way out of the loop: kafkajs parses
+            // and formats an int64 on each resolveOffset, which cost about 1 µs per record.
+            let resolved: string | undefined;
+            try {
+              // Whether the consumer stopped or the batch went stale can change only while this
+              // loop waits; asking kafkajs costs a map lookup, so it is asked after each wait.
+              let waited = true;
+              for (const m of batch.messages) {
+                if (stopping || s.done || (waited && (!isRunning() || isStale()))) return;
+                waited = false;
+                const offset = Number(m.offset);
+                if (offset >= s.plan.endOffset) break;
+                const now = Date.now();
+                if (now >= opts.deadlineAt) {
+                  stopping = true;
+                  return;
+                }
+                // Uploads within a batch can outlast a session: beat here too, not only between batches.
+                if (now - beat >= GROUP.heartbeatInterval) {
+                  await heartbeat();
+                  beat = now;
+                  waited = true;
+                }
+                let added = offset < s.nextOffset || append(s, m, offset);
+                if (added !== true) {
+                  added = await added;
+                  waited = true;
+                }
+                if (!added) {
+                  // Waits for a slot (ObjectBudget); fetching resumes at this record.
+                  s.result.slotWaits++;
+                  consumer.pause([{ topic: config.topic, partitions: [s.plan.partition] }]);
+                  return;
+                }
+                emptyFetches = 0;
+                // Moves the fetch position only; offsets are committed after uploads, never here.
+                resolved = m.offset;
+                lastActivity = Date.now();
               }
-              // Uploads within a batch can outlast a session: beat here too, not only between batches.
-              if (now - beat >= GROUP.heartbeatInterval) {
-                await heartbeat();
-                beat = now;
-              }
-              if (offset >= s.nextOffset && !(await append(s, toRecord(batch.partition, m)))) {
-                // Waits for a slot (ObjectBudget); fetching resumes at this record.
-                s.result.slotWaits++;
-                consumer.pause([{ topic: config.topic, partitions: [s.plan.partition] }]);
-                return;
-              }
-              emptyFetches = 0;
-              // Moves the fetch position only; offsets are committed after uploads, never here.
-              resolveOffset(m.offset);
-              lastActivity = Date.now();
+            } finally {
+              if (resolved !== undefined) resolveOffset(resolved);
             }
             // The batch can end in records kafkajs filtered out; within the plan, they are passed too.
             const last = Number(batch.lastOffset());

@@ -14,6 +14,13 @@ export const PART_BYTES = 5 * 1024 * 1024;
  */
 export const COMPRESS_CHUNK_BYTES = 256 * 1024;
 
+/**
+ * Chunks gzip has finished reading, reused: a fresh 256 KiB buffer per chunk is external memory V8
+ * counts towards its next full garbage collection, and a drain allocated one per 256 KiB of lines.
+ */
+const spareChunks: Buffer[] = [];
+const MAX_SPARE_CHUNKS = 16;
+
 export interface WrittenObject {
   key: string;
   firstOffset: number;
@@ -37,8 +44,9 @@ export class ObjectWriter {
   private storedBytes = 0;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
-  private lines: string[] = [];
-  private linesBytes = 0;
+  /** Encoded lines not yet handed to gzip. */
+  private chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);
+  private chunkBytes = 0;
   private readonly gzip?: Gzip;
   private readonly hash = createHash("sha256");
   private uploadId?: string;
@@ -48,6 +56,7 @@ export class ObjectWriter {
     private readonly storage: ObjectStorage,
     readonly key: string,
     compression: Compression,
+    compressionLevel: number,
     first: { offset: number; timestamp: string },
     private readonly partBytes = PART_BYTES,
   ) {
@@ -57,7 +66,7 @@ export class ObjectWriter {
     if (compression === "gzip") {
       // Room for a few chunks, so that encoding the next chunks overlaps compressing this one. zlib
       // streams take stream options, which @types/node leaves out of ZlibOptions.
-      this.gzip = createGzip({ level: 6, chunkSize: COMPRESS_CHUNK_BYTES, highWaterMark: 8 * COMPRESS_CHUNK_BYTES } as ZlibOptions);
+      this.gzip = createGzip({ level: compressionLevel, chunkSize: COMPRESS_CHUNK_BYTES, highWaterMark: 8 * COMPRESS_CHUNK_BYTES } as ZlibOptions);
       this.gzip.on("data", (chunk: Buffer) => this.collect(chunk));
     }
   }
@@ -67,24 +76,47 @@ export class ObjectWriter {
     this.pendingBytes += chunk.length;
   }
 
-  /** Appends one encoded line of `bytes` UTF-8 bytes. */
-  async write(line: string, bytes: number, offset: number): Promise<void> {
+  /**
+   * Appends one encoded line, `line[0, bytes)`, copied before this returns (the caller reuses its
+   * buffer). Returns a promise only when the caller must wait (gzip's queue or a part upload): most
+   * records cost no promise.
+   */
+  write(line: Buffer, bytes: number, offset: number): Promise<void> | undefined {
     this.records++;
     this.encodedBytes += bytes;
     this.lastOffset = offset;
-    this.lines.push(line);
-    this.linesBytes += bytes;
-    if (this.linesBytes >= COMPRESS_CHUNK_BYTES) await this.compressLines();
+    // The whole line is copied before anything is awaited.
+    let full = false;
+    for (let copied = 0; copied < bytes; ) {
+      const n = line.copy(this.chunk, this.chunkBytes, copied, bytes);
+      copied += n;
+      this.chunkBytes += n;
+      if (this.chunkBytes === this.chunk.length) full = !this.compressChunk() || full;
+    }
+    if (full || this.pendingBytes >= this.partBytes) return this.wait(full);
+    return undefined;
+  }
+
+  private async wait(full: boolean): Promise<void> {
+    if (full) await new Promise((r) => this.gzip!.once("drain", r));
     if (this.pendingBytes >= this.partBytes) await this.uploadFullParts();
   }
 
-  private async compressLines(): Promise<void> {
-    if (!this.linesBytes) return;
-    const chunk = Buffer.from(this.lines.join(""));
-    this.lines = [];
-    this.linesBytes = 0;
-    if (!this.gzip) return this.collect(chunk);
-    if (!this.gzip.write(chunk)) await new Promise((r) => this.gzip!.once("drain", r));
+  /** Hands the chunk to gzip; false when gzip's queue is full (wait for "drain"). */
+  private compressChunk(): boolean {
+    if (!this.chunkBytes) return true;
+    const whole = this.chunk;
+    const chunk = whole.subarray(0, this.chunkBytes);
+    this.chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);
+    this.chunkBytes = 0;
+    if (!this.gzip) {
+      this.collect(chunk);
+      return true;
+    }
+    // zlib calls back once it has read the whole chunk (into its window); only then is it free.
+    return this.gzip.write(chunk, (err) => {
+      if (!err && spareChunks.length < MAX_SPARE_CHUNKS) spareChunks.push(whole);
+    });
   }
 
   private takePending(bytes: number): Buffer {
@@ -108,7 +140,7 @@ export class ObjectWriter {
 
   /** Uploads the rest and completes the object; resolves once the store has confirmed it. */
   async finish(): Promise<WrittenObject> {
-    await this.compressLines();
+    this.compressChunk();
     if (this.gzip) {
       const ended = new Promise((r) => this.gzip!.once("end", r));
       this.gzip.end();

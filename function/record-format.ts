@@ -1,8 +1,7 @@
 // The record format: JSON Lines, one Kafka record per line, lossless.
 // Bytes that are valid UTF-8 are written as text; anything else as base64 with an encoding flag,
-// so a restore is byte-exact. A null key or value (tombstone) stays null.
-import { isUtf8 } from "node:buffer";
-
+// so a restore is byte-exact. A null key or value (tombstone) stays null. Lines are written by
+// json-lines-encoder.ts: byte for byte JSON.stringify of a BackupRecord, the timestamp's digits as they are.
 export interface BackupHeader {
   name: string;
   value: string | null;
@@ -36,31 +35,8 @@ export interface KafkaRecord {
   headers: Array<[string, Buffer | null]>;
 }
 
-function text(bytes: Buffer | null): { text: string | null; base64: boolean } {
-  if (bytes === null) return { text: null, base64: false };
-  return isUtf8(bytes) ? { text: bytes.toString("utf8"), base64: false } : { text: bytes.toString("base64"), base64: true };
-}
-
 /** A canonical int64 in decimal: what Kafka's timestamps look like as text. */
-const INT64 = /^-?(?:0|[1-9]\d{0,18})$/;
-
-export function encodeRecord(r: KafkaRecord): string {
-  // The timestamp's digits go into the line as they are: a JS number would round values past 2^53.
-  if (!INT64.test(r.timestamp)) throw new Error(`timestamp ${JSON.stringify(r.timestamp)} is not a decimal int64`);
-  const key = text(r.key);
-  const value = text(r.value);
-  const rest: Omit<BackupRecord, "partition" | "offset" | "timestamp"> = {
-    key: key.text,
-    ...(key.base64 ? { keyEncoding: "base64" as const } : {}),
-    value: value.text,
-    ...(value.base64 ? { valueEncoding: "base64" as const } : {}),
-    headers: r.headers.map(([name, bytes]) => {
-      const v = text(bytes);
-      return v.base64 ? { name, value: v.text, encoding: "base64" as const } : { name, value: v.text };
-    }),
-  };
-  return `{"partition":${r.partition},"offset":${r.offset},"timestamp":${r.timestamp},${JSON.stringify(rest).slice(1)}\n`;
-}
+export const INT64 = /^-?(?:0|[1-9]\d{0,18})$/;
 
 function bytes(value: string | null, encoding: string | undefined): Buffer | null {
   if (value === null) return null;

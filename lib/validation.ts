@@ -80,6 +80,7 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     ["timeGranularityMinutes", "it sets the timer's cron, the function timeout and the queued event's lifetime"],
     ["timeoutSeconds", "it is checked against timeGranularityMinutes so that ticks do not overlap"],
     ["partitionMaxBytes", "it goes into the handler's configuration, which the handler refuses outside 1 MiB to 500 MiB"],
+    ["compressionLevel", "it goes into the handler's configuration, which the handler refuses outside 1 to 9"],
     ["abortIncompleteMultipartUploadDays", "0 leaves the lifecycle rule out, which is decided at synth"],
     ["startPosition", "it is checked at synth to be earliest, latest or epoch milliseconds"],
     ["runtime", `it is checked at synth against the handler's build (Node.js ${HANDLER_NODE_MAJOR} or newer)`],
@@ -128,6 +129,10 @@ export function validateProps(props: CkafkaCosBackupProps): void {
   }
   if (props.deliveryPathPrefix !== undefined && literal(props.deliveryPathPrefix)) check("deliveryPathPrefix", checkPrefix(props.deliveryPathPrefix));
   if (props.compression !== undefined && literal(props.compression) && !COMPRESSIONS.includes(props.compression)) check("compression", `"${props.compression}" is not allowed; expected one of ${COMPRESSIONS.join(", ")}`);
+  if (given("compressionLevel")) {
+    const { min, max } = LIMITS.compressionLevel;
+    check("compressionLevel", checkIntRange(props.compressionLevel!, min, max)?.concat(" (gzip levels)"));
+  }
 
   if (props.saslMechanism !== undefined) {
     if (literal(props.saslMechanism) && !SASL_MECHANISMS.includes(props.saslMechanism)) check("saslMechanism", `"${props.saslMechanism}" is not allowed; expected one of ${SASL_MECHANISMS.join(", ")}`);

@@ -170,6 +170,9 @@ describe("CkafkaCosBackup validation", () => {
     [{ clsLogsetId: "l" }, "clsTopicId: clsLogsetId and clsTopicId are required together"],
     [{ runtime: "Python3.9" }, 'runtime: "Python3.9" is not allowed'],
     [{ region: "ap-guangzho" }, 'region: "ap-guangzho" is not an SCF region (did you mean "ap-guangzhou"?)'],
+    [{ compressionLevel: 0 }, "compressionLevel: 0 must be a whole number from 1 to 9 (gzip levels)"],
+    [{ compressionLevel: 10 }, "compressionLevel: 10 must be a whole number from 1 to 9"],
+    [{ compressionLevel: 2.5 }, "compressionLevel: 2.5 must be a whole number from 1 to 9"],
   ])("%o is rejected: %s", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

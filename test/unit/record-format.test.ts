@@ -1,6 +1,20 @@
+import type { IHeaders } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import { decodeRecord, encodeRecord, type KafkaRecord } from "../../function/record-format";
+import { JsonLinesEncoder } from "../../function/json-lines-encoder";
+import { decodeRecord, type KafkaRecord } from "../../function/record-format";
 import { NO_TIME_FOLDER, objectKey, parseObjectKey, startsNewObject, timeFolder } from "../../function/partitioner";
+
+/** The line the handler writes for a record (kafkajs hands over a repeated header as an array). */
+function encodeRecord(r: KafkaRecord): string {
+  const headers: IHeaders = {};
+  for (const [name, value] of r.headers) {
+    const prev = headers[name];
+    headers[name] = (prev === undefined ? value : ([] as Array<Buffer | null>).concat(prev as Buffer, value)) as Buffer;
+  }
+  const encoder = new JsonLinesEncoder();
+  const n = encoder.encode(r.partition, { offset: String(r.offset), timestamp: r.timestamp, attributes: 0, key: r.key, value: r.value, headers });
+  return encoder.bytes.subarray(0, n).toString();
+}
 
 describe("record format", () => {
   it("keeps text readable, flags non-UTF-8 as base64, keeps tombstones null, and round-trips bytes", () => {
