@@ -1,6 +1,6 @@
 // Crash recovery: how long the run after a SIGKILLed one takes. The killed run cannot leave the
 // consumer group, so the next one's join waits until the coordinator drops the dead member.
-// BENCH_BASELINE_SCRIPT=<another bundle's index.js> runs that handler too, interleaved, for a comparison.
+// An earlier handler (BENCH_BASELINE_SCRIPT or BENCH_BASELINE, run.ts) runs too, interleaved, for a comparison.
 import { invokeHandler, synthesizedEnvironment } from "../test/helpers/handler";
 import { ENV } from "../function/config";
 import { createTopic, groupJoined, produce, uniqueName, type SentRecord } from "../test/helpers/kafka";

@@ -12,23 +12,38 @@ export interface Drain {
   encodedBytes: number;
   storedBytes: number;
   objects: number;
+  /** CPU time of the handler's processes, user + system, all threads. */
+  cpuMicros: number;
   /** Largest peak RSS over the invocations, KiB. */
   maxRssKiB: number;
   /** Times partitions waited for an object slot (memory). */
   slotWaits: number;
 }
 
-/** Drains `topic` into `prefix` with a new consumer group; `maxOpenObjects` overrides the default. */
-export async function drain(topic: string, prefix: string, maxOpenObjects?: number, maxInvocations = 20): Promise<Drain> {
+export interface DrainOptions {
+  /** Overrides the default number of open objects. */
+  maxOpenObjects?: number;
+  /** Overrides the default gzip level. */
+  compressionLevel?: number;
+  /** Another handler bundle's index.js (an earlier version, see baseline.ts). */
+  script?: string;
+  maxInvocations?: number;
+}
+
+/** Drains `topic` into `prefix` with a new consumer group. */
+export async function drain(topic: string, prefix: string, o: DrainOptions = {}): Promise<Drain> {
   const functionName = uniqueName("bench");
-  const env = synthesizedEnvironment(
-    { topic, functionName, deliveryPathPrefix: prefix },
-    maxOpenObjects === undefined ? {} : { [ENV.maxOpenObjects]: String(maxOpenObjects) },
-  );
+  const overrides: Record<string, string> = {};
+  if (o.maxOpenObjects !== undefined) overrides[ENV.maxOpenObjects] = String(o.maxOpenObjects);
+  if (o.compressionLevel !== undefined) overrides[ENV.compressionLevel] = String(o.compressionLevel);
+  const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: prefix }, overrides);
+  const maxInvocations = o.maxInvocations ?? 20;
   const ends = await partitionOffsets(topic);
-  const out: Drain = { invocations: 0, elapsedMs: 0, records: 0, encodedBytes: 0, storedBytes: 0, objects: 0, maxRssKiB: 0, slotWaits: 0 };
+  const out: Drain = { invocations: 0, elapsedMs: 0, records: 0, encodedBytes: 0, storedBytes: 0, objects: 0, cpuMicros: 0, maxRssKiB: 0, slotWaits: 0 };
   for (;;) {
-    const run = await invokeHandler(env, { timeLimitMs: 900_000 });
+    // BENCH_CPU_PROF=<folder>: each invocation writes a V8 CPU profile there (see cpu-profile.cjs).
+    const nodeArgs = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const run = await invokeHandler(env, { timeLimitMs: 900_000, script: o.script, nodeArgs });
     if (!run.ok || !run.result) throw new Error(`handler failed on ${topic}: ${run.error}\n${run.stderr.slice(-2000)}`);
     out.invocations++;
     out.elapsedMs += run.elapsedMs;
@@ -36,6 +51,7 @@ export async function drain(topic: string, prefix: string, maxOpenObjects?: numb
     out.encodedBytes += run.result.totals.encodedBytes;
     out.storedBytes += run.result.totals.storedBytes;
     out.objects += run.result.totals.objects;
+    out.cpuMicros += run.cpuMicros ?? 0;
     out.maxRssKiB = Math.max(out.maxRssKiB, run.maxRssKiB ?? 0);
     out.slotWaits += run.result.partitions.reduce((n, p) => n + p.slotWaits, 0);
     const committed = await committedOffsets(functionName, topic);

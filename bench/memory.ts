@@ -1,4 +1,4 @@
-// Memory: the handler's peak RSS (kernel accounting, getrusage ru_maxrss of its process) as the
+// Memory: the handler's peak RSS (kernel accounting: VmHWM of its process, test/helpers/peak-rss.cjs) as the
 // backlog grows (should stay flat), as partitions grow (bounded by the open-object budget), and with
 // other budgets, for the trade-off. Values are random bytes: nothing compresses, so every open object
 // fills whole parts, the worst case for memory.
@@ -36,7 +36,7 @@ async function measure(c: Case, o: MemoryOptions, topics: Map<string, string>): 
   const seconds: number[] = [];
   let last: Awaited<ReturnType<typeof drain>> | undefined;
   for (let r = 1; r <= o.repeats; r++) {
-    const d = await drain(topic, `bench/${topic}/open-${c.open}-rep-${r}/`, c.open);
+    const d = await drain(topic, `bench/${topic}/open-${c.open}-rep-${r}/`, { maxOpenObjects: c.open });
     if (d.records !== c.records) throw new Error(`handler backed up ${d.records} of ${c.records} records`);
     rss.push(d.maxRssKiB / 1024);
     seconds.push(d.elapsedMs / 1000);

@@ -1,11 +1,12 @@
 // The upload limit: cos-nodejs-sdk-v5 writing `bytes` to the object store as the handler does, one
-// 64 MiB multipart object after another, parts of the handler's size in sequence. Prints `RAW <json>`.
+// 64 MiB multipart object after another, parts of the handler's size in sequence. Prints `RAW <json>` (CPU time included).
 //   node raw-cos-upload.cjs <endpoint> <bucket> <prefix> <bytes> <part bytes>
 const COS = require("cos-nodejs-sdk-v5");
 const { mkdtempSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
 const { randomBytes } = require("node:crypto");
+const { peakRssKiB } = require("../test/helpers/peak-rss.cjs");
 
 const OBJECT = 64 * 1024 * 1024;
 
@@ -39,7 +40,13 @@ async function main() {
     await cos.multipartComplete({ ...base, Key, UploadId, Parts });
     left -= size;
   }
-  console.log(`RAW ${JSON.stringify({ bytes: Number(total), objects, maxRssKiB: process.resourceUsage().maxRSS })}`);
+  console.log(`RAW ${JSON.stringify({ bytes: Number(total), objects, maxRssKiB: peakRssKiB(), cpuMicros: cpuMicros() })}`);
+}
+
+/** CPU time of this process so far, user + system, all threads. */
+function cpuMicros() {
+  const u = process.resourceUsage();
+  return u.userCPUTime + u.systemCPUTime;
 }
 
 main().catch((err) => {

@@ -1,8 +1,9 @@
 // The consumption limit: kafkajs reading a topic from the beginning to its end offsets and doing
 // nothing with the records. Same client settings as the handler: a group, read-committed, and the
-// handler's fetch settings, given as JSON. Prints `RAW <json>` with records, bytes and the peak RSS.
+// handler's fetch settings, given as JSON. Prints `RAW <json>` with records, bytes, the peak RSS and the CPU time.
 //   node raw-kafkajs-consume.cjs <brokers> <topic> <fetch settings JSON>
 const { Kafka, logLevel } = require("kafkajs");
+const { peakRssKiB } = require("../test/helpers/peak-rss.cjs");
 
 async function main() {
   const [, , brokers, topic, fetch] = process.argv;
@@ -35,7 +36,13 @@ async function main() {
   });
   if (open > 0) await finished;
   await consumer.disconnect();
-  console.log(`RAW ${JSON.stringify({ records, bytes, maxRssKiB: process.resourceUsage().maxRSS })}`);
+  console.log(`RAW ${JSON.stringify({ records, bytes, maxRssKiB: peakRssKiB(), cpuMicros: cpuMicros() })}`);
+}
+
+/** CPU time of this process so far, user + system, all threads. */
+function cpuMicros() {
+  const u = process.resourceUsage();
+  return u.userCPUTime + u.systemCPUTime;
 }
 
 main().catch((err) => {

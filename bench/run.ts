@@ -1,10 +1,15 @@
 // `npm run bench [-- scenario ...]`: runs the benchmarks against the test services (started here
 // unless CKB_KAFKA_BROKERS / CKB_COS_ENDPOINT name running ones) and writes bench/results/*.md.
 // Sizes can be scaled down for a quick look: BENCH_RECORDS, BENCH_MEMORY_RECORDS, BENCH_REPEATS.
+// An earlier handler runs beside this one in the throughput and crash-recovery scenarios with
+// BENCH_BASELINE=<git revision> (bundled here, baseline.ts) or BENCH_BASELINE_SCRIPT=<a bundle's index.js>.
+// BENCH_ZSTD_NODE (a Node.js >= 22.15 binary) adds zstd to the compression scenarios.
 import { buildHandlerZip } from "../lib/bundling";
 import { startTestServices } from "../test/services/start";
+import { baselineScript, type Baseline } from "./baseline";
 import { coldStart } from "./cold-start";
 import { crashRecovery } from "./crash-recovery";
+import { compression } from "./compression";
 import { fetchSize } from "./fetch-size";
 import { memory } from "./memory";
 import { report } from "./stats";
@@ -25,15 +30,27 @@ buildHandlerZip();
 const records = num("BENCH_RECORDS", 1_000_000);
 const memoryRecords = num("BENCH_MEMORY_RECORDS", 100_000);
 const repeats = num("BENCH_REPEATS", 3);
+let baselineBundle: Baseline | undefined;
+/** The earlier handler to compare with, bundled on first use; undefined when none is asked for. */
+function baseline(): Baseline | undefined {
+  const script = process.env.BENCH_BASELINE_SCRIPT;
+  const revision = process.env.BENCH_BASELINE;
+  if (script) return { script, label: script };
+  if (revision) baselineBundle ??= baselineScript(revision);
+  return baselineBundle;
+}
+const zstdNode = process.env.BENCH_ZSTD_NODE || undefined;
 
 const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> | string }> = {
   "cold-start": { services: false, run: () => coldStart(10) },
   synth: { services: false, run: () => synth(5) },
-  "throughput-1kib": { services: true, run: () => throughput({ records, valueBytes: 1024, partitions: 12, repeats }) },
-  "throughput-100b": { services: true, run: () => throughput({ records, valueBytes: 100, partitions: 12, repeats }) },
+  "throughput-1kib": { services: true, run: () => throughput({ records, valueBytes: 1024, partitions: 12, repeats, baseline: baseline() }) },
+  "throughput-100b": { services: true, run: () => throughput({ records, valueBytes: 100, partitions: 12, repeats, baseline: baseline() }) },
   "fetch-size": { services: true, run: () => fetchSize(Math.min(records, 300_000), 5) },
   memory: { services: true, run: () => memory({ baseRecords: memoryRecords, valueBytes: 1024, repeats }) },
-  "crash-recovery": { services: true, run: () => crashRecovery(repeats) },
+  "crash-recovery": { services: true, run: () => crashRecovery(repeats, baseline()?.script) },
+  compression: { services: false, run: () => compression({ records: Math.min(records, 200_000), valueBytes: 1024, repeats, zstdNode }) },
+  "compression-100b": { services: false, run: () => compression({ records: Math.min(records, 1_000_000), valueBytes: 100, repeats, zstdNode }) },
 };
 
 async function main(): Promise<void> {

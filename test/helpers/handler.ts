@@ -58,22 +58,24 @@ export interface Invocation {
   killed: boolean;
   /** Peak RSS of the handler's process (kernel accounting); absent when it was killed. */
   maxRssKiB?: number;
+  /** CPU time of the handler's process, user + system, all threads; absent when it was killed. */
+  cpuMicros?: number;
   /** Wall time from spawn to exit. */
   elapsedMs: number;
 }
 
 /**
  * Invokes the bundled handler in a new process; `killAfterMs`, `killWhen` or `killOn` SIGKILLs it mid-run.
- * `script` runs another bundle's index.js (a benchmark's baseline) instead of this tree's.
+ * `script` runs another bundle's index.js (a benchmark's baseline) instead of this tree's; `nodeArgs` go to node.
  */
 export function invokeHandler(
   env: Record<string, string>,
-  opts: { timeLimitMs?: number; requestId?: string; killAfterMs?: number; killWhen?: (output: string) => boolean; killOn?: Promise<unknown>; script?: string } = {},
+  opts: { timeLimitMs?: number; requestId?: string; killAfterMs?: number; killWhen?: (output: string) => boolean; killOn?: Promise<unknown>; script?: string; nodeArgs?: string[] } = {},
 ): Promise<Invocation> {
   const context = { request_id: opts.requestId ?? `req-${Date.now()}`, time_limit_in_ms: opts.timeLimitMs ?? 120_000 };
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(__dirname, "invoke-handler.cjs"), opts.script ?? bundledScript(), JSON.stringify(context)], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(__dirname, "invoke-handler.cjs"), opts.script ?? bundledScript(), JSON.stringify(context)], {
       env: {
         PATH: process.env.PATH,
         TENCENTCLOUD_SECRETID: "test-secret-id",
@@ -109,8 +111,8 @@ export function invokeHandler(
       const lines = stdout.split("\n");
       const line = lines.find((l) => l.startsWith("RESULT ") || l.startsWith("ERROR "));
       const rusage = lines.find((l) => l.startsWith("RUSAGE "));
-      const maxRssKiB = rusage ? (JSON.parse(rusage.slice(7)) as { maxRssKiB: number }).maxRssKiB : undefined;
-      const common = { stdout, stderr, killed, maxRssKiB, elapsedMs };
+      const usage = rusage ? (JSON.parse(rusage.slice(7)) as { maxRssKiB: number; cpuMicros: number }) : undefined;
+      const common = { stdout, stderr, killed, maxRssKiB: usage?.maxRssKiB, cpuMicros: usage?.cpuMicros, elapsedMs };
       if (line?.startsWith("RESULT ")) resolve({ ok: true, result: JSON.parse(line.slice(7)), ...common });
       else resolve({ ok: false, error: line?.slice(6), ...common });
     });

@@ -1,7 +1,10 @@
 // Runs the bundled handler the way SCF does, in its own process:
 //   node invoke-handler.cjs <index.js> <context JSON>
 // The environment is the function's. Prints one line `RESULT <json>` or `ERROR <message>`, then
-// `RUSAGE <json>`: the process's peak RSS in KiB as the kernel accounts it (getrusage ru_maxrss).
+// `RUSAGE <json>`: the process's peak RSS in KiB as the kernel accounts it (peak-rss.cjs) and its CPU
+// time in microseconds (user + system, every thread: zlib's thread pool included).
+const { peakRssKiB } = require("./peak-rss.cjs");
+
 const [, , script, contextJson] = process.argv;
 const context = JSON.parse(contextJson || "{}");
 const started = Date.now();
@@ -19,6 +22,7 @@ require(script)
   });
 
 function exit(code) {
-  console.log(`RUSAGE ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })}`);
+  const usage = process.resourceUsage();
+  console.log(`RUSAGE ${JSON.stringify({ maxRssKiB: peakRssKiB(), cpuMicros: usage.userCPUTime + usage.systemCPUTime })}`);
   process.exit(code);
 }

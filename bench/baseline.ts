@@ -1,0 +1,32 @@
+// An earlier version of the handler, to measure beside this one in the same run: BENCH_BASELINE=<git
+// revision> bundles function/ as it was at that revision, with this checkout's node_modules, as
+// lib/bundling.ts bundles the handler.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { unzipSync } from "fflate";
+import { buildHandlerZip } from "../lib/bundling";
+
+const ROOT = resolve(__dirname, "..");
+
+export interface Baseline {
+  /** The bundle's index.js. */
+  script: string;
+  /** How tables name it: the commit, or the script's path. */
+  label: string;
+}
+
+/** index.js of the handler at `revision`, bundled into a temporary folder. */
+export function baselineScript(revision: string): Baseline {
+  const commit = execFileSync("git", ["rev-parse", "--short", `${revision}^{commit}`], { cwd: ROOT, encoding: "utf8" }).trim();
+  const dir = mkdtempSync(join(tmpdir(), `ckb-baseline-${commit}-`));
+  const archive = execFileSync("git", ["archive", "--format=tar", commit, "function"], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  execFileSync("tar", ["-x", "-C", dir], { input: archive });
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  const zip = join(dir, "function.zip");
+  buildHandlerZip(zip, join(dir, "function/index.ts"));
+  const script = join(dir, "index.js");
+  writeFileSync(script, unzipSync(readFileSync(zip))["index.js"]);
+  return { script, label: commit };
+}
