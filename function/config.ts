@@ -72,9 +72,9 @@ export const LIMITS = {
    */
   maxOpenObjects: { min: 1, max: 64, default: 4 },
   /**
-   * gzip level. On event-like JSON, level 1 saves about 14% of the handler's CPU and stores about 3%
-   * more bytes than 6; at COS and SCF prices those bytes cost more than the CPU once they are kept
-   * longer than a week or two (README, "Memory and speed"), and level 9 saves under 1% more.
+   * gzip level. On event-like JSON, level 1 saves 5–15% of the handler's CPU and stores 3–5% more
+   * bytes than 6; at COS and SCF prices those bytes cost more than that CPU once kept longer than
+   * about a week (README, "Memory and speed").
    */
   compressionLevel: { min: 1, max: 9, default: 6 },
   /** Function memory. The handler peaks near 210–270 MiB with the default maxOpenObjects (bench/README.md). */
