@@ -461,7 +461,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
             const fetchedOffset = Number((batch as typeof batch & { fetchedOffset: string }).fetchedOffset);
             if (fetchedOffset > s.nextOffset) await checkSkipped(s, fetchedOffset);
             // The fetch position moves once per batch, on every way out of the loop: kafkajs parses
-            // and formats an int64 on each resolveOffset, which cost about 1 µs per record.
+            // and formats an int64 on each resolveOffset.
             let resolved: string | undefined;
             try {
               // Whether the consumer stopped or the batch went stale can change only while this

@@ -20,6 +20,9 @@ const NATIVE_COPY_BYTES = 48;
 
 const ascii = (s: string) => Buffer.from(s, "latin1");
 const NULL = ascii("null");
+const TIMESTAMP = ascii(',"timestamp":');
+const COMMA = ascii(",");
+const CLOSE = ascii("}");
 const KEY = ascii(',"key":');
 const KEY_BASE64 = ascii(',"keyEncoding":"base64"');
 const VALUE = ascii(',"value":');
@@ -146,7 +149,8 @@ export class JsonLinesEncoder {
   /**
    * Index of the first byte at or after `from` that needs an escape (or, until `utf8`, is not ASCII),
    * or the length. Tests four bytes at a time on 32-bit words of the Buffer's memory; kafkajs's
-   * Buffers of one fetch share their memory, so the word view is made once per fetch response.
+   * Buffers of one fetch share their memory, so the word view is made once per fetch response (and
+   * keeps that response alive until the next one).
    */
   private nextSpecial(src: Buffer, from: number, utf8: boolean): number {
     const n = src.length;
@@ -205,10 +209,6 @@ export class JsonLinesEncoder {
     this.bytes = grown;
   }
 }
-
-const TIMESTAMP = ascii(',"timestamp":');
-const COMMA = ascii(",");
-const CLOSE = ascii("}");
 
 function copyRun(src: Buffer, from: number, to: number, out: Buffer, pos: number): number {
   if (to - from >= NATIVE_COPY_BYTES) return pos + src.copy(out, pos, from, to);
