@@ -30,6 +30,33 @@ export const FETCH = { maxBytes: 2 * 1024 * 1024, maxBytesPerPartition: 1024 * 1
  */
 export const GROUP = { sessionTimeout: 6_000, heartbeatInterval: 1_000, rebalanceTimeout: 15_000 } as const;
 
+/**
+ * Waits for `work` (an upload, a commit) while heartbeating, so that a slow object store (retries with
+ * backoff) cannot outlast the short session and cost the run its partitions. A failed heartbeat (a
+ * rebalance) stops the beats; the batch's next own heartbeat reports it.
+ */
+export async function beatingWhile<T>(work: T | Promise<T>, heartbeat: () => Promise<void>): Promise<T> {
+  if (!(work instanceof Promise)) return work;
+  let beating = true;
+  const beats = (async () => {
+    while (beating) {
+      await new Promise((r) => setTimeout(r, GROUP.heartbeatInterval));
+      if (!beating) return;
+      try {
+        await heartbeat();
+      } catch {
+        return;
+      }
+    }
+  })();
+  try {
+    return await work;
+  } finally {
+    beating = false;
+    void beats;
+  }
+}
+
 export interface PartitionPlan {
   partition: number;
   /** Where this run starts: the committed offset, the start position, or the log start after a gap. */
@@ -485,7 +512,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
                 }
                 let added = offset < s.nextOffset || append(s, m, offset);
                 if (added !== true) {
-                  added = await added;
+                  added = await beatingWhile(added, heartbeat);
                   waited = true;
                 }
                 if (!added) {
@@ -508,7 +535,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
               passedFiltered(s, last);
               resolveOffset(batch.lastOffset());
             }
-            if (s.nextOffset >= s.plan.endOffset) await finishPartition(s, "caught-up");
+            if (s.nextOffset >= s.plan.endOffset) await beatingWhile(finishPartition(s, "caught-up"), heartbeat);
             await heartbeat();
           } catch (err) {
             // An uploaded object whose commit failed here stays uncommitted: whoever owns the partition

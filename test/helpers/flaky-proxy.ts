@@ -1,8 +1,13 @@
-// A TCP proxy in front of the object server that stops working after a byte budget: an object
-// store that fails mid-run, for real, without touching the store itself.
+// A TCP proxy in front of the object server that stops working after a byte budget, or answers late:
+// an object store that fails mid-run or is slow, for real, without touching the store itself.
 import { createServer, connect, type Server, type Socket } from "node:net";
 
-export async function startFlakyProxy(target: string, budgetBytes: number): Promise<{ endpoint: string; close(): Promise<void> }> {
+export async function startFlakyProxy(
+  target: string,
+  budgetBytes: number,
+  /** Holds each piece of every answer this long before passing it on. */
+  answerDelayMs = 0,
+): Promise<{ endpoint: string; close(): Promise<void> }> {
   const url = new URL(target);
   let used = 0;
   const sockets = new Set<Socket>();
@@ -18,7 +23,7 @@ export async function startFlakyProxy(target: string, budgetBytes: number): Prom
       }
       upstream.write(chunk);
     });
-    upstream.on("data", (chunk) => client.write(chunk));
+    upstream.on("data", (chunk) => (answerDelayMs ? setTimeout(() => client.write(chunk), answerDelayMs) : client.write(chunk)));
     const end = () => {
       client.destroy();
       upstream.destroy();

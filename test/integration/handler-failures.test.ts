@@ -118,6 +118,28 @@ describe("handler failures", () => {
     }
   });
 
+  it("an object store slower than the group session: the run keeps its partition and commits once", async () => {
+    const topic = uniqueName("slowstore");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 1);
+    const sent = records(300, 1);
+    await produce(topic, sent);
+    // Every answer of the store comes 8 s late, past the 6 s session: only heartbeats sent while the
+    // upload waits keep the run in the group, so that its commit is accepted.
+    const proxy = await startFlakyProxy(cosEndpoint(), Number.MAX_SAFE_INTEGER, 8_000);
+    try {
+      const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix }, { [ENV.cosEndpoint]: proxy.endpoint });
+      const r = await invokeHandler(env, { timeLimitMs: 120_000 });
+      expect(r.ok, r.error ?? r.stderr.slice(-2000)).toBe(true);
+      expect(await committedOffsets(env[ENV.groupId], topic)).toEqual(new Map([[0, sent.length]]));
+      const objects = await readBackup(testCos(), prefix);
+      expect(objects).toHaveLength(1);
+      expect(objects[0].records).toHaveLength(sent.length);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it("SASL/SCRAM with the password from SSM succeeds; a wrong password fails and commits nothing", async () => {
     const topic = uniqueName("sasl");
     const prefix = `${topic}/`;
