@@ -14,6 +14,7 @@ import { endpointOptions } from "../function/cos-storage";
 import { parseObjectKey, type ParsedKey } from "../function/partitioner";
 import { decodeRecord, type KafkaRecord } from "../function/record-format";
 import { withRetry } from "./calls";
+import { NothingBackedUp } from "./errors";
 
 export interface SourceOptions {
   bucket: string;
@@ -77,6 +78,11 @@ export class BackupSource {
     return `${prefix}${instanceId}/${topic}/`;
   }
 
+  /** The topic's folder with its bucket, as messages name it: `bucket/prefix/instance/topic/`. */
+  get location(): string {
+    return `${this.options.bucket}/${this.topicFolder}`;
+  }
+
   private call<T>(what: string, fn: () => Promise<T>, extraMs = 0): Promise<T> {
     return withRetry(this.timeoutMs + extraMs, this.endpoint, what, fn);
   }
@@ -86,6 +92,10 @@ export class BackupSource {
     let marker = "";
     for (;;) {
       const res = await this.call(`GetBucket ${prefix}`, () => this.cos.getBucket({ ...this.base, Prefix: prefix, Marker: marker, MaxKeys: 1000 }));
+      // An object store's listing names its bucket; a 200 without it (a web page, a proxy) is no listing at all.
+      if ((res as { Name?: string }).Name === undefined) {
+        throw new Error(`${this.endpoint}: GetBucket ${prefix} was answered with something other than an object store's bucket listing: check --endpoint (and --region)`);
+      }
       out.push(...res.Contents);
       if (res.IsTruncated !== "true" || res.Contents.length === 0) return out;
       marker = res.NextMarker || res.Contents[res.Contents.length - 1].Key;
@@ -108,6 +118,13 @@ export class BackupSource {
     }
     for (const list of partitions.values()) list.sort((a, b) => a.firstOffset - b.firstOffset);
     return { partitions: new Map([...partitions].sort((a, b) => a[0] - b[0])), outside };
+  }
+
+  /** The backup objects, refusing a location that has none: there is nothing to read. */
+  async objectsToRead(): Promise<SourceListing> {
+    const listing = await this.objects();
+    if (listing.partitions.size === 0) throw new NothingBackedUp("backup object", this.location);
+    return listing;
   }
 
   /** Every run manifest of the topic, oldest first (their keys sort by start time). */

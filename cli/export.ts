@@ -3,6 +3,7 @@
 import { createWriteStream, existsSync, mkdirSync, writeFileSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import type { BackupSource } from "./backup-source";
+import { UsageError } from "./errors";
 import { quietProgress, type Progress } from "./progress";
 import { recordBytes, selectObjects, selected, type Selection } from "./selection";
 
@@ -33,8 +34,8 @@ async function write(stream: WriteStream, chunk: Buffer | string): Promise<void>
 
 export async function exportBackup(source: BackupSource, options: ExportOptions): Promise<ExportReport> {
   const { format, out, separator = Buffer.from("\n"), progress = quietProgress } = options;
-  if (existsSync(out)) throw new Error(`--out: ${out} exists; give a path that does not, so nothing is overwritten`);
-  const plan = selectObjects(await source.objects(), options);
+  if (existsSync(out)) throw new UsageError(`--out: ${out} exists; give a path that does not, so nothing is overwritten`);
+  const plan = selectObjects(await source.objectsToRead(), options);
   const report: ExportReport = { records: 0, bytes: 0, objects: 0, tombstones: 0, byPartition: new Map() };
   let stream: WriteStream | undefined;
   if (format === "value-files") mkdirSync(out, { recursive: true });

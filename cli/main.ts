@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `ckafka-cos-backup history|verify|restore|export`: operator commands for a backup the construct's function wrote.
-// COS credentials come from TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (/ TENCENTCLOUD_SESSIONTOKEN),
+// COS credentials come from TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (/ TENCENTCLOUD_SECURITY_TOKEN), the
+// Tencent Cloud provider's names, or TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (/ TENCENTCLOUD_SESSIONTOKEN), SCF's;
 // a SASL password from KAFKA_SASL_PASSWORD: never from the command line, where shells keep history.
 import { Command, CommanderError, Option } from "commander";
 import { Kafka, logLevel, type SASLOptions } from "kafkajs";
@@ -9,6 +10,7 @@ import { join } from "node:path";
 import { SASL_MECHANISMS, checkBroker, checkBucket, checkInstanceId, checkPrefix, checkRegion, checkTopic } from "../function/config";
 import { BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
+import { NothingBackedUp, UsageError } from "./errors";
 import { EXPORT_FORMATS, exportBackup, type ExportFormat } from "./export";
 import { readHistory } from "./history";
 import { progressOn, type Progress } from "./progress";
@@ -19,20 +21,24 @@ import { verifyBackup, type Hole } from "./verify";
 /** Exit statuses, as the help documents them. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failed: 3, restoreStopped: 4 } as const;
 
-const ENVIRONMENT = `
+/** The help's environment and exit statuses; KAFKA_SASL_PASSWORD only for the commands that talk to Kafka. */
+function environment(kafka: boolean): string {
+  return `
 Environment:
-  TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY  keys that may read the bucket (required)
-  TENCENTCLOUD_SESSIONTOKEN                      the token of temporary keys
-  KAFKA_SASL_PASSWORD                            the SASL password, with --sasl-mechanism
+  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY  keys that may read the bucket (required);
+    or TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY (the first spelling is used when both are set)
+  TENCENTCLOUD_SECURITY_TOKEN                      the token of temporary keys; or TENCENTCLOUD_SESSIONTOKEN${
+    kafka ? "\n  KAFKA_SASL_PASSWORD                              the SASL password, with --sasl-mechanism" : ""
+  }
 
 Exit status:
   0  done (verify: the backup is sound)
-  1  verify found problems (each printed as a PROBLEM line naming the object key)
-  2  bad options or environment
+  1  verify found problems (each printed as a PROBLEM line naming the object key); history, restore and export:
+     no backup under the bucket, prefix, instance and topic given (nothing to list or read)
+  2  bad options or environment (checked before any network call where possible)
   3  failed: an endpoint did not answer within --timeout, refused, or returned an error
   4  restore stopped midway: the message says what was written; rerun with --resume`;
-
-class UsageError extends Error {}
+}
 
 function version(): string {
   // dist/cli/main.js once built, cli/main.ts from the repository: the package.json is one or two folders up.
@@ -61,6 +67,25 @@ function whole(name: string) {
   };
 }
 
+function positive(name: string) {
+  return (value: string) => {
+    if (!/^\d+$/.test(value) || Number(value) === 0) throw new UsageError(`--${name}: "${value}" is not a whole number of seconds above 0`);
+    return Number(value);
+  };
+}
+
+/** An http(s) URL, refused up front: another scheme or a bare word would only fail after retries. */
+function endpointUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--endpoint: "${value}" is not a URL; give an http or https URL, e.g. http://127.0.0.1:9000`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--endpoint: "${value}" is a ${url.protocol.slice(0, -1)} URL; only http and https URLs are allowed, e.g. http://127.0.0.1:9000`);
+  return value;
+}
+
 function isoTime(name: string) {
   return (value: string) => {
     const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : NaN;
@@ -78,10 +103,9 @@ function withSource(cmd: Command): Command {
     .requiredOption("--instance <id>", "the CKafka instance id (first folder of every key)", checked("instance", checkInstanceId))
     .requiredOption("--topic <topic>", "the backed-up topic", checked("topic", checkTopic))
     .option("--prefix <prefix>", 'the construct\'s deliveryPathPrefix, ending in "/"', checked("prefix", checkPrefix), "")
-    .option("--endpoint <url>", "an S3-compatible endpoint instead of COS's own domain, e.g. http://127.0.0.1:9000")
-    .option("--timeout <seconds>", "time limit of each object-store and Kafka call (object downloads: 1 s more per MiB)", whole("timeout"), 30)
-    .option("--json", "print the result as JSON on stdout", false)
-    .option("--verbose", "print the Kafka client's own log lines on stderr", false);
+    .option("--endpoint <url>", "an S3-compatible endpoint (http or https URL) instead of COS's own domain, e.g. http://127.0.0.1:9000", endpointUrl)
+    .option("--timeout <seconds>", "time limit of each network call, above 0 (object downloads: 1 s more per MiB)", positive("timeout"), 30)
+    .option("--json", "print the result as JSON on stdout", false);
 }
 
 function withKafka(cmd: Command, required: boolean): Command {
@@ -90,7 +114,8 @@ function withKafka(cmd: Command, required: boolean): Command {
     .addOption(required ? brokers.makeOptionMandatory() : brokers)
     .addOption(new Option("--sasl-mechanism <mechanism>", "SASL mechanism; the password from KAFKA_SASL_PASSWORD").choices(SASL_MECHANISMS))
     .option("--sasl-username <user>", "SASL user name")
-    .option("--tls", "connect with TLS", false);
+    .option("--tls", "connect with TLS", false)
+    .option("--verbose", "print the Kafka client's own log lines on stderr", false);
 }
 
 function withSelection(cmd: Command): Command {
@@ -111,13 +136,13 @@ interface SourceFlags {
   endpoint?: string;
   timeout: number;
   json: boolean;
-  verbose: boolean;
 }
 interface KafkaFlags {
   brokers?: string;
   saslMechanism?: string;
   saslUsername?: string;
   tls: boolean;
+  verbose: boolean;
 }
 interface SelectionFlags {
   partition?: number[];
@@ -127,10 +152,18 @@ interface SelectionFlags {
   toTime?: number;
 }
 
+/** COS keys from the environment: the Tencent Cloud provider's names first, then SCF's. */
+export function credentialsOf(env: NodeJS.ProcessEnv): { secretId: string; secretKey: string; sessionToken?: string } {
+  const secretId = env.TENCENTCLOUD_SECRET_ID || env.TENCENTCLOUD_SECRETID;
+  const secretKey = env.TENCENTCLOUD_SECRET_KEY || env.TENCENTCLOUD_SECRETKEY;
+  if (!secretId || !secretKey) {
+    const missing = [secretId ? "" : "TENCENTCLOUD_SECRET_ID (or TENCENTCLOUD_SECRETID)", secretKey ? "" : "TENCENTCLOUD_SECRET_KEY (or TENCENTCLOUD_SECRETKEY)"].filter(Boolean);
+    throw new UsageError(`${missing.join(" and ")} must be set: keys that may read the bucket`);
+  }
+  return { secretId, secretKey, sessionToken: env.TENCENTCLOUD_SECURITY_TOKEN || env.TENCENTCLOUD_SESSIONTOKEN || undefined };
+}
+
 function sourceOf(f: SourceFlags, env: NodeJS.ProcessEnv): BackupSource {
-  const secretId = env.TENCENTCLOUD_SECRETID;
-  const secretKey = env.TENCENTCLOUD_SECRETKEY;
-  if (!secretId || !secretKey) throw new UsageError("TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must be set (keys that may read the bucket)");
   return new BackupSource({
     bucket: f.bucket,
     region: f.region,
@@ -139,7 +172,7 @@ function sourceOf(f: SourceFlags, env: NodeJS.ProcessEnv): BackupSource {
     topic: f.topic,
     endpoint: f.endpoint,
     timeoutMs: f.timeout * 1000,
-    credentials: { secretId, secretKey, sessionToken: env.TENCENTCLOUD_SESSIONTOKEN || undefined },
+    credentials: credentialsOf(env),
   });
 }
 
@@ -166,6 +199,12 @@ function kafkaOf(f: KafkaFlags & SourceFlags, env: NodeJS.ProcessEnv, clientId: 
 }
 
 function selectionOf(f: SelectionFlags): Selection {
+  if (f.fromOffset !== undefined && f.toOffset !== undefined && f.fromOffset >= f.toOffset) {
+    throw new UsageError(`--from-offset ${f.fromOffset} is not below --to-offset ${f.toOffset}: the range is [from, to), to excluded; give a --to-offset above --from-offset`);
+  }
+  if (f.fromTime !== undefined && f.toTime !== undefined && f.fromTime >= f.toTime) {
+    throw new UsageError(`--from-time ${new Date(f.fromTime).toISOString()} is not before --to-time ${new Date(f.toTime).toISOString()}: the range is [from, to), to excluded; give a --to-time after --from-time`);
+  }
   return { partitions: f.partition, fromOffset: f.fromOffset, toOffset: f.toOffset, fromTimeMs: f.fromTime, toTimeMs: f.toTime };
 }
 
@@ -190,17 +229,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
   const program = new Command("ckafka-cos-backup")
     .description("Operator commands for a CKafka topic backed up to COS by the CkafkaCosBackup construct.")
     .version(version(), "-V, --version")
-    .addHelpText("after", ENVIRONMENT)
+    .addHelpText("after", environment(true))
     .configureOutput({ writeOut: (s) => out(s.replace(/\n$/, "")), writeErr: (s) => out(s.replace(/\n$/, "")), outputError: () => undefined })
     .exitOverride();
 
   withSource(program.command("history").description("list the backup runs from their manifests, newest first, and how fresh the backup is"))
     .option("--since <iso>", "only runs started at or after this time", isoTime("since"))
     .option("--limit <n>", "at most this many runs", whole("limit"))
-    .addHelpText("after", ENVIRONMENT)
+    .addHelpText("after", environment(false))
     .action(async (f: SourceFlags & { since?: number; limit?: number }) => {
       const h = await readHistory(sourceOf(f, env), { sinceMs: f.since, limit: f.limit });
-      if (h.totalRuns === 0) throw new Error(`no run manifest under ${f.bucket}/${f.prefix}_manifests/${f.instance}/${f.topic}/: check --bucket, --region, --prefix, --instance and --topic`);
+      if (h.totalRuns === 0) throw new NothingBackedUp("run manifest", `${f.bucket}/${f.prefix}_manifests/${f.instance}/${f.topic}/`);
       if (f.json) return out(json(h));
       for (const r of h.runs) {
         const reasons = Object.entries(r.stopReasons).map(([k, n]) => `${k} ${n}`).join(", ");
@@ -221,7 +260,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
 
   withKafka(withSource(program.command("verify").description("check every object against the manifests and the offsets; with --brokers, against the group's committed offsets and the topic's end")), false)
     .option("--group <id>", "the backup's consumer group, with --brokers (default: the one the manifests record)")
-    .addHelpText("after", ENVIRONMENT)
+    .addHelpText("after", environment(true))
     .action(async (f: SourceFlags & KafkaFlags & { group?: string }) => {
       const source = sourceOf(f, env);
       const broker = f.brokers ? { kafka: kafkaOf(f, env, "ckafka-cos-backup-verify"), brokers: f.brokers, groupId: f.group, timeoutMs: f.timeout * 1000 } : undefined;
@@ -244,12 +283,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
     .option("--dry-run", "read the backup and report what would be sent; connect to no broker, send nothing", false)
     .option("--checkpoint <file>", "where the restore records its progress (default: restore-<topic>-to-<target-topic>.checkpoint.json)")
     .option("--resume", "continue the restore the checkpoint records, sending nothing twice", false)
-    .addHelpText("after", ENVIRONMENT)
+    .addHelpText("after", environment(true))
     .action(async (f: SourceFlags & KafkaFlags & SelectionFlags & { targetTopic: string; repartition: boolean; dryRun: boolean; checkpoint?: string; resume: boolean }) => {
-      if (!f.dryRun && !f.brokers) throw new UsageError("--brokers is required (but with --dry-run)");
+      if (!f.dryRun && !f.brokers) throw new UsageError("--brokers is required unless --dry-run");
+      const selection = selectionOf(f);
       const source = sourceOf(f, env);
       const report = await restoreBackup(source, f.dryRun ? undefined : kafkaOf(f, env, "ckafka-cos-backup-restore"), f.brokers ?? "", {
-        ...selectionOf(f),
+        ...selection,
         targetTopic: f.targetTopic,
         repartition: f.repartition,
         dryRun: f.dryRun,
@@ -274,10 +314,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
     .requiredOption("--out <path>", "a new file (jsonl, values) or a new directory (value-files)")
     .addOption(new Option("--format <format>", "jsonl: one backup line per record; values: values concatenated with --separator; value-files: one file per record, <partition>-<offset>").choices(EXPORT_FORMATS).default("jsonl"))
     .option("--separator <text>", 'between values with --format values; \\n, \\t, \\0 and \\\\ are understood', "\\n")
-    .addHelpText("after", ENVIRONMENT)
+    .addHelpText("after", environment(false))
     .action(async (f: SourceFlags & SelectionFlags & { out: string; format: ExportFormat; separator: string }) => {
       const separator = Buffer.from(f.separator.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r", "0": "\0", "\\": "\\" })[c] ?? `\\${c}`));
-      const report = await exportBackup(sourceOf(f, env), { ...selectionOf(f), format: f.format, out: f.out, separator, progress });
+      const selection = selectionOf(f);
+      const report = await exportBackup(sourceOf(f, env), { ...selection, format: f.format, out: f.out, separator, progress });
       if (f.json) return out(json(report));
       for (const [p, r] of report.byPartition) out(`partition ${p}: ${r.records} records (${offsets(r.firstOffset, r.lastOffset)})`);
       out(`${report.records} records, ${report.bytes} bytes${report.tombstones ? ` (${report.tombstones} without a value)` : ""}, from ${report.objects} objects, written to ${f.out}`);
@@ -297,11 +338,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
 }
 
 /** What the bin prints for an error thrown by main, and its exit status. */
-export function exitStatus(err: unknown, verbose: boolean): { message: string; status: number } {
+export function exitStatus(err: unknown): { message: string; status: number } {
   if (err instanceof UsageError) return { message: `${err.message}\n(add --help for usage)`, status: EXIT.usage };
+  if (err instanceof NothingBackedUp) return { message: `error: ${err.message}`, status: EXIT.problems };
   if (err instanceof RestoreStopped) return { message: `error: ${err.message}`, status: EXIT.restoreStopped };
   const message = /^KafkaJS/.test((err as Error)?.name ?? "") ? kafkaErrorLine(err) : (err as Error)?.message ?? String(err);
-  return { message: `error: ${message}${verbose && (err as Error)?.stack ? `\n${(err as Error).stack}` : ""}`, status: EXIT.failed };
+  return { message: `error: ${message}`, status: EXIT.failed };
 }
 
 if (require.main === module) {
@@ -309,7 +351,7 @@ if (require.main === module) {
   main(argv, process.env, (line) => console.log(line)).then(
     (code) => process.exit(code),
     (err) => {
-      const { message, status } = exitStatus(err, argv.includes("--verbose"));
+      const { message, status } = exitStatus(err);
       console.error(message);
       process.exit(status);
     },

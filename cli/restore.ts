@@ -13,6 +13,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/record-format";
 import type { BackupSource } from "./backup-source";
 import { kafkaCall } from "./calls";
+import { UsageError } from "./errors";
 import { allowNullHeaderValues } from "./kafkajs-null-headers";
 import { quietProgress, type Progress } from "./progress";
 import { recordBytes, selectObjects, selected, type Selection } from "./selection";
@@ -97,6 +98,21 @@ function describeWritten(restored: Record<string, number>, partitions: number[])
   return partitions.map((p) => `partition ${p} → ${restored[p] !== undefined ? `offset ${restored[p]}` : "nothing"}`).join(", ");
 }
 
+/** The checkpoint a file holds; anything else (not JSON, another JSON document) is refused, naming the file. */
+function readCheckpoint(path: string): Checkpoint {
+  let c: Partial<Checkpoint> | null = null;
+  try {
+    c = JSON.parse(readFileSync(path, "utf8")) as Partial<Checkpoint> | null;
+  } catch {
+    // refused below
+  }
+  const isObject = (v: unknown) => typeof v === "object" && v !== null;
+  if (!isObject(c) || !isObject(c!.source) || typeof c!.targetTopic !== "string" || !isObject(c!.selection) || !isObject(c!.restored) || !isObject(c!.targetEnds)) {
+    throw new UsageError(`--checkpoint: ${path} is not a restore checkpoint (one holds the source, target topic, selection and offsets restored); give the checkpoint file of the stopped restore`);
+  }
+  return c as Checkpoint;
+}
+
 export async function restoreBackup(source: BackupSource, kafka: Kafka | undefined, brokers: string, options: RestoreOptions): Promise<RestoreReport> {
   const { targetTopic, batchRecords = 500, timeoutMs = 30_000, progress = quietProgress } = options;
   const selection: Checkpoint["selection"] = {
@@ -108,7 +124,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     repartition: options.repartition ?? false,
   };
   if (targetTopic === source.options.topic) {
-    throw new Error(`target topic "${targetTopic}" is the backed-up topic: restoring into it would add every record a second time; restore into another topic`);
+    throw new UsageError(`--target-topic: "${targetTopic}" is the backed-up topic: restoring into it would add every record a second time; restore into another topic`);
   }
   const { bucket, prefix, instanceId, topic } = source.options;
   const sourceId = { bucket, prefix, instanceId, topic };
@@ -116,19 +132,19 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
   if (!options.dryRun) {
     if (existsSync(options.checkpointPath)) {
       if (!options.resume) {
-        throw new Error(`${options.checkpointPath} records an earlier restore into "${targetTopic}": add --resume to continue it, or remove the file to restore again from the start (the records it restored would then be in the target twice)`);
+        throw new UsageError(`${options.checkpointPath} records an earlier restore into "${targetTopic}": add --resume to continue it, or remove the file to restore again from the start (the records it restored would then be in the target twice)`);
       }
-      checkpoint = JSON.parse(readFileSync(options.checkpointPath, "utf8")) as Checkpoint;
+      checkpoint = readCheckpoint(options.checkpointPath);
       const same = JSON.stringify([checkpoint.source, checkpoint.targetTopic, checkpoint.selection]) === JSON.stringify([sourceId, targetTopic, selection]);
       if (!same) {
-        throw new Error(`${options.checkpointPath} records a restore of ${JSON.stringify({ ...checkpoint.source, targetTopic: checkpoint.targetTopic, ...checkpoint.selection })}; --resume needs the same source, target and selection`);
+        throw new UsageError(`--resume: ${options.checkpointPath} records a restore of ${JSON.stringify({ ...checkpoint.source, targetTopic: checkpoint.targetTopic, ...checkpoint.selection })}; --resume needs the same source, target and selection`);
       }
     } else if (options.resume) {
-      throw new Error(`--resume: there is no checkpoint ${options.checkpointPath} to resume from`);
+      throw new UsageError(`--resume: there is no checkpoint ${options.checkpointPath} to resume from; give the --checkpoint of the stopped restore, or drop --resume to start one`);
     }
   }
   const after = new Map(Object.entries(checkpoint.restored).map(([p, o]) => [Number(p), o]));
-  const plan = selectObjects(await source.objects(), selection, after);
+  const plan = selectObjects(await source.objectsToRead(), selection, after);
   const sourcePartitions = [...plan.keys()];
   const report: RestoreReport = { dryRun: options.dryRun ?? false, records: 0, bytes: 0, objects: 0, byPartition: new Map() };
   for (const p of sourcePartitions) report.byPartition.set(p, { records: 0, bytes: 0, firstOffset: null, lastOffset: null });

@@ -77,7 +77,7 @@ const range = (from: number, to: number) => (to - 1 > from ? `offsets ${from}–
 export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, progress: Progress = quietProgress): Promise<VerifyReport> {
   const manifests = await source.manifests();
   const listing = await source.objects();
-  const location = `${source.options.bucket}/${source.topicFolder}`;
+  const location = source.location;
   const report: VerifyReport = { location, partitions: [], problems: [], checkedDigests: 0, manifests: manifests.length, unlisted: 0 };
   const problems = report.problems;
   if (listing.partitions.size === 0 && manifests.length === 0) {

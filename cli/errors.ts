@@ -1,0 +1,11 @@
+// Errors the CLI reports with an exit status of their own (EXIT in main.ts); any other error is a failed call.
+
+/** Bad options or environment: exit 2, before any network call where the check needs none. */
+export class UsageError extends Error {}
+
+/** Nothing backed up where the options point (a mistyped --topic, --prefix, ...): exit 1, as verify's problem. */
+export class NothingBackedUp extends Error {
+  constructor(what: string, location: string) {
+    super(`no ${what} under ${location}: check --bucket, --region, --prefix, --instance and --topic (history lists the runs of a location)`);
+  }
+}

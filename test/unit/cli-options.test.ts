@@ -1,0 +1,103 @@
+// The CLI's option checks, with no service: bad options exit 2 with one line naming the option and what is allowed,
+// before any network call (the endpoint given refuses connections: a call made first would fail with exit 3).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { credentialsOf, exitStatus, main } from "../../cli/main";
+import { quietProgress } from "../../cli/progress";
+
+// SCF's spelling, which every version of the CLI reads; the provider's spelling has its own test.
+const CREDENTIALS = { TENCENTCLOUD_SECRETID: "id", TENCENTCLOUD_SECRETKEY: "key" };
+const work = mkdtempSync(join(tmpdir(), "ckb-cli-options-"));
+const source = (endpoint = "http://127.0.0.1:1") => ["--bucket", "backup-1250000000", "--region", "ap-guangzhou", "--instance", "ckafka-abcd1234", "--topic", "orders", "--endpoint", endpoint];
+
+/** The exit status and first line of what the bin prints for a command line that fails. */
+async function refused(args: string[], env: NodeJS.ProcessEnv = CREDENTIALS): Promise<{ status: number; message: string }> {
+  const err = await main(args, env, () => undefined, quietProgress).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err, args.join(" ")).toBeDefined();
+  const { status, message } = exitStatus(err);
+  return { status, message: message.split("\n")[0] };
+}
+
+async function helpOf(command: string): Promise<string> {
+  const lines: string[] = [];
+  expect(await main([command, "--help"], {}, (l) => lines.push(l), quietProgress)).toBe(0);
+  return lines.join("\n");
+}
+
+describe("option checks", () => {
+  it("refuses each bad option with exit 2 and a line naming it, before any network call", async () => {
+    const existing = join(work, "exists.jsonl");
+    writeFileSync(existing, "");
+    const cases: Array<[string[], string]> = [
+      [["export", ...source(), "--out", existing], `--out: ${existing} exists; give a path that does not, so nothing is overwritten`],
+      [["restore", ...source(), "--dry-run", "--target-topic", "orders"], '--target-topic: "orders" is the backed-up topic: restoring into it would add every record a second time; restore into another topic'],
+      [["restore", ...source(), "--brokers", "127.0.0.1:1", "--target-topic", "t2", "--resume", "--checkpoint", join(work, "none.json")], `--resume: there is no checkpoint ${join(work, "none.json")} to resume from; give the --checkpoint of the stopped restore, or drop --resume to start one`],
+      [["verify", ...source(), "--timeout", "0"], '--timeout: "0" is not a whole number of seconds above 0'],
+      [["verify", ...source("ftp://127.0.0.1:21")], '--endpoint: "ftp://127.0.0.1:21" is a ftp URL; only http and https URLs are allowed, e.g. http://127.0.0.1:9000'],
+      [["verify", ...source("notaurl")], '--endpoint: "notaurl" is not a URL; give an http or https URL, e.g. http://127.0.0.1:9000'],
+      [["restore", ...source(), "--target-topic", "t2"], "--brokers is required unless --dry-run"],
+      [["export", ...source(), "--out", join(work, "a.jsonl"), "--from-offset", "10", "--to-offset", "5"], "--from-offset 10 is not below --to-offset 5: the range is [from, to), to excluded; give a --to-offset above --from-offset"],
+      [
+        ["restore", ...source(), "--dry-run", "--target-topic", "t2", "--from-time", "2026-11-25T10:00:00Z", "--to-time", "2026-11-25"],
+        "--from-time 2026-11-25T10:00:00.000Z is not before --to-time 2026-11-25T00:00:00.000Z: the range is [from, to), to excluded; give a --to-time after --from-time",
+      ],
+    ];
+    for (const [args, message] of cases) expect(await refused(args), args.join(" ")).toEqual({ status: 2, message });
+  });
+
+  it("refuses a checkpoint file that is not a restore checkpoint, naming the file", async () => {
+    for (const [name, text] of [["empty-object.json", "{}"], ["not-json.json", "orders\n"]]) {
+      const file = join(work, name);
+      writeFileSync(file, text);
+      expect(await refused(["restore", ...source(), "--brokers", "127.0.0.1:1", "--target-topic", "t2", "--resume", "--checkpoint", file])).toEqual({
+        status: 2,
+        message: `--checkpoint: ${file} is not a restore checkpoint (one holds the source, target topic, selection and offsets restored); give the checkpoint file of the stopped restore`,
+      });
+    }
+  });
+
+  it("takes COS keys by the Tencent Cloud provider's names first, or SCF's, and names the missing one", async () => {
+    expect(credentialsOf({ TENCENTCLOUD_SECRET_ID: "a", TENCENTCLOUD_SECRET_KEY: "b", TENCENTCLOUD_SECURITY_TOKEN: "t", TENCENTCLOUD_SECRETID: "x", TENCENTCLOUD_SECRETKEY: "y" })).toEqual({ secretId: "a", secretKey: "b", sessionToken: "t" });
+    expect(credentialsOf({ TENCENTCLOUD_SECRETID: "x", TENCENTCLOUD_SECRETKEY: "y", TENCENTCLOUD_SESSIONTOKEN: "s" })).toEqual({ secretId: "x", secretKey: "y", sessionToken: "s" });
+    expect(await refused(["verify", ...source()], { TENCENTCLOUD_SECRET_ID: "a" })).toEqual({ status: 2, message: "TENCENTCLOUD_SECRET_KEY (or TENCENTCLOUD_SECRETKEY) must be set: keys that may read the bucket" });
+    expect((await refused(["verify", ...source()], {})).message).toBe("TENCENTCLOUD_SECRET_ID (or TENCENTCLOUD_SECRETID) and TENCENTCLOUD_SECRET_KEY (or TENCENTCLOUD_SECRETKEY) must be set: keys that may read the bucket");
+  });
+
+  it("each command's help lists the options and environment it uses", async () => {
+    for (const command of ["history", "export"]) {
+      const help = await helpOf(command);
+      expect(help, command).not.toMatch(/--verbose|KAFKA_SASL_PASSWORD/);
+      expect(help, command).toContain("TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY");
+      expect(help, command).toContain("or TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY");
+    }
+    for (const command of ["verify", "restore"]) {
+      const help = await helpOf(command);
+      expect(help, command).toContain("--verbose");
+      expect(help, command).toContain("KAFKA_SASL_PASSWORD");
+    }
+  });
+
+  it("an error is one line, without a stack", () => {
+    expect(exitStatus(new Error("COS x: GetBucket p/ failed after 1 attempt(s): 403 AccessDenied"))).toEqual({ message: "error: COS x: GetBucket p/ failed after 1 attempt(s): 403 AccessDenied", status: 3 });
+  });
+
+  it("an endpoint that answers 200 with something other than a bucket listing is named as not an object store", async () => {
+    const web = createServer((_, res) => res.writeHead(200, { "content-type": "text/html" }).end("<html><body>hello</body></html>"));
+    await new Promise<void>((r) => web.listen(0, "127.0.0.1", r));
+    const endpoint = `http://127.0.0.1:${(web.address() as { port: number }).port}`;
+    try {
+      expect(await refused(["history", ...source(endpoint), "--timeout", "5"])).toEqual({
+        status: 3,
+        message: `error: COS ${endpoint}/backup-1250000000: GetBucket _manifests/ckafka-abcd1234/orders/ was answered with something other than an object store's bucket listing: check --endpoint (and --region)`,
+      });
+    } finally {
+      await new Promise<void>((r) => web.close(() => r()));
+    }
+  });
+});
