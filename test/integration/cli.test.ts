@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main";
+import { exitStatus, main } from "../../cli/main";
 import { quietProgress } from "../../cli/progress";
 import { fingerprint, readBackup } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint, getBytes, listKeys, testCos } from "../helpers/cos";
@@ -350,7 +350,7 @@ describe("verify and restore", () => {
   it("restore refuses the backed-up topic and a target with too few partitions, and bad options name themselves", async () => {
     const { topic, prefix } = await backedUp(3, 30);
     await expect(cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", topic, ...checkpoint())).rejects.toThrow(
-      `target topic "${topic}" is the backed-up topic: restoring into it would add every record a second time; restore into another topic`,
+      `--target-topic: "${topic}" is the backed-up topic: restoring into it would add every record a second time; restore into another topic`,
     );
     const small = uniqueName("small");
     await createTopic(small, 2);
@@ -361,7 +361,7 @@ describe("verify and restore", () => {
     await expect(cli("verify", ...source(topic, "no-slash"))).rejects.toThrow('--prefix: "no-slash" must end with "/"');
     await expect(cli("restore", ...source(topic, prefix), "--brokers", "nope", "--target-topic", small)).rejects.toThrow('--brokers: "nope" is not a broker address');
     await expect(cli("verify", ...source(topic, prefix).map((a) => (a === TEST_REGION ? "ap-guangzho" : a)))).rejects.toThrow('--region: "ap-guangzho" is not an SCF region (did you mean "ap-guangzhou"?)');
-    await expect(main(["verify", ...source(topic, prefix)], {}, () => undefined, quietProgress)).rejects.toThrow("TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must be set");
+    await expect(main(["verify", ...source(topic, prefix)], {}, () => undefined, quietProgress)).rejects.toThrow("TENCENTCLOUD_SECRET_ID (or TENCENTCLOUD_SECRETID) and TENCENTCLOUD_SECRET_KEY (or TENCENTCLOUD_SECRETKEY) must be set");
   });
 });
 
@@ -395,11 +395,19 @@ describe("help, timeouts and failures", () => {
     await expect(cli("verify", "--bogus")).rejects.toThrow(/unknown option '--bogus'|required option/);
   });
 
-  it("verify of an empty prefix exits 1 saying nothing is there", async () => {
-    const r = await cli("verify", ...source("no-such-topic", "no-such-prefix/"));
+  it("every command exits 1 on a location without a backup, saying nothing is there; export writes no file", async () => {
+    const empty = source("no-such-topic", "no-such-prefix/");
+    const r = await cli("verify", ...empty);
     expect(r.code).toBe(1);
     expect(r.lines).toContain(`PROBLEM no backup object and no run manifest under ${TEST_BUCKET}/no-such-prefix/ckafka-test/no-such-topic/: check --bucket, --region, --prefix, --instance and --topic`);
-    await expect(cli("history", ...source("no-such-topic", "no-such-prefix/"))).rejects.toThrow(/^no run manifest under /);
+    const refusal = (args: string[]) => cli(...args).then(() => ({ status: 0, message: "" }), exitStatus);
+    const check = "check --bucket, --region, --prefix, --instance and --topic (history lists the runs of a location)";
+    expect(await refusal(["history", ...empty])).toEqual({ status: 1, message: `error: no run manifest under ${TEST_BUCKET}/no-such-prefix/_manifests/ckafka-test/no-such-topic/: ${check}` });
+    const out = join(work, `${uniqueName("export")}.jsonl`);
+    for (const args of [["export", ...empty, "--out", out], ["restore", ...empty, "--target-topic", "t2", "--dry-run"], ["restore", ...empty, ...kafka(), "--target-topic", "t2", ...checkpoint()]]) {
+      expect(await refusal(args), args.join(" ")).toEqual({ status: 1, message: `error: no backup object under ${TEST_BUCKET}/no-such-prefix/ckafka-test/no-such-topic/: ${check}` });
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it("a mute object store fails within --timeout, naming the endpoint and the wait", async () => {
