@@ -94,7 +94,7 @@ export class BackupSource {
       const res = await this.call(`GetBucket ${prefix}`, () => this.cos.getBucket({ ...this.base, Prefix: prefix, Marker: marker, MaxKeys: 1000 }));
       // An object store's listing names its bucket; a 200 without it (a web page, a proxy) is no listing at all.
       if ((res as { Name?: string }).Name === undefined) {
-        throw new Error(`${this.endpoint}: GetBucket ${prefix} was answered with something other than an object store's bucket listing: check --endpoint (and --region)`);
+        throw new Error(`${this.endpoint}: GetBucket ${prefix}: the endpoint did not answer like an object store (a 200 without a bucket listing): check --endpoint`);
       }
       out.push(...res.Contents);
       if (res.IsTruncated !== "true" || res.Contents.length === 0) return out;

@@ -94,7 +94,7 @@ describe("option checks", () => {
     try {
       expect(await refused(["history", ...source(endpoint), "--timeout", "5"])).toEqual({
         status: 3,
-        message: `error: COS ${endpoint}/backup-1250000000: GetBucket _manifests/ckafka-abcd1234/orders/ was answered with something other than an object store's bucket listing: check --endpoint (and --region)`,
+        message: `error: COS ${endpoint}/backup-1250000000: GetBucket _manifests/ckafka-abcd1234/orders/: the endpoint did not answer like an object store (a 200 without a bucket listing): check --endpoint`,
       });
     } finally {
       await new Promise<void>((r) => web.close(() => r()));
