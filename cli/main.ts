@@ -36,7 +36,7 @@ Exit status:
   1  verify found problems (each printed as a PROBLEM line naming the object key); history, restore and export:
      no backup under the bucket, prefix, instance and topic given (nothing to list or read)
   2  bad options or environment (checked before any network call where possible)
-  3  failed: an endpoint did not answer within --timeout, refused, or returned an error
+  3  failed: an endpoint did not answer within --timeout, refused, returned an error, or answered unlike an object store
   4  restore stopped midway: the message says what was written; rerun with --resume`;
 }
 
