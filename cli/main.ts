@@ -82,7 +82,7 @@ function endpointUrl(value: string): string {
   } catch {
     throw new UsageError(`--endpoint: "${value}" is not a URL; give an http or https URL, e.g. http://127.0.0.1:9000`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--endpoint: "${value}" is a ${url.protocol.slice(0, -1)} URL; only http and https URLs are allowed, e.g. http://127.0.0.1:9000`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--endpoint: "${value}" uses ${url.protocol.slice(0, -1)}; only http and https URLs are allowed, e.g. http://127.0.0.1:9000`);
   return value;
 }
 

@@ -39,7 +39,7 @@ describe("option checks", () => {
       [["restore", ...source(), "--dry-run", "--target-topic", "orders"], '--target-topic: "orders" is the backed-up topic: restoring into it would add every record a second time; restore into another topic'],
       [["restore", ...source(), "--brokers", "127.0.0.1:1", "--target-topic", "t2", "--resume", "--checkpoint", join(work, "none.json")], `--resume: there is no checkpoint ${join(work, "none.json")} to resume from; give the --checkpoint of the stopped restore, or drop --resume to start one`],
       [["verify", ...source(), "--timeout", "0"], '--timeout: "0" is not a whole number of seconds above 0'],
-      [["verify", ...source("ftp://127.0.0.1:21")], '--endpoint: "ftp://127.0.0.1:21" is a ftp URL; only http and https URLs are allowed, e.g. http://127.0.0.1:9000'],
+      [["verify", ...source("ftp://127.0.0.1:21")], '--endpoint: "ftp://127.0.0.1:21" uses ftp; only http and https URLs are allowed, e.g. http://127.0.0.1:9000'],
       [["verify", ...source("notaurl")], '--endpoint: "notaurl" is not a URL; give an http or https URL, e.g. http://127.0.0.1:9000'],
       [["restore", ...source(), "--target-topic", "t2"], "--brokers is required unless --dry-run"],
       [["export", ...source(), "--out", join(work, "a.jsonl"), "--from-offset", "10", "--to-offset", "5"], "--from-offset 10 is not below --to-offset 5: the range is [from, to), to excluded; give a --to-offset above --from-offset"],
