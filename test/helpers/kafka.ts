@@ -103,7 +103,9 @@ function toMessage(r: SentRecord): Message {
 }
 
 export async function produce(topic: string, records: SentRecord[], batch = 500): Promise<void> {
-  const producer = testKafka().producer({ allowAutoTopicCreation: false });
+  // Idempotent: on a loaded machine a send can time out and be retried, and a plain producer then
+  // writes the batch twice, which a test would take for a duplicate in the backup.
+  const producer = testKafka().producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
     for (let i = 0; i < records.length; i += batch) {
