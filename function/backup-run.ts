@@ -8,6 +8,7 @@ import { ObjectBudget } from "./object-budget";
 import { ObjectWriter, type WrittenObject } from "./object-writer";
 import { objectKey, startsNewObject } from "./partitioner";
 import { JsonLinesEncoder } from "./json-lines-encoder";
+import { recordTimestamp } from "./record-format";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
 
 /** `idle`: the run ended because no partition made progress for a while, before this one reached its plan. */
@@ -404,6 +405,7 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
    * was a good part of the garbage.
    */
   const append = (s: PartitionState, m: KafkaMessage, offset: number): boolean | Promise<boolean> => {
+    m.timestamp = recordTimestamp(m.timestamp);
     const bytes = encode(s, m, offset);
     if (startsNewObject(s.open, { timestamp: m.timestamp, encodedBytes: bytes }, config.partitionMaxBytes)) {
       return appendToNewObject(s, m, offset, bytes);

@@ -38,6 +38,16 @@ export interface KafkaRecord {
 /** A canonical int64 in decimal: what Kafka's timestamps look like as text. */
 export const INT64 = /^-?(?:0|[1-9]\d{0,18})$/;
 
+/**
+ * A record's own timestamp from what kafkajs decoded. kafkajs adds the record's delta to its batch's first
+ * timestamp without 64-bit wrap-around, but producers compute the delta with it (Java: a long subtraction),
+ * so a batch that holds -1 ("no timestamp") and a value near the int64 maximum decodes outside the int64
+ * range. Wrapping the sum gives the record's value back. Up to 18 digits nothing can have overflowed.
+ */
+export function recordTimestamp(decoded: string): string {
+  return decoded.length < 19 ? decoded : BigInt.asIntN(64, BigInt(decoded)).toString();
+}
+
 function bytes(value: string | null, encoding: string | undefined): Buffer | null {
   if (value === null) return null;
   return Buffer.from(value, encoding === "base64" ? "base64" : "utf8");

@@ -29,6 +29,9 @@ public class JavaProducer {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
+    // Records sent together share one batch per partition, as a busy producer's do: timestamps are then
+    // stored as deltas from the batch's first one, which is what consumers must decode right.
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "200");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     ObjectMapper json = new ObjectMapper();

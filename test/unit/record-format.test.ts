@@ -1,7 +1,7 @@
 import type { IHeaders } from "kafkajs";
 import { describe, expect, it } from "vitest";
 import { JsonLinesEncoder } from "../../function/json-lines-encoder";
-import { decodeRecord, type KafkaRecord } from "../../function/record-format";
+import { decodeRecord, recordTimestamp, type KafkaRecord } from "../../function/record-format";
 import { NO_TIME_FOLDER, objectKey, parseObjectKey, startsNewObject, timeFolder } from "../../function/partitioner";
 
 /** The line the handler writes for a record (kafkajs hands over a repeated header as an array). */
@@ -52,6 +52,17 @@ describe("record format", () => {
     }
     expect(() => encodeRecord({ partition: 0, offset: 1, timestamp: "1e3", key: null, value: null, headers: [] })).toThrow(/timestamp "1e3" is not a decimal int64/);
     expect(() => decodeRecord('{"partition":0,"offset":1,"timestamp":1.5e3,"key":null,"value":null,"headers":[]}')).toThrow(/timestamp 1500 is not an integer/);
+  });
+});
+
+describe("record timestamps from kafkajs", () => {
+  it("wraps a batch-relative sum that left the int64 range back to the record's own value", () => {
+    // A batch whose first timestamp is -1 holding the int64 maximum: the producer's delta wrapped around.
+    const first = -1n;
+    const delta = BigInt.asIntN(64, 9223372036854775807n - first);
+    expect(recordTimestamp((first + delta).toString())).toBe("9223372036854775807");
+    expect(recordTimestamp((9223372036854775807n + BigInt.asIntN(64, -1n - 9223372036854775807n)).toString())).toBe("-1");
+    for (const t of ["-1", "0", "1700000000000", "1700000000000123456", "9223372036854775807", "-9223372036854775808"]) expect(recordTimestamp(t)).toBe(t);
   });
 });
 
