@@ -1,0 +1,123 @@
+// A real query engine reads a real backup: DuckDB runs the README's SQL over the objects, copied with their
+// keys as paths, and gets back every record's bytes, exact timestamps and the hour folders as columns.
+import { DuckDBBlobValue, DuckDBInstance, DuckDBListValue, DuckDBStructValue, type DuckDBValue } from "@duckdb/node-api";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fingerprint } from "../helpers/backup-reader";
+import { getBytes, listKeys, testCos } from "../helpers/cos";
+import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
+import { produceWithJava, type JavaRecord } from "../helpers/java-producer";
+import { createTopic, partitionOffsets, produce, recordOfShape, uniqueName, type SentRecord } from "../helpers/kafka";
+
+const SECTION = "## Querying a backup with DuckDB";
+
+/** The ```sql blocks of the README's DuckDB section, in order. */
+function readmeQueries(): string[] {
+  const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+  const start = readme.indexOf(`\n${SECTION}\n`);
+  if (start < 0) throw new Error(`README.md has no "${SECTION}" section`);
+  const end = readme.indexOf("\n## ", start + 1);
+  return [...readme.slice(start, end < 0 ? undefined : end).matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+/** The folder the README documents for a Kafka timestamp: its UTC hour, or none outside years 1970-9999. */
+function timeFolder(timestamp: bigint): string {
+  if (timestamp < 0n || timestamp > 253_402_300_799_999n) return "none/none";
+  const iso = new Date(Number(timestamp)).toISOString();
+  return `${iso.slice(0, 10)}/${iso.slice(11, 13)}`;
+}
+
+const bytes = (v: DuckDBValue): Buffer | null => (v === null ? null : Buffer.from((v as DuckDBBlobValue).bytes));
+
+describe("DuckDB over a backup", () => {
+  it("runs the README's queries over the copied objects and reads every record byte for byte", async () => {
+    const topic = uniqueName("duckdb");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 3);
+    // Every shape kafkajs sends, over two hour folders; then, from the Java client, int64 timestamps past 2^53 and
+    // outside any date (folder none) and null header values.
+    const shapes: SentRecord[] = Array.from({ length: 400 }, (_, i) => ({ ...recordOfShape(i, 3), timestamp: 1_700_000_000_000 + i * 10_000 }));
+    await produce(topic, shapes);
+    const edges: JavaRecord[] = ["9223372036854775807", "9007199254740993", "-1", "1700000000000123456", "0"].map((timestamp, i) => ({
+      partition: i % 3,
+      key: i % 2 ? null : Buffer.from([0xff, i]),
+      value: i === 1 ? null : Buffer.from(`edge ${i}`),
+      headers: [["nullh", null], ["nullh", Buffer.alloc(0)], ["b", Buffer.from([0x80])]],
+      timestamp,
+    }));
+    await produceWithJava(topic, edges);
+    const sent = [...shapes.map((r) => ({ ...r, timestamp: String(r.timestamp) })), ...edges.map((r) => ({ ...r, timestamp: r.timestamp! }))];
+
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix });
+    const run = await invokeHandler(env);
+    expect(run.error, run.stderr).toBeUndefined();
+    expect(run.result!.totals.records).toBe(sent.length);
+
+    // As `coscli cp cos://<bucket>/<prefix>ckafka-test/<topic>/ orders/ -r` copies them: keys below the topic as paths.
+    const download = mkdtempSync(join(tmpdir(), "ckb-duckdb-"));
+    const topicPrefix = `${prefix}ckafka-test/${topic}/`;
+    const cos = testCos();
+    const keys = await listKeys(cos, topicPrefix);
+    expect(keys.length).toBeGreaterThan(3);
+    for (const key of keys) {
+      const file = join(download, "orders", key.slice(topicPrefix.length));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, await getBytes(cos, key));
+    }
+
+    const db = await DuckDBInstance.create(":memory:");
+    const sql = await db.connect();
+    try {
+      // As duckdb started in the download folder: relative paths resolve there.
+      await sql.run(`SET file_search_path = '${download}'`);
+      const queries = readmeQueries();
+      expect(queries.length).toBe(4);
+      const results = [];
+      for (const q of queries) results.push((await sql.runAndReadAll(q)).getRowObjectsJS());
+      const [, , perHour, perHeader] = results;
+
+      // Every record, once, at the offsets Kafka gave it, with its exact bytes and timestamp.
+      const rows = (await sql.runAndReadAll(`SELECT * FROM messages ORDER BY partition, "offset"`)).getRowObjects();
+      expect(rows.length).toBe(sent.length);
+      const got = rows.map((r) => ({
+        partition: r.partition as number,
+        timestamp: String(r.timestamp),
+        key: bytes(r.key),
+        value: bytes(r.value),
+        headers: (r.headers as DuckDBListValue).items.map((h) => {
+          const { name, value } = (h as DuckDBStructValue).entries;
+          return [name as string, bytes(value)] as [string, Buffer | null];
+        }),
+      }));
+      expect(got.map(fingerprint).sort()).toEqual(sent.map(fingerprint).sort());
+      const ends = await partitionOffsets(topic);
+      for (const [partition, { high }] of ends) {
+        const offsets = rows.filter((r) => r.partition === partition).map((r) => Number(r.offset));
+        expect(offsets).toEqual(Array.from({ length: high }, (_, i) => i));
+      }
+      // The folder columns are the records' hours; dt=none holds the timestamps that are no date.
+      for (const r of rows) expect(`${r.dt}/${r.hour}`).toBe(timeFolder(r.timestamp as bigint));
+
+      const hours = new Map<string, { records: number; tombstones: number }>();
+      for (const r of sent) {
+        const [dt, hour] = timeFolder(BigInt(r.timestamp)).split("/");
+        const h = hours.get(`${dt}/${hour}`) ?? { records: 0, tombstones: 0 };
+        h.records++;
+        if (r.value === null) h.tombstones++;
+        hours.set(`${dt}/${hour}`, h);
+      }
+      expect(hours.size).toBe(4); // two hours of 2023-11-14, 1970-01-01 and none
+      const expectedHours = [...hours].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => ({ dt: k.split("/")[0], hour: k.split("/")[1], records: BigInt(v.records), tombstones: BigInt(v.tombstones) }));
+      expect(perHour).toEqual(expectedHours);
+
+      const names = new Map<string, number>();
+      for (const r of sent) for (const [name] of r.headers) names.set(name, (names.get(name) ?? 0) + 1);
+      expect(perHeader).toEqual([...names.keys()].sort().map((header) => ({ header, occurrences: BigInt(names.get(header)!) })));
+    } finally {
+      sql.closeSync();
+      db.closeSync();
+    }
+  });
+});
