@@ -6,7 +6,8 @@ import { handlerCode } from "../lib/handler-code";
 import { bundledScript } from "../test/helpers/handler";
 import { fmt, spread, table } from "./stats";
 
-function timeNode(code: string): number {
+/** Wall time of `node -e <code>` in a fresh process with only PATH set. */
+export function timeNode(code: string): number {
   const t0 = performance.now();
   const res = spawnSync(process.execPath, ["-e", code], { stdio: "ignore", env: { PATH: process.env.PATH } });
   if (res.status !== 0) throw new Error(`node -e ${code} exited with ${res.status}`);

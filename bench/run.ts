@@ -12,6 +12,7 @@ import { crashRecovery } from "./crash-recovery";
 import { compression } from "./compression";
 import { fetchSize } from "./fetch-size";
 import { memory } from "./memory";
+import { parquetLibraries } from "./parquet-libraries";
 import { report } from "./stats";
 import { synth } from "./synth";
 import { throughput } from "./throughput";
@@ -51,6 +52,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   "crash-recovery": { services: true, run: () => crashRecovery(repeats, baseline()?.script) },
   compression: { services: false, run: () => compression({ records: Math.min(records, 200_000), valueBytes: 1024, repeats, zstdNode }) },
   "compression-100b": { services: false, run: () => compression({ records: Math.min(records, 1_000_000), valueBytes: 100, repeats, zstdNode }) },
+  "parquet-libraries": { services: false, run: () => parquetLibraries({ records: Math.min(records, 100_000), valueBytes: 1024, rowGroupRows: 10_000, repeats }) },
 };
 
 async function main(): Promise<void> {
