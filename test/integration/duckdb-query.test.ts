@@ -1,7 +1,7 @@
 // A real query engine reads a real backup: DuckDB runs the README's SQL over the objects, copied with their
 // keys as paths, and gets back every record's bytes, exact timestamps and the hour folders as columns.
 import { DuckDBBlobValue, DuckDBInstance, DuckDBListValue, DuckDBStructValue, type DuckDBValue } from "@duckdb/node-api";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -118,6 +118,7 @@ describe("DuckDB over a backup", () => {
     } finally {
       sql.closeSync();
       db.closeSync();
+      rmSync(download, { recursive: true, force: true });
     }
   });
 });
