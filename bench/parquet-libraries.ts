@@ -1,10 +1,11 @@
 // Parquet libraries for the future `format: "parquet"`: each maintained candidate writes the same
 // event-like records with the same lossless schema (partition INT32, offset INT64, timestamp INT64, key and
-// value as nullable BYTE_ARRAY, headers as a list of (name UTF8, value nullable BYTE_ARRAY)) and snappy pages (zstd too where the library has it). Measured side by side in
-// rotating order: CPU of the write, records/s, output bytes, peak RSS; the size of a minimal writer's
-// esbuild bundle and its load time. DuckDB reads every output back, and a file of every record shape
-// written by each candidate must come back byte for byte. The candidates are installed at pinned
-// versions into a cache folder outside the repository, only when this scenario runs.
+// value as nullable BYTE_ARRAY, headers as a list of (name UTF8, value nullable BYTE_ARRAY)) and snappy
+// pages (zstd too where the library has it). Measured side by side in rotating order: CPU of the write,
+// records/s, output bytes, peak RSS; the size of a minimal writer's esbuild bundle and its load time.
+// DuckDB reads every output back, and a file of every record shape written by each candidate must come
+// back byte for byte. The candidates are installed at exact versions into a cache folder outside the
+// repository, only when this scenario runs, so `npm ci` stays lean.
 import { DuckDBInstance, type DuckDBBlobValue, type DuckDBListValue, type DuckDBStructValue, type DuckDBValue } from "@duckdb/node-api";
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -15,9 +16,9 @@ import { fingerprint } from "../test/helpers/backup-reader";
 import { timeNode } from "./cold-start";
 import { MiB, fmt, spread, table } from "./stats";
 
-const CACHE = join(homedir(), ".cache", "ckafka-cos-backup", "parquet-candidates");
-/** Exact versions; apache-arrow builds the tables parquet-wasm takes. */
-// @dsnp/parquetjs 1.9.3, the latest, was published without its dist/ folder (nothing to import): 1.8.9.
+const CACHE = join(process.env.CKB_CACHE_DIR ?? join(homedir(), ".cache", "ckafka-cos-backup"), "parquet-candidates");
+// apache-arrow builds the tables parquet-wasm takes. @dsnp/parquetjs 1.9.3, its latest version, was
+// published without its dist/ folder (nothing to import): 1.8.9.
 const PACKAGES = ["hyparquet-writer@0.17.0", "@dsnp/parquetjs@1.8.9", "parquet-wasm@0.8.0", "apache-arrow@21.2.0"];
 
 interface Candidate {
