@@ -1,6 +1,7 @@
 // The run's summary log line: one JSON object whose fields CLS can index and alarm on. The backup
 // history (the console's "Logs" view) and the alarms read these fields; the manifest has the details.
-import type { RunManifest, StopReason } from "./backup-run";
+import type { RunManifest } from "./backup-run";
+import type { StopReason } from "./partition-writer";
 
 export function runSummary(manifest: RunManifest, durationMs: number) {
   const stopReasons: Partial<Record<StopReason, number>> = {};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PartitionResult, RunManifest } from "../../function/backup-run";
+import type { RunManifest } from "../../function/backup-run";
+import type { PartitionResult } from "../../function/partition-writer";
 import { runSummary } from "../../function/run-summary";
 
 const partition = (p: number, stopReason: PartitionResult["stopReason"], gaps: PartitionResult["gaps"] = []): PartitionResult => ({

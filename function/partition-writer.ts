@@ -1,0 +1,240 @@
+// One partition's objects in one run, like Kafka Connect's TopicPartitionWriter: append records, cut
+// objects (partition_max, time folder), flush, then commit; drop on revoke; fail naming the offset.
+// Invariant: the partition's offset is committed only after every record before it is in an object
+// the store has confirmed.
+import type { KafkaMessage } from "kafkajs";
+import type { BackupConfig } from "./config";
+import type { ObjectStorage } from "./cos-storage";
+import type { Logger } from "./backup-run";
+import type { JsonLinesEncoder } from "./json-lines-encoder";
+import type { ObjectBudget } from "./object-budget";
+import { ObjectWriter, type WrittenObject } from "./object-writer";
+import { objectKey, startsNewObject } from "./partitioner";
+import { recordTimestamp } from "./record-format";
+import { warnGap, type Gap, type PartitionPlan } from "./run-plan";
+
+/** `idle`: the run ended because no partition made progress for a while, before this one reached its plan. */
+export type StopReason = "caught-up" | "deadline" | "idle" | "error" | "revoked" | "not-assigned";
+
+export interface PartitionResult {
+  partition: number;
+  planned: { start: number; end: number };
+  lastOffsetWritten: number | null;
+  committedOffset: number | null;
+  records: number;
+  encodedBytes: number;
+  storedBytes: number;
+  objects: WrittenObject[];
+  stopReason: StopReason;
+  error?: string;
+  /** With `error`: the partition's first offset not backed up, where the next run starts again. */
+  errorOffset?: number;
+  /** Offsets deleted by retention before they were backed up: seen when planning or while reading. */
+  gaps: Gap[];
+  /** Times the partition waited for another's object to finish (memory allows only so many open). */
+  slotWaits: number;
+}
+
+/** What every partition's writer shares in a run. */
+export interface WriterContext {
+  config: Pick<BackupConfig, "prefix" | "instanceId" | "topic" | "compression" | "compressionLevel" | "partitionMaxBytes">;
+  storage: ObjectStorage;
+  budget: ObjectBudget;
+  /** Encoding is synchronous, so one line buffer serves every partition. */
+  encoder: JsonLinesEncoder;
+  /** Commits `offset` (the next to read) for `partition`; resolves once the group has it. */
+  commit(partition: number, offset: number): Promise<void>;
+  /** Stops fetching `partition`. */
+  pause(partition: number): void;
+  log: Logger;
+}
+
+export class PartitionWriter {
+  readonly result: PartitionResult;
+  /** The next offset this run expects to read. */
+  nextOffset: number;
+  /** Nothing more is read or written for this partition in this run. */
+  done = false;
+  private open?: ObjectWriter;
+
+  constructor(
+    readonly plan: PartitionPlan,
+    private readonly ctx: WriterContext,
+  ) {
+    this.nextOffset = plan.startOffset;
+    this.result = {
+      partition: plan.partition,
+      planned: { start: plan.startOffset, end: plan.endOffset },
+      lastOffsetWritten: null,
+      committedOffset: null,
+      records: 0,
+      encodedBytes: 0,
+      storedBytes: 0,
+      objects: [],
+      stopReason: "not-assigned",
+      gaps: plan.gap ? [plan.gap] : [],
+      slotWaits: 0,
+    };
+  }
+
+  get partition(): number {
+    return this.plan.partition;
+  }
+
+  /** Whether the partition has been read up to its plan. */
+  get reachedPlan(): boolean {
+    return this.nextOffset >= this.plan.endOffset;
+  }
+
+  /** The group gave this run the partition: it reads until its plan, or it has nothing to read. */
+  assigned(): void {
+    if (this.done || this.result.stopReason !== "not-assigned") return;
+    this.result.stopReason = "deadline";
+    if (this.plan.startOffset >= this.plan.endOffset) {
+      this.done = true;
+      this.result.stopReason = "caught-up";
+    }
+  }
+
+  /** Lost in a rebalance: the uncommitted object is dropped; the new owner rewrites it under the same key. */
+  revoked(): void {
+    if (this.done) return;
+    this.done = true;
+    this.result.stopReason = "revoked";
+    this.ctx.budget.forget(this.partition);
+    void this.drop();
+  }
+
+  /**
+   * Adds a record to the partition's object; false when a new object is due and no slot is free.
+   * Synchronous unless it has to wait (a new object, gzip's queue, an upload): a promise per record
+   * was a good part of the garbage.
+   */
+  append(m: KafkaMessage, offset: number): boolean | Promise<boolean> {
+    m.timestamp = recordTimestamp(m.timestamp);
+    const bytes = this.encode(m, offset);
+    if (startsNewObject(this.open, { timestamp: m.timestamp, encodedBytes: bytes }, this.ctx.config.partitionMaxBytes)) {
+      return this.cutAndAppend(m, offset, bytes);
+    }
+    const wait = this.open!.write(this.ctx.encoder.bytes, bytes, offset);
+    return wait ? wait.then(() => this.appended(offset, bytes)) : this.appended(offset, bytes);
+  }
+
+  /** append found no free slot: fetching pauses until the budget wakes the partition, and resumes at this record. */
+  waitForSlot(): void {
+    this.result.slotWaits++;
+    this.ctx.pause(this.partition);
+  }
+
+  /** Records kafkajs filtered out (aborted, transaction markers) were passed: the partition is past them. */
+  passed(lastOffset: number): void {
+    this.nextOffset = Math.max(this.nextOffset, lastOffset + 1);
+  }
+
+  /**
+   * A fetch started at `fetchedOffset`, past the next offset expected: records were skipped, harmlessly
+   * (batches of only transaction markers or aborted records), or because retention deleted them, which
+   * the log start offset tells.
+   */
+  skippedTo(fetchedOffset: number, logStartOffset: number): void {
+    if (logStartOffset > this.nextOffset) {
+      const gap = { from: this.nextOffset, to: Math.min(logStartOffset, fetchedOffset) };
+      this.result.gaps.push(gap);
+      warnGap(this.ctx.log, this.ctx.config.topic, this.partition, gap);
+    }
+    this.nextOffset = fetchedOffset;
+  }
+
+  /** Uploads the open object, if any, and once the store has confirmed it, commits past it. */
+  async flush(): Promise<void> {
+    if (!this.open) return;
+    const writer = this.open;
+    this.open = undefined;
+    let obj: WrittenObject;
+    try {
+      obj = await writer.finish();
+    } catch (err) {
+      await writer.abort();
+      throw err;
+    } finally {
+      this.ctx.budget.release();
+    }
+    this.result.objects.push(obj);
+    this.result.storedBytes += obj.storedBytes;
+    this.result.lastOffsetWritten = obj.lastOffset;
+    await this.commit(obj.lastOffset + 1);
+  }
+
+  /** The partition stops for `reason`: its object is flushed and committed. */
+  async finish(reason: StopReason): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    this.ctx.pause(this.partition);
+    this.ctx.budget.forget(this.partition);
+    await this.flush();
+    // Read up to its plan, with aborted records or transaction markers last: commit past them, or every
+    // run would join the group only to skip them again.
+    const committed = this.result.committedOffset ?? this.plan.committedOffset ?? -1;
+    const through = Math.min(this.nextOffset, this.plan.endOffset);
+    if (reason === "caught-up" && through > committed && through > this.plan.startOffset) await this.commit(through);
+    this.result.stopReason = reason;
+  }
+
+  /** The partition stops on an error: its open object is dropped; the next run starts at the offset named. */
+  async fail(err: unknown): Promise<void> {
+    const offset = this.result.committedOffset ?? this.plan.startOffset;
+    this.done = true;
+    this.result.stopReason = "error";
+    this.result.error = (err as Error)?.message ?? String(err);
+    this.result.errorOffset = offset;
+    this.ctx.log.error("partition failed", { topic: this.ctx.config.topic, partition: this.partition, offset, error: this.result.error });
+    this.ctx.budget.forget(this.partition);
+    await this.drop();
+    this.ctx.pause(this.partition);
+  }
+
+  /** Drops the open object, if any: nothing of it becomes visible. */
+  async drop(): Promise<void> {
+    const writer = this.open;
+    if (!writer) return;
+    this.open = undefined;
+    try {
+      await writer.abort();
+    } finally {
+      this.ctx.budget.release();
+    }
+  }
+
+  private async commit(offset: number): Promise<void> {
+    await this.ctx.commit(this.partition, offset);
+    this.result.committedOffset = offset;
+  }
+
+  private encode(m: KafkaMessage, offset: number): number {
+    try {
+      return this.ctx.encoder.encode(this.partition, m);
+    } catch (err) {
+      throw new Error(`the record at offset ${offset}: ${(err as Error).message}`);
+    }
+  }
+
+  private appended(offset: number, bytes: number): true {
+    this.nextOffset = offset + 1;
+    this.result.records++;
+    this.result.encodedBytes += bytes;
+    return true;
+  }
+
+  /** The record starts a new object: the last one is flushed and committed first, then a slot is taken. */
+  private async cutAndAppend(m: KafkaMessage, offset: number, bytes: number): Promise<boolean> {
+    await this.flush();
+    if (!this.ctx.budget.acquire(this.partition)) return false;
+    const { config } = this.ctx;
+    const key = objectKey(config, this.partition, offset, m.timestamp);
+    this.open = new ObjectWriter(this.ctx.storage, key, config.compression, config.compressionLevel, { offset, timestamp: m.timestamp });
+    // Encoded again: while the last object was finishing, other partitions may have used the encoder.
+    this.encode(m, offset);
+    await this.open.write(this.ctx.encoder.bytes, bytes, offset);
+    return this.appended(offset, bytes);
+  }
+}

@@ -1,0 +1,106 @@
+// The plan of one run: where each partition starts (committed offset, start position, or the log
+// start after retention deleted records not backed up) and where it ends (the end offset now).
+import type { Kafka } from "kafkajs";
+import type { BackupConfig, StartPosition } from "./config";
+import type { Logger } from "./backup-run";
+
+export interface Gap {
+  /** First offset lost. */
+  from: number;
+  /** First offset kept: the log start offset when the loss was seen. */
+  to: number;
+}
+
+export interface PartitionPlan {
+  partition: number;
+  /** Where this run starts: the committed offset, the start position, or the log start after a gap. */
+  startOffset: number;
+  /** The end offset when the run began; the run never reads at or past it. */
+  endOffset: number;
+  committedOffset: number | null;
+  logStartOffset: number;
+  /** Offsets deleted by retention before they were backed up, seen when planning. */
+  gap?: Gap;
+  /** Whether this run commits startOffset when it joins the group (see planRun). */
+  pin?: boolean;
+}
+
+export function warnGap(log: Logger, topic: string, partition: number, gap: Gap): void {
+  log.warn("retention deleted records before they were backed up", {
+    topic,
+    partition,
+    lostFrom: gap.from,
+    lostTo: gap.to,
+    lostCount: gap.to - gap.from,
+  });
+}
+
+/** The offsets planRun reads for one partition: log start, end, committed (negative: none), by start time. */
+export interface PartitionOffsets {
+  partition: number;
+  low: number;
+  high: number;
+  committed?: number;
+  byTime?: number;
+}
+
+/** Where one partition starts and ends, from its offsets alone. */
+export function planPartition(o: PartitionOffsets, start: StartPosition): PartitionPlan {
+  const { low, high } = o;
+  const committedOffset = o.committed !== undefined && o.committed >= 0 ? o.committed : null;
+  let startOffset: number;
+  let gap: Gap | undefined;
+  if (committedOffset !== null) {
+    startOffset = committedOffset;
+    if (committedOffset < low) {
+      gap = { from: committedOffset, to: low };
+      startOffset = low;
+    }
+    startOffset = Math.min(startOffset, high);
+  } else if (start === "earliest") {
+    startOffset = low;
+  } else if (start === "latest") {
+    startOffset = high;
+  } else {
+    const t = o.byTime;
+    startOffset = t === undefined || t < 0 ? high : Math.max(t, low);
+  }
+  return { partition: o.partition, startOffset, endOffset: high, committedOffset, logStartOffset: low, gap };
+}
+
+/** Reads where each partition stands and where this run starts and ends. */
+export async function planRun(kafka: Kafka, config: BackupConfig, log: Logger): Promise<PartitionPlan[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(config.topic);
+    const committed = await admin.fetchOffsets({ groupId: config.groupId, topics: [config.topic] });
+    const committedBy = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    const start = config.startPosition;
+    const byTime =
+      typeof start === "object"
+        ? new Map((await admin.fetchTopicOffsetsByTimestamp(config.topic, start.timestampMs)).map((p) => [p.partition, Number(p.offset)]))
+        : undefined;
+    const plans = offsets
+      .map((o) =>
+        planPartition(
+          { partition: o.partition, low: Number(o.low), high: Number(o.high), committed: committedBy.get(o.partition), byTime: byTime?.get(o.partition) },
+          start,
+        ),
+      )
+      .sort((a, b) => a.partition - b.partition);
+    for (const p of plans) if (p.gap) warnGap(log, config.topic, p.partition, p.gap);
+    // Partitions without a usable committed offset get their start pinned (committed) as soon as this
+    // run joins the group, so that a start position or a gap is decided once, here, and not again by
+    // the consumer's reset policy. Only when no other run is in the group: if one is, it has pinned them.
+    const group = (await admin.describeGroups([config.groupId])).groups[0];
+    const alone = !group || group.state === "Empty" || group.state === "Dead";
+    for (const p of plans) p.pin = alone && (p.committedOffset === null || p.gap !== undefined);
+    if (!alone && plans.some((p) => p.committedOffset === null || p.gap)) {
+      log.warn("another run is active in the group; start offsets are the ones it pinned", { groupState: group.state });
+    }
+    return plans;
+  } finally {
+    await admin.disconnect();
+  }
+}
