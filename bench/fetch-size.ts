@@ -1,6 +1,6 @@
 // Fetch size: raw kafkajs consumption with the per-fetch cap (`maxBytes`) at kafkajs's default
 // 10 MiB and smaller, side by side: what the handler's FETCH setting costs and saves.
-import { FETCH } from "../function/backup-run";
+import { FETCH } from "../function/run-loop";
 import { brokers, uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
 import { MiB, fmt, spread, table } from "./stats";

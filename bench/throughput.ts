@@ -10,7 +10,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { FETCH } from "../function/backup-run";
+import { FETCH } from "../function/run-loop";
 import { LIMITS } from "../function/config";
 import { COMPRESS_CHUNK_BYTES, PART_BYTES } from "../function/object-writer";
 import { brokers, uniqueName } from "../test/helpers/kafka";

@@ -1,0 +1,282 @@
+// The run loop: a consumer in the backup's group hands each batch to its partition's writer
+// (partition-writer.ts) until every partition it owns reaches its plan (run-plan.ts), the deadline
+// comes, or nothing moves for a while. It owns the group: the pins at the first join, pauses and
+// resumes for the object budget, rebalances, heartbeats during slow uploads.
+import type { Admin, Consumer } from "kafkajs";
+import type { RunOptions } from "./backup-run";
+import { JsonLinesEncoder } from "./json-lines-encoder";
+import { ObjectBudget } from "./object-budget";
+import { PartitionWriter, type PartitionResult, type StopReason, type WriterContext } from "./partition-writer";
+import type { PartitionPlan } from "./run-plan";
+
+/**
+ * How the consumer fetches. kafkajs keeps a whole fetch response alive while any of its records is,
+ * so `maxBytes` bounds that part of memory; 2 MiB cost no throughput against a local broker
+ * (bench/README.md). Kafka still returns a single record batch larger than these limits.
+ */
+export const FETCH = { maxBytes: 2 * 1024 * 1024, maxBytesPerPartition: 1024 * 1024, maxWaitTimeInMs: 500 } as const;
+
+/**
+ * Group timings. A run that is killed (SCF's timeout, out of memory) cannot leave the group, and the next
+ * run's join waits until the coordinator drops the dead member: after its session timeout, or after the
+ * rebalance timeout when it died inside a rebalance. Both are short: the session is the least Kafka allows
+ * by default (group.min.session.timeout.ms = 6 s), with a heartbeat every second, also within a batch; the
+ * rebalance timeout leaves a live member time to finish its batch (an upload or two) and rejoin.
+ * kafkajs has no static membership (group.instance.id), which would let a new run take the dead one's place.
+ */
+export const GROUP = { sessionTimeout: 6_000, heartbeatInterval: 1_000, rebalanceTimeout: 15_000 } as const;
+
+/**
+ * Waits for `work` (an upload, a commit) while heartbeating, so that a slow object store (retries with
+ * backoff) cannot outlast the short session and cost the run its partitions. A failed heartbeat (a
+ * rebalance) stops the beats; the batch's next own heartbeat reports it.
+ */
+export async function beatingWhile<T>(work: T | Promise<T>, heartbeat: () => Promise<void>): Promise<T> {
+  if (!(work instanceof Promise)) return work;
+  let beating = true;
+  const beats = (async () => {
+    while (beating) {
+      await new Promise((r) => setTimeout(r, GROUP.heartbeatInterval));
+      if (!beating) return;
+      try {
+        await heartbeat();
+      } catch {
+        return;
+      }
+    }
+  })();
+  try {
+    return await work;
+  } finally {
+    beating = false;
+    void beats;
+  }
+}
+
+const REBALANCE_ERRORS = new Set(["REBALANCE_IN_PROGRESS", "ILLEGAL_GENERATION", "UNKNOWN_MEMBER_ID", "NOT_COORDINATOR", "FENCED_INSTANCE_ID"]);
+
+/** The group moved on (a rebalance): not a failure of the partition; kafkajs rejoins when it sees it. */
+export function isRebalance(err: unknown): boolean {
+  const e = err as { type?: string; cause?: { type?: string } };
+  return REBALANCE_ERRORS.has(e?.type ?? "") || REBALANCE_ERRORS.has(e?.cause?.type ?? "");
+}
+
+/** The run loop: reads every partition up to its plan, or until the deadline or idleness stops the run. */
+export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise<PartitionResult[]> {
+  const { config, kafka, log } = opts;
+  const topic = config.topic;
+  const idleMs = opts.idleMs ?? 3000;
+  const consumer: Consumer = kafka.consumer({
+    groupId: config.groupId,
+    allowAutoTopicCreation: false,
+    readUncommitted: false,
+    ...GROUP,
+    ...FETCH,
+  });
+
+  let stopping = false;
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  // Fetches that returned nothing since the last record: idleness is judged on real polls, so a slow
+  // first fetch is never mistaken for having caught up.
+  let emptyFetches = 0;
+  let joined = false;
+  // The commit of pinned start offsets, made at the first join; object commits wait for it so that
+  // a pin can never land after, and so undo, an object's commit.
+  let pinned: Promise<void> = Promise.resolve();
+
+  const writers = new Map<number, PartitionWriter>();
+  // Partitions the group has given this run.
+  const assigned = new Set<number>();
+  // Objects open at once are limited; a partition that finds no free slot is paused until one is
+  // set aside for it, and resumes there.
+  const budget = new ObjectBudget(config.maxOpenObjects, (partition) => {
+    const w = writers.get(partition);
+    if (!w || w.done || stopping) budget.forget(partition);
+    else consumer.resume([{ topic, partitions: [partition] }]);
+  });
+  const context: WriterContext = {
+    config,
+    storage: opts.storage,
+    budget,
+    encoder: new JsonLinesEncoder(),
+    log,
+    commit: async (partition: number, offset: number) => {
+      await pinned;
+      await consumer.commitOffsets([{ topic, partition, offset: String(offset) }]);
+    },
+    pause: (partition: number) => consumer.pause([{ topic, partitions: [partition] }]),
+  };
+  for (const plan of plans) writers.set(plan.partition, new PartitionWriter(plan, context));
+  const results = [...writers.values()].map((w) => w.result);
+
+  // A run with nothing to read still joins when it has a start to pin, or the next run would decide
+  // `latest` again, later, and skip what arrived in between.
+  if (!plans.some((p) => p.startOffset < p.endOffset || p.pin)) {
+    for (const r of results) r.stopReason = "caught-up";
+    return results;
+  }
+
+  /** finish where no batch is running: a rebalance then means the partition was revoked. */
+  const finishOutsideBatch = async (w: PartitionWriter, reason: StopReason) => {
+    try {
+      await w.finish(reason);
+    } catch (err) {
+      if (isRebalance(err)) w.result.stopReason = "revoked";
+      else await w.fail(err);
+    }
+  };
+
+  // One admin client per run, opened the first time a fetch skips ahead.
+  let admin: Promise<Admin> | undefined;
+  const logStartOffset = async (partition: number): Promise<number> => {
+    admin ??= (async () => {
+      const a = kafka.admin();
+      await a.connect();
+      return a;
+    })();
+    const offsets = await (await admin).fetchTopicOffsets(topic);
+    return Number(offsets.find((o) => o.partition === partition)?.low ?? 0);
+  };
+
+  consumer.on(consumer.events.GROUP_JOIN, (e) => {
+    const first = !joined;
+    joined = true;
+    lastActivity = Date.now();
+    const mine = new Set<number>(e.payload.memberAssignment[topic] ?? []);
+    if (first) {
+      // Emitted after the group sync and before the first fetch, so the seeks apply to it.
+      const pins = plans.filter((p) => p.pin && mine.has(p.partition));
+      for (const p of pins) consumer.seek({ topic, partition: p.partition, offset: String(p.startOffset) });
+      if (pins.length) {
+        // kafkajs ignores commits until the join has returned, which is after this event: commit next tick.
+        pinned = new Promise((r) => setImmediate(r))
+          .then(() => consumer.commitOffsets(pins.map((p) => ({ topic, partition: p.partition, offset: String(p.startOffset) }))))
+          .catch((err) => log.warn("could not pin start offsets; this run still starts there", { error: String((err as Error).message) }));
+      }
+    }
+    for (const w of writers.values()) {
+      if (!mine.has(w.partition)) {
+        if (assigned.delete(w.partition)) w.revoked();
+        continue;
+      }
+      assigned.add(w.partition);
+      w.assigned();
+    }
+  });
+
+  consumer.on(consumer.events.FETCH, (e) => {
+    if (e.payload.numberOfBatches === 0) emptyFetches++;
+  });
+
+  // A batch of only aborted records or transaction markers never reaches eachBatch; kafkajs moves
+  // past it and says so here (batchSize 0). The wait loop below finishes a partition it completes.
+  consumer.on(consumer.events.END_BATCH_PROCESS, (e) => {
+    const w = writers.get(e.payload.partition);
+    if (w && !w.done && e.payload.batchSize === 0) w.passed(Math.min(Number(e.payload.lastOffset), w.plan.endOffset - 1));
+  });
+
+  try {
+    await consumer.connect();
+    // Starts are pinned (see planRun); the reset policy applies only when retention deletes the
+    // fetch position under a run, and then the earliest record left loses the least.
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const w = writers.get(batch.partition);
+        if (!w || w.done || stopping) return;
+        inFlight++;
+        let beat = Date.now();
+        try {
+          // kafkajs sets fetchedOffset on every batch (consumer/batch.js); its typings leave it out.
+          const fetchedOffset = Number((batch as typeof batch & { fetchedOffset: string }).fetchedOffset);
+          if (fetchedOffset > w.nextOffset) w.skippedTo(fetchedOffset, await logStartOffset(w.partition));
+          // The fetch position moves once per batch, on every way out of the loop: kafkajs parses
+          // and formats an int64 on each resolveOffset.
+          let resolved: string | undefined;
+          try {
+            // Whether the consumer stopped or the batch went stale can change only while this
+            // loop waits; asking kafkajs costs a map lookup, so it is asked after each wait.
+            let waited = true;
+            for (const m of batch.messages) {
+              if (stopping || w.done || (waited && (!isRunning() || isStale()))) return;
+              waited = false;
+              const offset = Number(m.offset);
+              if (offset >= w.plan.endOffset) break;
+              const now = Date.now();
+              if (now >= opts.deadlineAt) {
+                stopping = true;
+                return;
+              }
+              // Uploads within a batch can outlast a session: beat here too, not only between batches.
+              if (now - beat >= GROUP.heartbeatInterval) {
+                await heartbeat();
+                beat = now;
+                waited = true;
+              }
+              let added = offset < w.nextOffset || w.append(m, offset);
+              if (added !== true) {
+                added = await beatingWhile(added, heartbeat);
+                waited = true;
+              }
+              if (!added) {
+                // Waits for a slot (ObjectBudget); fetching resumes at this record.
+                w.waitForSlot();
+                return;
+              }
+              emptyFetches = 0;
+              // Moves the fetch position only; offsets are committed after uploads, never here.
+              resolved = m.offset;
+              lastActivity = Date.now();
+            }
+          } finally {
+            if (resolved !== undefined) resolveOffset(resolved);
+          }
+          // The batch can end in records kafkajs filtered out; within the plan, they are passed too.
+          const last = Number(batch.lastOffset());
+          if (last < w.plan.endOffset) {
+            w.passed(last);
+            resolveOffset(batch.lastOffset());
+          }
+          if (w.reachedPlan) await beatingWhile(w.finish("caught-up"), heartbeat);
+          await heartbeat();
+        } catch (err) {
+          // An uploaded object whose commit failed here stays uncommitted: whoever owns the partition
+          // next starts at its first offset and rewrites it under the same key.
+          if (isRebalance(err)) throw err;
+          await w.fail(err);
+        } finally {
+          inFlight--;
+        }
+      },
+    });
+
+    // Assignment can change at every await: it is asked each time, not kept.
+    const owned = (w: PartitionWriter) => assigned.has(w.partition);
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (Date.now() >= opts.deadlineAt) break;
+      if (stopping) break;
+      for (const w of writers.values()) {
+        if (owned(w) && !w.done && w.reachedPlan) await finishOutsideBatch(w, "caught-up");
+      }
+      if (joined && [...writers.values()].filter(owned).every((w) => w.done)) break;
+      if (joined && emptyFetches >= 2 && Date.now() - lastActivity > idleMs) break;
+    }
+    stopping = true;
+    consumer.pause([{ topic }]);
+    while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+    for (const w of writers.values()) {
+      if (!owned(w) || w.done) continue;
+      await finishOutsideBatch(w, w.reachedPlan ? "caught-up" : Date.now() >= opts.deadlineAt ? "deadline" : "idle");
+    }
+  } finally {
+    for (const w of writers.values()) await w.drop();
+    await pinned;
+    await consumer.disconnect();
+    if (admin) await (await admin).disconnect();
+  }
+  return results;
+}
