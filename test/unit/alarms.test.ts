@@ -7,16 +7,7 @@ import { ENV } from "../../function/config";
 import { ClsLogset } from "../../generated/providers/tencentcloud/cls-logset";
 import { ClsTopic } from "../../generated/providers/tencentcloud/cls-topic";
 import { MonitorAlarmNotice } from "../../generated/providers/tencentcloud/monitor-alarm-notice";
-
-const base: CkafkaCosBackupProps = {
-  functionName: "orders-backup",
-  region: "ap-guangzhou",
-  instanceId: "ckafka-abcd1234",
-  topic: "orders",
-  brokers: ["10.0.0.15:9092"],
-  vpcId: "vpc-1",
-  subnetId: "subnet-1",
-};
+import { base } from "./base-props";
 
 interface Rule {
   metric_name: string;

@@ -12,16 +12,7 @@ import { ScfReservedConcurrencyConfig } from "../../generated/providers/tencentc
 import { ScfTrigger } from "../../generated/providers/tencentcloud/scf-trigger";
 import { BasicBackupStack } from "../../examples/basic/main";
 import { SaslExistingBucketStack } from "../../examples/sasl-existing-bucket/main";
-
-const base: CkafkaCosBackupProps = {
-  functionName: "orders-backup",
-  region: "ap-guangzhou",
-  instanceId: "ckafka-abcd1234",
-  topic: "orders",
-  brokers: ["10.0.0.15:9092"],
-  vpcId: "vpc-1",
-  subnetId: "subnet-1",
-};
+import { base } from "./base-props";
 
 function synth(props: Partial<CkafkaCosBackupProps> = {}) {
   let backup!: CkafkaCosBackup;

@@ -6,16 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
 import { DataTencentcloudUserInfo } from "../../generated/providers/tencentcloud/data-tencentcloud-user-info";
 import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
-
-const base: CkafkaCosBackupProps = {
-  functionName: "orders-backup",
-  region: "ap-guangzhou",
-  instanceId: "ckafka-abcd1234",
-  topic: "orders",
-  brokers: ["10.0.0.15:9092"],
-  vpcId: "vpc-1",
-  subnetId: "subnet-1",
-};
+import { base } from "./base-props";
 
 /** Synthesizes a stack; `props` may define references in it. */
 function synth(props: (stack: TerraformStack) => Partial<CkafkaCosBackupProps>) {
