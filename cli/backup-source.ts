@@ -1,20 +1,17 @@
 // Reads a backup back from COS: its objects, grouped by partition in offset order (and the keys under the
 // topic's folder that are not backup objects), its manifests, and each object's records: fetched whole,
-// then decompressed and decoded line by line. Every request has a time limit and retries (calls.ts).
+// then decoded (object-reader.ts: JSON Lines or Parquet). Every request has a time limit and retries (calls.ts).
 import COS from "cos-nodejs-sdk-v5";
 import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { Readable } from "node:stream";
-import { createGunzip } from "node:zlib";
 import type { RunManifest } from "../function/backup-run";
 import { endpointOptions } from "../function/cos-storage";
 import { parseObjectKey, type ParsedKey } from "../function/partitioner";
-import { decodeRecord, type KafkaRecord } from "../function/record-format";
 import { withRetry } from "./calls";
 import { NothingBackedUp } from "./errors";
+import { readObject, type ObjectRecord } from "./object-reader";
 
 export interface SourceOptions {
   bucket: string;
@@ -150,35 +147,12 @@ export class BackupSource {
   }
 
   /**
-   * An object's lines in order, each with the record it decodes to, and the sha256 of its stored bytes once
-   * they are fetched. Anything that does not decompress or decode throws, naming the object (and the line).
+   * An object's records in order (object-reader.ts: JSON Lines or Parquet, by the key), and the sha256 of its
+   * stored bytes once they are fetched. Anything that does not decode throws, naming the object.
    */
-  async *lines(object: SourceObject, digest?: (sha256: string) => void): AsyncGenerator<{ text: string; record: KafkaRecord }> {
+  async *records(object: SourceObject, digest?: (sha256: string) => void): AsyncGenerator<ObjectRecord> {
     const stored = await this.bytes(object.key, object.storedBytes);
     digest?.(createHash("sha256").update(stored).digest("hex"));
-    const body = Readable.from([stored]);
-    const lines = createInterface({ input: object.gzip ? body.pipe(createGunzip()) : body, crlfDelay: Infinity });
-    const iterator = lines[Symbol.asyncIterator]();
-    for (let n = 1; ; n++) {
-      let next: IteratorResult<string>;
-      try {
-        next = await iterator.next();
-      } catch (err) {
-        throw new Error(`${object.key}: ${object.gzip ? "gzip" : "read"} error after line ${n - 1}: ${(err as Error).message}`);
-      }
-      if (next.done) return;
-      if (next.value === "") continue;
-      let record: KafkaRecord;
-      try {
-        record = decodeRecord(next.value);
-      } catch (err) {
-        throw new Error(`${object.key}, line ${n}: not a backup record (${(err as Error).message})`);
-      }
-      yield { text: next.value, record };
-    }
-  }
-
-  async *records(object: SourceObject, digest?: (sha256: string) => void): AsyncGenerator<KafkaRecord> {
-    for await (const { record } of this.lines(object, digest)) yield record;
+    yield* readObject(object, stored);
   }
 }

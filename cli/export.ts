@@ -1,9 +1,11 @@
-// Downloads a slice of a backup to local files: as JSON Lines (the backup's own lines, byte for byte), or
-// as raw record values, one file per record (`<partition>-<offset>`) or all in one file with a separator.
+// Downloads a slice of a backup to local files: as JSON Lines (the backup's own lines, byte for byte; a Parquet
+// object's records as the lines the handler would have written for them), or as raw record values, one file per
+// record (`<partition>-<offset>`) or all in one file with a separator.
 import { createWriteStream, existsSync, mkdirSync, writeFileSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import type { BackupSource } from "./backup-source";
 import { UsageError } from "./errors";
+import { jsonLine } from "./object-reader";
 import { quietProgress, type Progress } from "./progress";
 import { recordBytes, selectObjects, selected, type Selection } from "./selection";
 
@@ -50,7 +52,7 @@ export async function exportBackup(source: BackupSource, options: ExportOptions)
       report.byPartition.set(partition, pr);
       for (const object of objects) {
         report.objects++;
-        for await (const { text, record: r } of source.lines(object)) {
+        for await (const { line, record: r } of source.records(object)) {
           if (!selected(r, options)) continue;
           pr.records++;
           pr.firstOffset ??= r.offset;
@@ -58,7 +60,7 @@ export async function exportBackup(source: BackupSource, options: ExportOptions)
           report.records++;
           report.bytes += recordBytes(r);
           if (r.value === null) report.tombstones++;
-          if (format === "jsonl") await write(stream!, text + "\n");
+          if (format === "jsonl") await write(stream!, line === undefined ? jsonLine(r) : line + "\n");
           else if (format === "values") {
             if (!first) await write(stream!, separator);
             if (r.value) await write(stream!, r.value);

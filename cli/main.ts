@@ -227,7 +227,7 @@ const ago = (s: number) => (s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60
 export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: string) => void, progress: Progress = progressOn(process.stderr)): Promise<number> {
   let status: number = EXIT.ok;
   const program = new Command("ckafka-cos-backup")
-    .description("Operator commands for a CKafka topic backed up to COS by the CkafkaCosBackup construct.")
+    .description("Operator commands for a CKafka topic backed up to COS by the CkafkaCosBackup construct. They read JSON Lines (.jsonl.gz, .jsonl) and Parquet (.parquet) objects, both in one backup too.")
     .version(version(), "-V, --version")
     .addHelpText("after", environment(true))
     .configureOutput({ writeOut: (s) => out(s.replace(/\n$/, "")), writeErr: (s) => out(s.replace(/\n$/, "")), outputError: () => undefined })
@@ -310,7 +310,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
       );
     });
 
-  withSelection(withSource(program.command("export").description("download records to local files: JSON Lines (the backup's own lines) or raw values")))
+  withSelection(withSource(program.command("export").description("download records to local files: JSON Lines (the backup's own lines; a Parquet object's records as their JSON lines) or raw values")))
     .requiredOption("--out <path>", "a new file (jsonl, values) or a new directory (value-files)")
     .addOption(new Option("--format <format>", "jsonl: one backup line per record; values: values concatenated with --separator; value-files: one file per record, <partition>-<offset>").choices(EXPORT_FORMATS).default("jsonl"))
     .option("--separator <text>", 'between values with --format values; \\n, \\t, \\0 and \\\\ are understood', "\\n")

@@ -245,7 +245,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       };
       for (const object of objects) {
         report.objects++;
-        for await (const r of source.records(object)) {
+        for await (const { record: r } of source.records(object)) {
           if (!selected(r, selection, from)) continue;
           counts.records++;
           counts.bytes += recordBytes(r);

@@ -1,6 +1,6 @@
 // Checks a backup the way a restore relies on it, and reconciles it with the run manifests:
 // - every object a manifest lists exists, with the size and sha256 a manifest recorded for it;
-// - every object decodes; its records sit under the key their first record gives (partition, first
+// - every object decodes (JSON Lines or Parquet, by its key; a backup may hold both); its records sit under the key their first record gives (partition, first
 //   offset, time folder); offsets rise within an object and never overlap between objects;
 // - every hole in offsets between objects is explained: a retention gap a manifest recorded, or offsets
 //   a run read (from its start to the offset it committed) without the consumer receiving a record there
@@ -109,7 +109,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
     problems.push(`${key}: missing; manifest ${v.manifestKey} lists it (partition ${v.partition}, ${range(v.firstOffset, v.lastOffset + 1)}, ${v.records} records)`);
   }
   for (const key of listing.outside) {
-    problems.push(`${key}: not a backup object key in the documented layout (prefix/instance/topic/dt=YYYY-MM-DD/hour=HH/topic+partition+offset.jsonl[.gz]); restore does not read it`);
+    problems.push(`${key}: not a backup object key in the documented layout (prefix/instance/topic/dt=YYYY-MM-DD/hour=HH/topic+partition+offset.jsonl[.gz] or .parquet); restore does not read it`);
   }
 
   const covered = (ranges: Array<{ from: number; to: number }> | undefined, hole: { from: number; to: number }) =>
@@ -126,13 +126,12 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
       let last: number | undefined;
       let records = 0;
       try {
-        for await (const r of source.records(object, (d) => (digest = d))) {
+        // The reader refuses records whose partition or first offset disagrees with the key.
+        for await (const { record: r } of source.records(object, (d) => (digest = d))) {
           if (first === undefined) {
             first = r.offset;
-            if (r.offset !== object.firstOffset) problems.push(`${object.key}: the key says first offset ${object.firstOffset}, the first record has ${r.offset}`);
             if (timeFolder(r.timestamp) !== object.timeFolder) problems.push(`${object.key}: the key's folder is ${object.timeFolder}, the first record's timestamp gives ${timeFolder(r.timestamp)}`);
           }
-          if (r.partition !== partition) problems.push(`${object.key}: offset ${r.offset} says partition ${r.partition}`);
           if (last !== undefined && r.offset <= last) problems.push(`${object.key}: offset ${r.offset} follows ${last}; offsets must rise`);
           last = r.offset;
           records++;

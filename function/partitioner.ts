@@ -63,15 +63,17 @@ export interface ParsedKey {
   firstOffset: number;
   /** `dt=YYYY-MM-DD/hour=HH`, or NO_TIME_FOLDER */
   timeFolder: string;
+  /** JSON Lines (`.jsonl`, `.jsonl.gz`) or Parquet (`.parquet`, compressed inside the file). */
+  format: "jsonl" | "parquet";
   gzip: boolean;
 }
 
 export function parseObjectKey(parts: Omit<KeyParts, "compression">, key: string): ParsedKey | undefined {
   const base = `${parts.prefix}${parts.instanceId}/${parts.topic}/`;
   if (!key.startsWith(base)) return undefined;
-  const m = /^(dt=\d{4}-\d{2}-\d{2}\/hour=\d{2}|dt=none\/hour=none)\/(.+)\+(\d+)\+(\d{20})\.jsonl(\.gz)?$/.exec(key.slice(base.length));
+  const m = /^(dt=\d{4}-\d{2}-\d{2}\/hour=\d{2}|dt=none\/hour=none)\/(.+)\+(\d+)\+(\d{20})\.(jsonl(\.gz)?|parquet)$/.exec(key.slice(base.length));
   if (!m || m[2] !== parts.topic) return undefined;
-  return { timeFolder: m[1], partition: Number(m[3]), firstOffset: Number(m[4]), gzip: m[5] !== undefined };
+  return { timeFolder: m[1], partition: Number(m[3]), firstOffset: Number(m[4]), format: m[5] === "parquet" ? "parquet" : "jsonl", gzip: m[6] !== undefined };
 }
 
 /**

@@ -1,35 +1,12 @@
-import { isUtf8 } from "node:buffer";
 import type { IHeaders, KafkaMessage } from "kafkajs";
 import { describe, expect, it } from "vitest";
 import { JsonLinesEncoder } from "../../function/json-lines-encoder";
-import { INT64, type BackupRecord, type KafkaRecord } from "../../function/record-format";
+import { type KafkaRecord } from "../../function/record-format";
+import { jsonLine } from "../../cli/object-reader";
 
 // The reference: how lines were encoded before JsonLinesEncoder (objects, JSON.stringify, UTF-8; the
-// timestamp's digits as they are). The encoder must produce exactly these bytes for every record.
-function text(bytes: Buffer | null): { text: string | null; base64: boolean } {
-  if (bytes === null) return { text: null, base64: false };
-  return isUtf8(bytes) ? { text: bytes.toString("utf8"), base64: false } : { text: bytes.toString("base64"), base64: true };
-}
-
-export function encodeRecord(r: KafkaRecord): string {
-  // The timestamp's digits go into the line as they are: a JS number would round values past 2^53.
-  if (!INT64.test(r.timestamp)) throw new Error(`timestamp ${JSON.stringify(r.timestamp)} is not a decimal int64`);
-  const key = text(r.key);
-  const value = text(r.value);
-  const rest: Omit<BackupRecord, "partition" | "offset" | "timestamp"> = {
-    key: key.text,
-    ...(key.base64 ? { keyEncoding: "base64" as const } : {}),
-    value: value.text,
-    ...(value.base64 ? { valueEncoding: "base64" as const } : {}),
-    headers: r.headers.map(([name, bytes]) => {
-      const v = text(bytes);
-      return v.base64 ? { name, value: v.text, encoding: "base64" as const } : { name, value: v.text };
-    }),
-  };
-  return `{"partition":${r.partition},"offset":${r.offset},"timestamp":${r.timestamp},${JSON.stringify(rest).slice(1)}\n`;
-}
-
-
+// timestamp's digits as they are), which export also writes for records of Parquet objects (cli/object-reader.ts).
+// The encoder must produce exactly these bytes for every record.
 function referenceLine(partition: number, m: KafkaMessage): Buffer {
   const headers: Array<[string, Buffer | null]> = [];
   for (const [name, value] of Object.entries(m.headers ?? {})) {
@@ -38,7 +15,7 @@ function referenceLine(partition: number, m: KafkaMessage): Buffer {
     }
   }
   const r: KafkaRecord = { partition, offset: Number(m.offset), timestamp: m.timestamp, key: m.key ?? null, value: m.value ?? null, headers };
-  return Buffer.from(encodeRecord(r));
+  return Buffer.from(jsonLine(r));
 }
 
 /** Copies `bytes` into one shared buffer at a given offset, as kafkajs hands out slices of a fetch response. */

@@ -92,6 +92,8 @@ describe("partitioner", () => {
     expect(startsNewObject({ firstTimestamp: "3599999", encodedBytes: 1 }, { timestamp: "-1", encodedBytes: 1 }, 100)).toBe(true);
     const key = objectKey(parts, 1, 7, "1700000000000000000");
     expect(key).toBe("p/ckafka-1/orders/dt=none/hour=none/orders+1+00000000000000000007.jsonl.gz");
-    expect(parseObjectKey(parts, key)).toEqual({ timeFolder: NO_TIME_FOLDER, partition: 1, firstOffset: 7, gzip: true });
+    expect(parseObjectKey(parts, key)).toEqual({ timeFolder: NO_TIME_FOLDER, partition: 1, firstOffset: 7, format: "jsonl", gzip: true });
+    expect(parseObjectKey(parts, key.replace(/\.jsonl\.gz$/, ".parquet"))).toEqual({ timeFolder: NO_TIME_FOLDER, partition: 1, firstOffset: 7, format: "parquet", gzip: false });
+    expect(parseObjectKey(parts, key.replace(/\.jsonl\.gz$/, ".parquet.gz"))).toBeUndefined();
   });
 });

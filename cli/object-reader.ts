@@ -1,0 +1,189 @@
+// Turns a backup object's stored bytes into its records, whatever its format: the key's extension says which
+// (`.jsonl`, `.jsonl.gz`: one JSON line per record, record-format.ts; `.parquet`: one row per record, the schema
+// below). A backup may hold both, e.g. a topic switched from JSON Lines to Parquet: verify, restore and export
+// read every object through readObject. Anything that does not decode, or whose records disagree with the key
+// (partition, first offset), throws an error naming the object's key.
+import { isUtf8 } from "node:buffer";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import type { FileMetaData, SchemaElement } from "hyparquet";
+import type { ParsedKey } from "../function/partitioner";
+import { decodeRecord, INT64, type BackupRecord, type KafkaRecord } from "../function/record-format";
+
+export interface ObjectToRead extends ParsedKey {
+  key: string;
+}
+
+export interface ObjectRecord {
+  record: KafkaRecord;
+  /** The object's own line, without its newline (JSON Lines objects only). */
+  line?: string;
+}
+
+/** The records of an object, in the object's order, from its stored bytes. */
+export async function* readObject(object: ObjectToRead, stored: Buffer): AsyncGenerator<ObjectRecord> {
+  let first = true;
+  for await (const r of object.format === "parquet" ? parquetRecords(object.key, stored) : jsonLinesRecords(object, stored)) {
+    const { partition, offset } = r.record;
+    if (partition !== object.partition) throw new Error(`${object.key}: offset ${offset} says partition ${partition}, the key says partition ${object.partition}`);
+    if (first && offset !== object.firstOffset) throw new Error(`${object.key}: the key says first offset ${object.firstOffset}, the first record has ${offset}`);
+    first = false;
+    yield r;
+  }
+}
+
+async function* jsonLinesRecords(object: ObjectToRead, stored: Buffer): AsyncGenerator<ObjectRecord> {
+  const body = Readable.from([stored]);
+  const lines = createInterface({ input: object.gzip ? body.pipe(createGunzip()) : body, crlfDelay: Infinity });
+  const iterator = lines[Symbol.asyncIterator]();
+  for (let n = 1; ; n++) {
+    let next: IteratorResult<string>;
+    try {
+      next = await iterator.next();
+    } catch (err) {
+      throw new Error(`${object.key}: ${object.gzip ? "gzip" : "read"} error after line ${n - 1}: ${(err as Error).message}`);
+    }
+    if (next.done) return;
+    if (next.value === "") continue;
+    let record: KafkaRecord;
+    try {
+      record = decodeRecord(next.value);
+    } catch (err) {
+      throw new Error(`${object.key}, line ${n}: not a backup record (${(err as Error).message})`);
+    }
+    yield { record, line: next.value };
+  }
+}
+
+/**
+ * The Parquet schema of backup objects, element by element in schema order (depth first), each as
+ * `name physical-type repetition annotation children`. `timestamp` is plain INT64: Kafka's exact timestamp,
+ * any int64; `time` is the same instant for queries (null outside 1970 to year 9999) and is not read back.
+ */
+const SCHEMA = [
+  "partition INT32 REQUIRED",
+  "offset INT64 REQUIRED",
+  "timestamp INT64 REQUIRED",
+  "time INT64 OPTIONAL TIMESTAMP(MILLIS,UTC)",
+  "key BYTE_ARRAY OPTIONAL",
+  "value BYTE_ARRAY OPTIONAL",
+  "headers group REQUIRED LIST 1",
+  "list group REPEATED 1",
+  "element group REQUIRED 2",
+  "name BYTE_ARRAY REQUIRED STRING",
+  "value BYTE_ARRAY OPTIONAL",
+];
+/** The columns a record is made of (`time` only repeats `timestamp`). */
+const RECORD_COLUMNS = ["partition", "offset", "timestamp", "key", "value", "headers"];
+
+/** An element as SCHEMA writes it; the legacy converted types count as the logical types they stand for. */
+function describeElement(e: SchemaElement): string {
+  const l = e.logical_type;
+  let annotation: string | undefined;
+  if (l?.type === "TIMESTAMP") annotation = `TIMESTAMP(${l.unit},${l.isAdjustedToUTC ? "UTC" : "local"})`;
+  else if (l) annotation = l.type;
+  else if (e.converted_type === "TIMESTAMP_MILLIS") annotation = "TIMESTAMP(MILLIS,UTC)";
+  else if (e.converted_type === "UTF8") annotation = "STRING";
+  else annotation = e.converted_type;
+  return [e.name, e.type ?? "group", e.repetition_type ?? "REQUIRED", annotation, e.num_children].filter((x) => x !== undefined).join(" ");
+}
+
+function checkSchema(key: string, metadata: FileMetaData): void {
+  const [, ...elements] = metadata.schema; // the first element is the root
+  const found = elements.map(describeElement);
+  const wrong = SCHEMA.findIndex((want, i) => found[i] !== want);
+  if (wrong === -1 && found.length === SCHEMA.length) return;
+  const at = wrong === -1 ? SCHEMA.length : wrong;
+  throw new Error(
+    `${key}: not a backup Parquet object: schema element ${at + 1} is ${found[at] === undefined ? "missing" : `"${found[at]}"`}` +
+      `${at < SCHEMA.length ? `, the backup format has "${SCHEMA[at]}"` : ", the backup format has no more"} (README "Record format")`,
+  );
+}
+
+type Hyparquet = typeof import("hyparquet");
+let hyparquet: Promise<Hyparquet> | undefined;
+
+/** hyparquet is an ES module: this CommonJS code loads it with require(), which Node.js has from 20.19 and 22.12 on. */
+function loadHyparquet(): Promise<Hyparquet> {
+  hyparquet ??= import("hyparquet").catch((err: Error) => {
+    hyparquet = undefined;
+    throw new Error(`reading Parquet objects needs Node.js 20.19 or newer (this is ${process.version}): ${err.message}`);
+  });
+  return hyparquet;
+}
+
+const bytes = (v: Uint8Array | null | undefined): Buffer | null => (v === null || v === undefined ? null : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+
+/**
+ * A Parquet object's rows, one row group at a time. Memory: the object's bytes are held whole (a Parquet
+ * file's footer, which says where its row groups are, is at its end; the handler cuts objects at
+ * partition_max bytes, or one larger record alone), plus one row group's decoded rows.
+ */
+async function* parquetRecords(key: string, stored: Buffer): AsyncGenerator<ObjectRecord> {
+  const { parquetMetadataAsync, parquetReadObjects } = await loadHyparquet();
+  // Row groups are read as slices of the stored bytes: no copy of the whole object.
+  const file = { byteLength: stored.byteLength, slice: (start: number, end = stored.byteLength) => stored.buffer.slice(stored.byteOffset + start, stored.byteOffset + end) as ArrayBuffer };
+  const unreadable = (err: unknown) => new Error(`${key}: not a readable Parquet object (${(err as Error).message})`);
+  let metadata: FileMetaData;
+  try {
+    metadata = await parquetMetadataAsync(file);
+  } catch (err) {
+    throw unreadable(err);
+  }
+  checkSchema(key, metadata);
+  let rowStart = 0;
+  for (const group of metadata.row_groups) {
+    const rowEnd = rowStart + Number(group.num_rows);
+    let rows: Array<Record<string, unknown>>;
+    try {
+      rows = await parquetReadObjects({ file, metadata, columns: RECORD_COLUMNS, rowStart, rowEnd, utf8: false });
+    } catch (err) {
+      throw unreadable(err);
+    }
+    if (rows.length !== rowEnd - rowStart) throw unreadable(new Error(`rows ${rowStart}–${rowEnd - 1}: ${rows.length} rows decoded`));
+    for (const [i, row] of rows.entries()) {
+      const offset = Number(row.offset as bigint);
+      if (!Number.isSafeInteger(offset)) throw new Error(`${key}, row ${rowStart + i}: offset ${row.offset} is beyond what a backup holds`);
+      yield {
+        record: {
+          partition: row.partition as number,
+          offset,
+          timestamp: (row.timestamp as bigint).toString(),
+          key: bytes(row.key as Uint8Array | null),
+          value: bytes(row.value as Uint8Array | null),
+          headers: (row.headers as Array<{ name: string; value: Uint8Array | null }>).map((h) => [h.name, bytes(h.value)]),
+        },
+      };
+    }
+    rowStart = rowEnd;
+  }
+}
+
+function text(bytes: Buffer | null): { text: string | null; base64: boolean } {
+  if (bytes === null) return { text: null, base64: false };
+  return isUtf8(bytes) ? { text: bytes.toString("utf8"), base64: false } : { text: bytes.toString("base64"), base64: true };
+}
+
+/**
+ * A record's JSON line with its newline, byte for byte as the handler writes it (json-lines-encoder.ts, whose
+ * unit test holds it to this function): JSON.stringify of its BackupRecord, the timestamp's digits as they are,
+ * headers in the record's order.
+ */
+export function jsonLine(r: KafkaRecord): string {
+  // The timestamp's digits go into the line as they are: a JS number would round values past 2^53.
+  if (!INT64.test(r.timestamp)) throw new Error(`timestamp ${JSON.stringify(r.timestamp)} is not a decimal int64`);
+  const key = text(r.key);
+  const value = text(r.value);
+  const rest: Omit<BackupRecord, "partition" | "offset" | "timestamp"> = {
+    key: key.text,
+    ...(key.base64 ? { keyEncoding: "base64" as const } : {}),
+    value: value.text,
+    ...(value.base64 ? { valueEncoding: "base64" as const } : {}),
+    headers: r.headers.map(([name, bytes]) => {
+      const v = text(bytes);
+      return v.base64 ? { name, value: v.text, encoding: "base64" as const } : { name, value: v.text };
+    }),
+  };
+  return `{"partition":${r.partition},"offset":${r.offset},"timestamp":${r.timestamp},${JSON.stringify(rest).slice(1)}\n`;
+}
