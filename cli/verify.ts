@@ -125,6 +125,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
       let first: number | undefined;
       let last: number | undefined;
       let records = 0;
+      let unreadable = false;
       try {
         // The reader refuses records whose partition or first offset disagrees with the key.
         for await (const { record: r } of source.records(object, (d) => (digest = d))) {
@@ -138,6 +139,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
         }
       } catch (err) {
         problems.push((err as Error).message);
+        unreadable = true;
         first = undefined;
         previous = undefined; // its offsets are unknown: no hole or overlap is judged across it
       }
@@ -152,7 +154,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
         }
       }
       if (first === undefined || last === undefined) {
-        if (digest !== "" && records === 0) problems.push(`${object.key}: holds no record`);
+        if (digest !== "" && records === 0 && !unreadable) problems.push(`${object.key}: holds no record`);
         continue;
       }
       pr.records += records;

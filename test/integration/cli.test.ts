@@ -639,5 +639,6 @@ describe("Parquet objects and backups that hold both formats", () => {
         `PROBLEM ${mistyped.key}: not a backup Parquet object: schema element 3 is "timestamp INT64 REQUIRED TIMESTAMP(MILLIS,UTC)", the backup format has "timestamp INT64 REQUIRED" (README "Record format")`,
       ]),
     );
+    expect(damaged.lines).not.toContain(`PROBLEM ${mistyped.key}: holds no record`); // it was not read at all
   });
 });
