@@ -118,7 +118,8 @@ const bytes = (v: Uint8Array | null | undefined): Buffer | null => (v === null |
 /**
  * A Parquet object's rows, one row group at a time. Memory: the object's bytes are held whole (a Parquet
  * file's footer, which says where its row groups are, is at its end; the handler cuts objects at
- * partition_max bytes, or one larger record alone), plus one row group's decoded rows.
+ * partition_max bytes, or one larger record alone), plus one row group: its column chunks, copied out of
+ * those bytes, and its decoded rows (the handler bounds a row group's record bytes).
  */
 async function* parquetRecords(key: string, stored: Buffer): AsyncGenerator<ObjectRecord> {
   const { parquetMetadataAsync, parquetReadObjects } = await loadHyparquet();
