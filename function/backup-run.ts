@@ -3,10 +3,11 @@
 // committed only after every record before it is in an object the store has confirmed. Object keys
 // depend only on the records, so a retried run rewrites the same keys.
 import type { Kafka } from "kafkajs";
-import type { BackupConfig } from "./config";
+import { SINGLE_INSTANCE, type BackupConfig, type InstanceSlot } from "./config";
 import type { ObjectStorage } from "./cos-storage";
 import type { PartitionResult } from "./partition-writer";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
+import { inSlot } from "./partition-assigner";
 import { consume } from "./run-loop";
 import { planRun } from "./run-plan";
 
@@ -15,6 +16,8 @@ export interface RunManifest {
   topic: string;
   instanceId: string;
   groupId: string;
+  /** Which instance of its tick this run was (`slot` of `parallelism`). */
+  slot: InstanceSlot;
   startedAt: string;
   endedAt: string;
   deadlineAt: string;
@@ -43,17 +46,21 @@ export interface RunOptions {
   log: Logger;
   /** A partition with no new record for this long counts as caught up. @default 3000 */
   idleMs?: number;
+  /** This invocation's share of the partitions (the timer trigger's argument). @default slot 0 of 1 */
+  slot?: InstanceSlot;
 }
 
 export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   const startedAt = new Date();
   const plans = await planRun(opts.kafka, opts.config, opts.log);
-  const results = await consume(opts, plans);
-  return writeManifest(opts, startedAt, results);
+  const slot = opts.slot ?? SINGLE_INSTANCE;
+  // Partitions of other instances that never came to this run are theirs to report.
+  const results = (await consume(opts, plans)).filter((r) => r.stopReason !== "not-assigned" || inSlot(slot, r.partition));
+  return writeManifest({ ...opts, slot }, startedAt, results);
 }
 
 /** The run's manifest, stored beside the objects; a failure to store it is reported in it, not thrown. */
-async function writeManifest(opts: RunOptions, startedAt: Date, results: PartitionResult[]): Promise<RunManifest> {
+async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedAt: Date, results: PartitionResult[]): Promise<RunManifest> {
   const { config, kafka, storage, log } = opts;
   const totals = {
     records: results.reduce((n, r) => n + r.records, 0),
@@ -68,6 +75,7 @@ async function writeManifest(opts: RunOptions, startedAt: Date, results: Partiti
     topic: config.topic,
     instanceId: config.instanceId,
     groupId: config.groupId,
+    slot: opts.slot,
     startedAt: startedAt.toISOString(),
     endedAt: new Date().toISOString(),
     deadlineAt: new Date(opts.deadlineAt).toISOString(),

@@ -81,6 +81,8 @@ export const LIMITS = {
   memoryMiB: { min: 256, max: 3072, step: 128, default: 512 },
   /** One minute to 30 days. */
   retentionHeadroomAlarmMs: { min: 60_000, max: 30 * 24 * 3_600_000 },
+  /** Instances per tick: one timer trigger each, and SCF allows 10 timer triggers per function. */
+  parallelism: { min: 1, max: 10, default: 1 },
 } as const;
 
 export const SASL_MECHANISMS: readonly SaslMechanism[] = ["plain", "scram-sha-256", "scram-sha-512"];
@@ -172,6 +174,50 @@ export function parseStartPosition(value: string): StartPosition | string {
 
 export function formatStartPosition(value: StartPosition): string {
   return typeof value === "string" ? value : String(value.timestampMs);
+}
+
+/**
+ * Which share of the topic's partitions an invocation reads: instance `slot` (0-based) of `parallelism`
+ * owns the partitions p with p % parallelism === slot. Each timer trigger carries its own as the custom
+ * argument (the timer event's `Message`), so every invocation knows its share without asking anyone,
+ * and a deploy that changes the parallelism changes each trigger's argument with it.
+ */
+export interface InstanceSlot {
+  readonly slot: number;
+  readonly parallelism: number;
+}
+
+/** A run that is the only instance of its tick: it may read every partition. */
+export const SINGLE_INSTANCE: InstanceSlot = { slot: 0, parallelism: 1 };
+
+/** The timer trigger's custom argument for `slot`. */
+export function formatSlotArgument(s: InstanceSlot): string {
+  return JSON.stringify({ slot: s.slot, parallelism: s.parallelism });
+}
+
+/**
+ * The slot in a timer event's `Message`. An empty or absent message (a manual invocation, a trigger made
+ * outside the construct) is slot 0 of 1: such a run may read any partition no other run holds.
+ */
+export function parseSlotArgument(message: unknown): InstanceSlot {
+  if (message === undefined || message === null || message === "") return SINGLE_INSTANCE;
+  const expected = `expected the timer trigger's custom argument to be empty or like {"slot":0,"parallelism":2} (slot from 0 to parallelism - 1, parallelism from ${LIMITS.parallelism.min} to ${LIMITS.parallelism.max})`;
+  let parsed: unknown;
+  try {
+    parsed = typeof message === "string" ? JSON.parse(message) : message;
+  } catch {
+    throw new ConfigError(`the event's Message ${JSON.stringify(message)} is not JSON; ${expected}`);
+  }
+  const { slot, parallelism } = (parsed ?? {}) as { slot?: unknown; parallelism?: unknown };
+  if (
+    typeof parallelism !== "number" ||
+    checkIntRange(parallelism, LIMITS.parallelism.min, LIMITS.parallelism.max) ||
+    typeof slot !== "number" ||
+    checkIntRange(slot, 0, parallelism - 1)
+  ) {
+    throw new ConfigError(`the event's Message ${JSON.stringify(message)} is not a slot; ${expected}`);
+  }
+  return { slot, parallelism };
 }
 
 /** The environment the construct gives the function. */

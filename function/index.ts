@@ -1,7 +1,7 @@
 // SCF entry point: `index.main_handler`, invoked by the timer trigger once per tick.
 import { Kafka, logLevel, type SASLOptions, type logCreator } from "kafkajs";
 import { randomUUID } from "node:crypto";
-import { fromEnvironment } from "./config";
+import { fromEnvironment, parseSlotArgument } from "./config";
 import { CosStorage, type Credentials } from "./cos-storage";
 import { runBackup, type Logger, type RunManifest } from "./backup-run";
 import { kafkaBrokers } from "./broker-probe";
@@ -43,9 +43,15 @@ function credentials(env: NodeJS.ProcessEnv): Credentials {
 /** Budget of an invocation when the context does not say (SCF's maximum timeout). */
 const DEFAULT_BUDGET_MS = 900_000;
 
-export async function main_handler(_event: unknown, context: ScfContext = {}): Promise<RunManifest> {
+/** The timer event's fields the handler reads; `Message` is the trigger's custom argument. */
+export interface TimerEvent {
+  Message?: string;
+}
+
+export async function main_handler(event: TimerEvent | undefined, context: ScfContext = {}): Promise<RunManifest> {
   const startedAt = Date.now();
   const config = fromEnvironment(process.env);
+  const slot = parseSlotArgument(event?.Message);
   const creds = credentials(process.env);
   const budgetMs = context.getRemainingTimeInMillis?.() ?? context.time_limit_in_ms ?? DEFAULT_BUDGET_MS;
   const deadlineAt = startedAt + Math.max(budgetMs - config.deadlineMarginMs, 1_000);
@@ -73,7 +79,7 @@ export async function main_handler(_event: unknown, context: ScfContext = {}): P
       logLevel: logLevel.WARN,
       logCreator: kafkaLog,
     });
-    manifest = await runBackup({ config, kafka, storage: new CosStorage(config, creds), runId, deadlineAt, log });
+    manifest = await runBackup({ config, kafka, storage: new CosStorage(config, creds), runId, deadlineAt, log, slot });
   } catch (err) {
     const e = err as Error;
     log.error("backup run failed", { runId, topic: config.topic, brokers: config.brokers, error: `${e.name}: ${e.message}` });

@@ -2,10 +2,12 @@
 // (partition-writer.ts) until every partition it owns reaches its plan (run-plan.ts), the deadline
 // comes, or nothing moves for a while. It owns the group: the pins at the first join, pauses and
 // resumes for the object budget, rebalances, heartbeats during slow uploads.
-import type { Admin, Consumer } from "kafkajs";
+import { PartitionAssigners, type Admin, type Consumer } from "kafkajs";
 import type { RunOptions } from "./backup-run";
+import { SINGLE_INSTANCE } from "./config";
 import { JsonLinesEncoder } from "./json-lines-encoder";
 import { ObjectBudget } from "./object-budget";
+import { slotAssigner } from "./partition-assigner";
 import { PartitionWriter, type PartitionResult, type StopReason, type WriterContext } from "./partition-writer";
 import type { PartitionPlan } from "./run-plan";
 
@@ -66,8 +68,12 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
   const { config, kafka, log } = opts;
   const topic = config.topic;
   const idleMs = opts.idleMs ?? 3000;
+  // Partitions the group has given this run.
+  const assigned = new Set<number>();
   const consumer: Consumer = kafka.consumer({
     groupId: config.groupId,
+    // Round robin only while a run of an older handler, which knows no slots, is in the group.
+    partitionAssigners: [slotAssigner(opts.slot ?? SINGLE_INSTANCE, () => [...assigned]), PartitionAssigners.roundRobin],
     allowAutoTopicCreation: false,
     readUncommitted: false,
     ...GROUP,
@@ -86,8 +92,6 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
   let pinned: Promise<void> = Promise.resolve();
 
   const writers = new Map<number, PartitionWriter>();
-  // Partitions the group has given this run.
-  const assigned = new Set<number>();
   // Objects open at once are limited; a partition that finds no free slot is paused until one is
   // set aside for it, and resumes there.
   const budget = new ObjectBudget(config.maxOpenObjects, (partition) => {

@@ -3,6 +3,7 @@
 import type { Kafka } from "kafkajs";
 import type { BackupConfig, StartPosition } from "./config";
 import type { Logger } from "./backup-run";
+import { mayHold } from "./partition-assigner";
 
 export interface Gap {
   /** First offset lost. */
@@ -92,13 +93,17 @@ export async function planRun(kafka: Kafka, config: BackupConfig, log: Logger): 
     for (const p of plans) if (p.gap) warnGap(log, config.topic, p.partition, p.gap);
     // Partitions without a usable committed offset get their start pinned (committed) as soon as this
     // run joins the group, so that a start position or a gap is decided once, here, and not again by
-    // the consumer's reset policy. Only when no other run is in the group: if one is, it has pinned them.
+    // the consumer's reset policy. Not when a run already in the group may hold the partition: it has pinned it.
     const group = (await admin.describeGroups([config.groupId])).groups[0];
-    const alone = !group || group.state === "Empty" || group.state === "Dead";
-    for (const p of plans) p.pin = alone && (p.committedOffset === null || p.gap !== undefined);
-    if (!alone && plans.some((p) => p.committedOffset === null || p.gap)) {
-      log.warn("another run is active in the group; start offsets are the ones it pinned", { groupState: group.state });
+    const running = group && group.state !== "Empty" && group.state !== "Dead" ? group : undefined;
+    let held = 0;
+    for (const p of plans) {
+      const unstarted = p.committedOffset === null || p.gap !== undefined;
+      const elsewhere = running !== undefined && mayHold(running, p.partition);
+      if (unstarted && elsewhere) held++;
+      p.pin = unstarted && !elsewhere;
     }
+    if (held) log.warn("another run in the group may hold partitions without a committed offset; their start offsets are the ones it pinned", { groupState: running!.state, partitions: held });
     return plans;
   } finally {
     await admin.disconnect();

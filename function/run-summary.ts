@@ -11,6 +11,8 @@ export function runSummary(manifest: RunManifest, durationMs: number) {
     runId: manifest.runId,
     topic: manifest.topic,
     groupId: manifest.groupId,
+    slot: manifest.slot.slot,
+    parallelism: manifest.slot.parallelism,
     ok: manifest.totals.failedPartitions === 0 && !manifest.manifestError,
     durationMs,
     ...manifest.totals,

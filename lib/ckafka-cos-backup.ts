@@ -1,4 +1,4 @@
-import { Fn, TerraformAsset, AssetType, TerraformOutput, TerraformProvider, TerraformStack, Token } from "cdktf";
+import { Fn, TerraformAsset, AssetType, TerraformOutput, TerraformProvider, TerraformStack, Token, Op } from "cdktf";
 import { Construct } from "constructs";
 import { CamPolicy } from "../generated/providers/tencentcloud/cam-policy";
 import { CamRole } from "../generated/providers/tencentcloud/cam-role";
@@ -11,6 +11,7 @@ import { ScfReservedConcurrencyConfig } from "../generated/providers/tencentclou
 import { ScfTrigger } from "../generated/providers/tencentcloud/scf-trigger";
 import {
   LIMITS,
+  formatSlotArgument,
   toEnvironment,
   type Compression,
   type SaslMechanism,
@@ -135,6 +136,13 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
    * @default true
    */
   readonly publicNetEnabled?: boolean;
+  /**
+   * Function instances per tick, 1 to 10, for a topic one instance cannot keep up with. Each has its own
+   * timer trigger, and instance i of N reads the partitions p with p % N = i for the whole run; reserved
+   * concurrency becomes N instances. Pick N from the topic's rate (README, "Scaling out"); more instances
+   * than partitions leaves some idle. @default 1
+   */
+  readonly parallelism?: number;
   /** Times SCF retries a failed tick. The next tick resumes anyway, so retries only add overlap. @default 0 */
   readonly asyncRetryCount?: number;
   /** Tags on the bucket, the role, the policy and the function. @default none */
@@ -161,11 +169,13 @@ export class CkafkaCosBackup extends Construct {
   public readonly roleName: string;
   /** The backup function. */
   public readonly function: ScfFunction;
-  /** Runs the function every `timeGranularityMinutes`. */
+  /** Runs the function every `timeGranularityMinutes`: instance 0 of `parallelism` (`timerTriggers[0]`). */
   public readonly timerTrigger: ScfTrigger;
+  /** One timer trigger per instance of a tick; trigger i carries `{"slot":i,"parallelism":N}` as its argument. */
+  public readonly timerTriggers: ScfTrigger[];
   /** No retries, and a queued tick lives one interval. */
   public readonly eventInvokeConfig: ScfFunctionEventInvokeConfig;
-  /** One instance's worth of reserved concurrency. */
+  /** `parallelism` instances' worth of reserved concurrency. */
   public readonly reservedConcurrency: ScfReservedConcurrencyConfig;
   /** The handler's zip, shipped prebuilt in the package. */
   public readonly codeAsset: TerraformAsset;
@@ -182,6 +192,7 @@ export class CkafkaCosBackup extends Construct {
     const namespace = props.namespace ?? "default";
     const granularity = props.timeGranularityMinutes ?? 5;
     const memoryMiB = props.memoryMiB ?? LIMITS.memoryMiB.default;
+    const parallelism = props.parallelism ?? LIMITS.parallelism.default;
     const runtime = props.runtime ?? "Nodejs18.15";
     const prefix = props.deliveryPathPrefix ?? "";
     const tags = props.tags;
@@ -296,16 +307,22 @@ export class CkafkaCosBackup extends Construct {
       dependsOn: this.policyAttachment ? [this.policyAttachment] : undefined,
     });
 
-    this.timerTrigger = new ScfTrigger(this, "timer", {
-      provider,
-      functionName: this.function.name,
-      namespace,
-      type: "timer",
-      triggerName: "backup-timer",
-      triggerDesc: cronFor(granularity),
-      enable: "OPEN",
-      description: `Every ${granularity} minutes`,
-    });
+    // One trigger per instance, so that every instance starts on time and knows its share from its own
+    // event: no instance depends on another to start it, and a failed one costs only its partitions' tick.
+    this.timerTriggers = Array.from({ length: parallelism }, (_, slot) =>
+      new ScfTrigger(this, slot === 0 ? "timer" : `timer-${slot}`, {
+        provider,
+        functionName: this.function.name,
+        namespace,
+        type: "timer",
+        triggerName: slot === 0 ? "backup-timer" : `backup-timer-${slot}`,
+        triggerDesc: cronFor(granularity),
+        enable: "OPEN",
+        customArgument: formatSlotArgument({ slot, parallelism }),
+        description: parallelism === 1 ? `Every ${granularity} minutes` : `Every ${granularity} minutes, instance ${slot} of ${parallelism}`,
+      }),
+    );
+    this.timerTrigger = this.timerTriggers[0];
 
     // A tick that fails or times out is not retried: the next tick resumes from the committed offsets,
     // and a retry would only run beside it. A queued tick lives at most one interval.
@@ -318,12 +335,12 @@ export class CkafkaCosBackup extends Construct {
         retryConfig: [{ retryNum: props.asyncRetryCount ?? 0 }],
       },
     });
-    // Reserved concurrency of one instance: ticks never run two at a time by accident.
+    // Reserved concurrency of one tick's instances (SCF counts it in MB): ticks never run two at a time by accident.
     this.reservedConcurrency = new ScfReservedConcurrencyConfig(this, "reserved-concurrency", {
       provider,
       functionName: this.function.name,
       namespace,
-      reservedConcurrencyMem: memoryMiB,
+      reservedConcurrencyMem: Token.isUnresolved(memoryMiB) && parallelism > 1 ? Token.asNumber(Op.mul(memoryMiB, parallelism)) : memoryMiB * parallelism,
     });
 
     if (alarmsWanted(props)) {

@@ -81,6 +81,7 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     ["timeoutSeconds", "it is checked against timeGranularityMinutes so that ticks do not overlap"],
     ["partitionMaxBytes", "it goes into the handler's configuration, which the handler refuses outside 1 MiB to 500 MiB"],
     ["compressionLevel", "it goes into the handler's configuration, which the handler refuses outside 1 to 9"],
+    ["parallelism", "it decides how many timer triggers are defined"],
     ["abortIncompleteMultipartUploadDays", "0 leaves the lifecycle rule out, which is decided at synth"],
     ["startPosition", "it is checked at synth to be earliest, latest or epoch milliseconds"],
     ["runtime", `it is checked at synth against the handler's build (Node.js ${HANDLER_NODE_MAJOR} or newer)`],
@@ -129,6 +130,10 @@ export function validateProps(props: CkafkaCosBackupProps): void {
   }
   if (props.deliveryPathPrefix !== undefined && literal(props.deliveryPathPrefix)) check("deliveryPathPrefix", checkPrefix(props.deliveryPathPrefix));
   if (props.compression !== undefined && literal(props.compression) && !COMPRESSIONS.includes(props.compression)) check("compression", `"${props.compression}" is not allowed; expected one of ${COMPRESSIONS.join(", ")}`);
+  if (given("parallelism")) {
+    const { min, max } = LIMITS.parallelism;
+    check("parallelism", checkIntRange(props.parallelism!, min, max)?.concat(` instances per tick (one timer trigger each; SCF allows ${max} timer triggers per function)`));
+  }
   if (given("compressionLevel")) {
     const { min, max } = LIMITS.compressionLevel;
     check("compressionLevel", checkIntRange(props.compressionLevel!, min, max)?.concat(" (gzip levels)"));

@@ -2,7 +2,7 @@ import "./cdktf-matchers";
 import { Testing, TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
-import { ENV, fromEnvironment } from "../../function/config";
+import { ENV, fromEnvironment, parseSlotArgument } from "../../function/config";
 import { CamRole } from "../../generated/providers/tencentcloud/cam-role";
 import { CosBucket } from "../../generated/providers/tencentcloud/cos-bucket";
 import { DataTencentcloudUserInfo } from "../../generated/providers/tencentcloud/data-tencentcloud-user-info";
@@ -115,8 +115,21 @@ describe("CkafkaCosBackup resources", () => {
   });
 
   it("reserves one instance of concurrency so ticks never run in parallel by accident", () => {
-    const { json } = synth({ memoryMiB: 768 });
+    const { json, tf } = synth({ memoryMiB: 768 });
     expect(json).toHaveResourceWithProperties(ScfReservedConcurrencyConfig, { reserved_concurrency_mem: 768, namespace: "default" });
+    const triggers = Object.values(tf.resource.tencentcloud_scf_trigger) as { trigger_name: string; custom_argument: string }[];
+    expect(triggers).toEqual([expect.objectContaining({ trigger_name: "backup-timer", custom_argument: '{"slot":0,"parallelism":1}' })]);
+  });
+
+  it("parallelism N defines N timer triggers, each naming its slot, and reserves N instances", () => {
+    const { tf, backup } = synth({ parallelism: 4, memoryMiB: 768, timeGranularityMinutes: 10 });
+    const triggers = Object.values(tf.resource.tencentcloud_scf_trigger) as { trigger_name: string; trigger_desc: string; custom_argument: string }[];
+    expect(triggers.map((t) => [t.trigger_name, t.trigger_desc, parseSlotArgument(t.custom_argument)]).sort((a, b) => (a[0] < b[0] ? -1 : 1))).toEqual(
+      [0, 1, 2, 3].map((slot) => [slot === 0 ? "backup-timer" : `backup-timer-${slot}`, "0 */10 * * * * *", { slot, parallelism: 4 }]),
+    );
+    expect(backup.timerTriggers).toHaveLength(4);
+    expect(backup.timerTrigger).toBe(backup.timerTriggers[0]);
+    expect(only<{ reserved_concurrency_mem: number }>(tf.resource.tencentcloud_scf_reserved_concurrency_config).reserved_concurrency_mem).toBe(4 * 768);
   });
 
   it("an existing bucket and role define neither, and the function uses them by name", () => {
@@ -164,6 +177,8 @@ describe("CkafkaCosBackup validation", () => {
     [{ compressionLevel: 0 }, "compressionLevel: 0 must be a whole number from 1 to 9 (gzip levels)"],
     [{ compressionLevel: 10 }, "compressionLevel: 10 must be a whole number from 1 to 9"],
     [{ compressionLevel: 2.5 }, "compressionLevel: 2.5 must be a whole number from 1 to 9"],
+    [{ parallelism: 0 }, "parallelism: 0 must be a whole number from 1 to 10 instances per tick (one timer trigger each; SCF allows 10 timer triggers per function)"],
+    [{ parallelism: 11 }, "parallelism: 11 must be a whole number from 1 to 10"],
   ])("%o is rejected: %s", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

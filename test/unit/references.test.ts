@@ -61,6 +61,8 @@ describe("references", () => {
     const { fn, tf } = synth((s) => ({ memoryMiB: new TerraformVariable(s, "memory", { type: "number" }).numberValue }));
     expect(fn.mem_size).toBe("${var.memory}");
     expect(Object.values(tf.resource.tencentcloud_scf_reserved_concurrency_config)[0]).toMatchObject({ reserved_concurrency_mem: "${var.memory}" });
+    const scaled = synth((s) => ({ parallelism: 3, memoryMiB: new TerraformVariable(s, "memory", { type: "number" }).numberValue }));
+    expect(Object.values(scaled.tf.resource.tencentcloud_scf_reserved_concurrency_config)[0]).toMatchObject({ reserved_concurrency_mem: "${(var.memory * 3)}" });
   });
 
   it.each<[keyof CkafkaCosBackupProps, RegExp]>([

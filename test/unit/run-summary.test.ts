@@ -24,6 +24,7 @@ describe("runSummary", () => {
       topic: "orders",
       instanceId: "ckafka-1",
       groupId: "g",
+      slot: { slot: 1, parallelism: 3 },
       startedAt: "",
       endedAt: "",
       deadlineAt: "",
@@ -34,6 +35,8 @@ describe("runSummary", () => {
     };
     expect(runSummary(manifest, 1234)).toMatchObject({
       runId: "r1",
+      slot: 1,
+      parallelism: 3,
       ok: true,
       durationMs: 1234,
       records: 30,
