@@ -8,7 +8,7 @@ import { App, TerraformStack, Testing } from "cdktf";
 import { unzipSync } from "fflate";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
 import { handlerCode } from "../../lib/handler-code";
-import { ENV } from "../../function/config";
+import { ENV, formatSlotArgument, type InstanceSlot } from "../../function/config";
 import type { RunManifest } from "../../function/backup-run";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint } from "./cos";
 import { brokers } from "./kafka";
@@ -65,17 +65,17 @@ export interface Invocation {
 }
 
 /**
- * Invokes the bundled handler in a new process; `killAfterMs`, `killWhen` or `killOn` SIGKILLs it mid-run.
+ * Invokes the bundled handler in a new process, as instance `slot` of its tick when given (the timer trigger's argument); `killAfterMs`, `killWhen` or `killOn` SIGKILLs it mid-run.
  * `script` runs another bundle's index.js (a benchmark's baseline) instead of this tree's; `nodeArgs` go to node.
  */
 export function invokeHandler(
   env: Record<string, string>,
-  opts: { timeLimitMs?: number; requestId?: string; killAfterMs?: number; killWhen?: (output: string) => boolean; killOn?: Promise<unknown>; script?: string; nodeArgs?: string[] } = {},
+  opts: { timeLimitMs?: number; requestId?: string; slot?: InstanceSlot; killAfterMs?: number; killWhen?: (output: string) => boolean; killOn?: Promise<unknown>; script?: string; nodeArgs?: string[] } = {},
 ): Promise<Invocation> {
   const context = { request_id: opts.requestId ?? `req-${Date.now()}`, time_limit_in_ms: opts.timeLimitMs ?? 120_000 };
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(__dirname, "invoke-handler.cjs"), opts.script ?? bundledScript(), JSON.stringify(context)], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(__dirname, "invoke-handler.cjs"), opts.script ?? bundledScript(), JSON.stringify(context), opts.slot ? formatSlotArgument(opts.slot) : ""], {
       env: {
         PATH: process.env.PATH,
         TENCENTCLOUD_SECRETID: "test-secret-id",
@@ -117,4 +117,23 @@ export function invokeHandler(
       else resolve({ ok: false, error: line?.slice(6), ...common });
     });
   });
+}
+
+/** One tick of a backup with `parallelism` instances: instance i invoked as slot i, all at once unless `startDelayMs` says otherwise. */
+export function invokeTick(
+  env: Record<string, string>,
+  parallelism: number,
+  opts: { timeLimitMs?: number; tick?: string; startDelayMs?: (slot: number) => number; perSlot?: (slot: number) => { env?: Record<string, string>; killAfterMs?: number } } = {},
+): Promise<Invocation[]> {
+  return Promise.all(
+    Array.from({ length: parallelism }, async (_, slot) => {
+      const delay = opts.startDelayMs?.(slot) ?? 0;
+      if (delay) await new Promise((r) => setTimeout(r, delay));
+      const own = opts.perSlot?.(slot) ?? {};
+      return invokeHandler(
+        { ...env, ...own.env },
+        { timeLimitMs: opts.timeLimitMs, requestId: `${opts.tick ?? "tick"}-${slot}-of-${parallelism}`, slot: { slot, parallelism }, killAfterMs: own.killAfterMs },
+      );
+    }),
+  );
 }

@@ -1,15 +1,15 @@
 // Runs the bundled handler the way SCF does, in its own process:
-//   node invoke-handler.cjs <index.js> <context JSON>
+//   node invoke-handler.cjs <index.js> <context JSON> [<timer trigger's custom argument>]
 // The environment is the function's. Prints one line `RESULT <json>` or `ERROR <message>`, then
 // `RUSAGE <json>`: the process's peak RSS in KiB as the kernel accounts it (peak-rss.cjs) and its CPU
 // time in microseconds (user + system, every thread: zlib's thread pool included).
 const { peakRssKiB } = require("./peak-rss.cjs");
 
-const [, , script, contextJson] = process.argv;
+const [, , script, contextJson, message = ""] = process.argv;
 const context = JSON.parse(contextJson || "{}");
 const started = Date.now();
 context.getRemainingTimeInMillis = () => context.time_limit_in_ms - (Date.now() - started);
-const event = { Type: "Timer", TriggerName: "backup-timer", Time: new Date().toISOString(), Message: "" };
+const event = { Type: "Timer", TriggerName: "backup-timer", Time: new Date().toISOString(), Message: message };
 require(script)
   .main_handler(event, context)
   .then((result) => {

@@ -51,6 +51,20 @@ export interface SentRecord {
   timestamp: number;
 }
 
+/** Records of about `bytes` bytes of text, spread over partitions, with increasing timestamps. */
+export function textRecords(count: number, partitions: number, bytes: number, from = 0, t0 = 1_700_000_000_000): SentRecord[] {
+  return Array.from({ length: count }, (_, j) => {
+    const i = from + j;
+    return {
+      partition: i % partitions,
+      key: Buffer.from(`k${i}`),
+      value: Buffer.from(`${i}:`.padEnd(bytes, String.fromCharCode(97 + (i % 26)))),
+      headers: [],
+      timestamp: t0 + i,
+    };
+  });
+}
+
 /** Records of every shape: keys or none, repeated and binary headers, non-UTF-8, empty, tombstones, big. */
 export function recordOfShape(i: number, partitions: number, bigEvery = 0): SentRecord {
   const shape = i % 8;

@@ -7,21 +7,7 @@ import { readBackup } from "../helpers/backup-reader";
 import { TEST_BUCKET, cosEndpoint, listKeys, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { startHoldingProxy } from "../helpers/holding-proxy";
-import { committedOffsets, createTopic, partitionOffsets, produce, produceTransaction, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
-
-/** Records of about `bytes` bytes of text, spread over partitions, with increasing timestamps. */
-function textRecords(count: number, partitions: number, bytes: number, from = 0, t0 = 1_700_000_000_000): SentRecord[] {
-  return Array.from({ length: count }, (_, j) => {
-    const i = from + j;
-    return {
-      partition: i % partitions,
-      key: Buffer.from(`k${i}`),
-      value: Buffer.from(`${i}:`.padEnd(bytes, String.fromCharCode(97 + (i % 26)))),
-      headers: [],
-      timestamp: t0 + i,
-    };
-  });
-}
+import { committedOffsets, createTopic, partitionOffsets, produce, produceTransaction, textRecords, uniqueName, withAdmin } from "../helpers/kafka";
 
 async function drain(env: Record<string, string>, topic: string, maxRuns = 20, timeLimitMs?: number): Promise<number> {
   for (let run = 1; run <= maxRuns; run++) {

@@ -1,0 +1,150 @@
+// Scale-out: N instances per tick, each reading its own partitions (p % N = its slot), exactly once
+// together, when N changes between ticks, when one is killed, and when they start seconds apart.
+import { describe, expect, it } from "vitest";
+import { ENV } from "../../function/config";
+import type { RunManifest } from "../../function/backup-run";
+import { expectExactlyOnce } from "../helpers/assertions";
+import { cosEndpoint } from "../helpers/cos";
+import { startFlakyProxy } from "../helpers/flaky-proxy";
+import { invokeTick, synthesizedEnvironment, type Invocation } from "../helpers/handler";
+import { committedOffsets, createTopic, partitionOffsets, produce, textRecords, uniqueName, type SentRecord } from "../helpers/kafka";
+
+/** The partitions each run of a tick took part in (not-assigned ones left out), checked to be disjoint. */
+function ownersOf(tick: Invocation[]): Map<number, RunManifest> {
+  const owners = new Map<number, RunManifest>();
+  for (const run of tick) {
+    expect(run.error, run.stderr).toBeUndefined();
+    for (const p of run.result!.partitions) {
+      if (p.stopReason === "not-assigned") continue;
+      expect(owners.has(p.partition), `partition ${p.partition} was read by two instances in one tick`).toBe(false);
+      owners.set(p.partition, run.result!);
+    }
+  }
+  return owners;
+}
+
+async function expectAllCommitted(groupId: string, topic: string): Promise<void> {
+  const ends = await partitionOffsets(topic);
+  expect(await committedOffsets(groupId, topic)).toEqual(new Map([...ends].map(([p, { high }]) => [p, high])));
+}
+
+describe("scale-out", () => {
+  it("four instances over 16 partitions: each partition read by the one instance of its slot, every record once", async () => {
+    const topic = uniqueName("scale4");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 16);
+    const sent: SentRecord[] = textRecords(16_000, 16, 300);
+    await produce(topic, sent, 2_000);
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, parallelism: 4, partitionMaxBytes: 1024 * 1024 });
+
+    for (const tick of ["t1", "t2"]) {
+      const runs = await invokeTick(env, 4, { tick });
+      const owners = ownersOf(runs);
+      expect([...owners.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, p) => p));
+      for (const [p, m] of owners) {
+        expect(p % m.slot.parallelism, `partition ${p} read by instance ${m.slot.slot}`).toBe(m.slot.slot);
+        expect(m.partitions.find((r) => r.partition === p)!.stopReason).toBe("caught-up");
+      }
+      if (tick === "t1") expect(runs.every((r) => r.result!.totals.records > 0)).toBe(true);
+      await expectAllCommitted(env[ENV.groupId], topic);
+      const more = textRecords(4_000, 16, 300, sent.length);
+      await produce(topic, more, 2_000);
+      sent.push(...more);
+    }
+    await invokeTick(env, 4, { tick: "t3" });
+    await expectAllCommitted(env[ENV.groupId], topic);
+    await expectExactlyOnce(prefix, sent);
+  });
+
+  it("parallelism changed 1 → 3 → 2 between ticks, with a tick stopped by its deadline: nothing lost, nothing twice", async () => {
+    const topic = uniqueName("rescale");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 6);
+    const sent: SentRecord[] = [];
+    const produceMore = async (count: number) => {
+      const more = textRecords(count, 6, 400, sent.length);
+      await produce(topic, more, 2_000);
+      sent.push(...more);
+    };
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: 1024 * 1024 });
+
+    await produceMore(6_000);
+    ownersOf(await invokeTick(env, 1, { tick: "n1" }));
+    await expectAllCommitted(env[ENV.groupId], topic);
+
+    // A large backlog and a 3 s budget: the tick ends at its deadline with partitions part-way.
+    await produceMore(60_000);
+    const partial = ownersOf(await invokeTick(env, 3, { tick: "n3", timeLimitMs: 3_000 }));
+    for (const [p, m] of partial) expect(p % 3).toBe(m.slot.slot);
+
+    await produceMore(3_000);
+    for (let tick = 0; tick < 20; tick++) {
+      ownersOf(await invokeTick(env, 2, { tick: `n2-${tick}` }));
+      const ends = await partitionOffsets(topic);
+      const committed = await committedOffsets(env[ENV.groupId], topic);
+      if ([...ends].every(([p, { high }]) => committed.get(p) === high)) break;
+    }
+    await expectAllCommitted(env[ENV.groupId], topic);
+    await expectExactlyOnce(prefix, sent);
+  });
+
+  it("one instance SIGKILLed mid-run: the others finish their partitions; the next tick backs up the rest once", async () => {
+    const topic = uniqueName("scale-kill");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 8);
+    const sent = textRecords(40_000, 8, 500);
+    await produce(topic, sent, 2_000);
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: 1024 * 1024 });
+
+    // Slot 2's object store answers late, so it is still writing when it is killed.
+    const slow = await startFlakyProxy(cosEndpoint(), Infinity, 1_500);
+    let first: Invocation[];
+    try {
+      first = await invokeTick(env, 4, { tick: "k1", perSlot: (slot) => (slot === 2 ? { env: { [ENV.cosEndpoint]: slow.endpoint }, killAfterMs: 4_000 } : {}) });
+    } finally {
+      await slow.close();
+    }
+    expect(first[2].killed).toBe(true);
+    const survivors = ownersOf(first.filter((_, slot) => slot !== 2));
+    // The killed member held partitions 2 and 6 until its session ran out; nobody else took them,
+    // and the survivors lost nothing to the rebalance that followed.
+    expect([...survivors.keys()].sort((a, b) => a - b)).toEqual([0, 1, 3, 4, 5, 7]);
+    for (const m of new Set(survivors.values())) {
+      for (const r of m.partitions) expect([r.partition, r.stopReason]).toEqual([r.partition, "caught-up"]);
+    }
+
+    ownersOf(await invokeTick(env, 4, { tick: "k2" }));
+    await expectAllCommitted(env[ENV.groupId], topic);
+    await expectExactlyOnce(prefix, sent);
+  });
+
+  it("an instance that starts seconds after another takes only its own partitions: the first drops nothing", async () => {
+    const topic = uniqueName("stagger");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 4);
+    const sent = textRecords(12_000, 4, 1_000);
+    await produce(topic, sent, 2_000);
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: 1024 * 1024 });
+    // Slot 0's object store answers late, so its run is still writing when slot 1 joins the group.
+    const slow = await startFlakyProxy(cosEndpoint(), Infinity, 1_500);
+    let runs: Invocation[];
+    try {
+      runs = await invokeTick(env, 2, {
+        tick: "s1",
+        startDelayMs: (slot) => slot * 2_000,
+        perSlot: (slot) => (slot === 0 ? { env: { [ENV.cosEndpoint]: slow.endpoint } } : {}),
+      });
+    } finally {
+      await slow.close();
+    }
+    const [first, late] = runs.map((r) => r.result!);
+    ownersOf(runs);
+    expect(Date.parse(late.startedAt)).toBeLessThan(Date.parse(first.endedAt) - 2_000);
+    for (const r of first.partitions) {
+      expect([r.partition, r.stopReason, r.records]).toEqual([r.partition, "caught-up", r.planned.end - r.planned.start]);
+    }
+    expect(first.partitions.map((r) => r.partition)).toEqual([0, 2]);
+    expect(late.partitions.map((r) => r.partition)).toEqual([1, 3]);
+    await expectExactlyOnce(prefix, sent);
+  });
+});
