@@ -7,7 +7,6 @@ import { SINGLE_INSTANCE, type BackupConfig, type InstanceSlot } from "./config"
 import type { ObjectStorage } from "./cos-storage";
 import type { PartitionResult } from "./partition-writer";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
-import { inSlot } from "./partition-assigner";
 import { consume } from "./run-loop";
 import { planRun } from "./run-plan";
 
@@ -52,10 +51,9 @@ export interface RunOptions {
 
 export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   const startedAt = new Date();
-  const plans = await planRun(opts.kafka, opts.config, opts.log);
   const slot = opts.slot ?? SINGLE_INSTANCE;
-  // Partitions of other instances that never came to this run are theirs to report.
-  const results = (await consume(opts, plans)).filter((r) => r.stopReason !== "not-assigned" || inSlot(slot, r.partition));
+  const plans = await planRun(opts.kafka, opts.config, opts.log, slot);
+  const results = await consume({ ...opts, slot }, plans);
   return writeManifest({ ...opts, slot }, startedAt, results);
 }
 

@@ -159,6 +159,9 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
           .catch((err) => log.warn("could not pin start offsets; this run still starts there", { error: String((err as Error).message) }));
       }
     }
+    // Partitions outside this run's plan come only from round robin (an older handler in the group): not read here.
+    const unplanned = [...mine].filter((p) => !writers.has(p));
+    if (unplanned.length) consumer.pause([{ topic, partitions: unplanned }]);
     for (const w of writers.values()) {
       if (!mine.has(w.partition)) {
         if (assigned.delete(w.partition)) w.revoked();

@@ -1,9 +1,9 @@
 // The plan of one run: where each partition starts (committed offset, start position, or the log
 // start after retention deleted records not backed up) and where it ends (the end offset now).
 import type { Kafka } from "kafkajs";
-import type { BackupConfig, StartPosition } from "./config";
+import type { BackupConfig, InstanceSlot, StartPosition } from "./config";
 import type { Logger } from "./backup-run";
-import { mayHold } from "./partition-assigner";
+import { inSlot, mayHold } from "./partition-assigner";
 
 export interface Gap {
   /** First offset lost. */
@@ -69,8 +69,8 @@ export function planPartition(o: PartitionOffsets, start: StartPosition): Partit
   return { partition: o.partition, startOffset, endOffset: high, committedOffset, logStartOffset: low, gap };
 }
 
-/** Reads where each partition stands and where this run starts and ends. */
-export async function planRun(kafka: Kafka, config: BackupConfig, log: Logger): Promise<PartitionPlan[]> {
+/** Reads where each partition of the instance's slot stands, and where this run starts and ends. */
+export async function planRun(kafka: Kafka, config: BackupConfig, log: Logger, slot: InstanceSlot): Promise<PartitionPlan[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -83,6 +83,7 @@ export async function planRun(kafka: Kafka, config: BackupConfig, log: Logger): 
         ? new Map((await admin.fetchTopicOffsetsByTimestamp(config.topic, start.timestampMs)).map((p) => [p.partition, Number(p.offset)]))
         : undefined;
     const plans = offsets
+      .filter((o) => inSlot(slot, o.partition))
       .map((o) =>
         planPartition(
           { partition: o.partition, low: Number(o.low), high: Number(o.high), committed: committedBy.get(o.partition), byTime: byTime?.get(o.partition) },

@@ -7,7 +7,7 @@ import { expectExactlyOnce } from "../helpers/assertions";
 import { cosEndpoint } from "../helpers/cos";
 import { startFlakyProxy } from "../helpers/flaky-proxy";
 import { invokeTick, synthesizedEnvironment, type Invocation } from "../helpers/handler";
-import { committedOffsets, createTopic, partitionOffsets, produce, textRecords, uniqueName, type SentRecord } from "../helpers/kafka";
+import { committedOffsets, createTopic, partitionOffsets, produce, textRecords, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
 
 /** The partitions each run of a tick took part in (not-assigned ones left out), checked to be disjoint. */
 function ownersOf(tick: Invocation[]): Map<number, RunManifest> {
@@ -146,5 +146,32 @@ describe("scale-out", () => {
     expect(first.partitions.map((r) => r.partition)).toEqual([0, 2]);
     expect(late.partitions.map((r) => r.partition)).toEqual([1, 3]);
     await expectExactlyOnce(prefix, sent);
+  });
+
+  it("start position latest and partitions added while another instance is busy: each instance pins its own new partitions", async () => {
+    const topic = uniqueName("scale-latest");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 4);
+    await produce(topic, textRecords(400, 4, 100));
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, startPosition: "latest", partitionMaxBytes: 1024 * 1024 });
+    ownersOf(await invokeTick(env, 2, { tick: "l1" }));
+
+    // Partition 0 (slot 0) gets a backlog; partitions 4 (slot 0) and 5 (slot 1) are new, with no committed offset.
+    const backlog = textRecords(8_000, 1, 1_000, 400).map((r) => ({ ...r, partition: 0 }));
+    await produce(topic, backlog, 2_000);
+    await withAdmin((admin) => admin.createPartitions({ topicPartitions: [{ topic, count: 6 }] }));
+    // Slot 0 writes slowly; slot 1 plans while slot 0 is in the group, which can hold none of slot 1's partitions.
+    const slow = await startFlakyProxy(cosEndpoint(), Infinity, 1_500);
+    try {
+      const busy = await invokeTick(env, 2, { tick: "l2", startDelayMs: (slot) => slot * 2_000, perSlot: (slot) => (slot === 0 ? { env: { [ENV.cosEndpoint]: slow.endpoint } } : {}) });
+      ownersOf(busy);
+      expect(Date.parse(busy[1].result!.startedAt)).toBeLessThan(Date.parse(busy[0].result!.endedAt));
+    } finally {
+      await slow.close();
+    }
+    const fresh = textRecords(600, 6, 100, 8_400);
+    await produce(topic, fresh);
+    ownersOf(await invokeTick(env, 2, { tick: "l3" }));
+    await expectExactlyOnce(prefix, [...backlog, ...fresh]);
   });
 });
