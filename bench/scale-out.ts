@@ -1,0 +1,75 @@
+// Scale-out: one tick of N instances (parallelism N, each its slot's partitions) draining the same
+// backlog, for N = 1, 2, 4 in rotating order, each with a new consumer group. Reports the tick's
+// records/s (wall time from the first start to the last exit), CPU per record per instance (user +
+// system of its process over the records it wrote) and each instance's peak RSS. On a machine with
+// fewer cores than instances, the instances share the cores: records/s stops growing there, and CPU
+// per record shows whether splitting the work costs anything.
+import { synthesizedEnvironment, invokeTick } from "../test/helpers/handler";
+import { uniqueName } from "../test/helpers/kafka";
+import { produceBacklog } from "./backlog";
+import { fmt, spread, table } from "./stats";
+
+export interface ScaleOutOptions {
+  records: number;
+  valueBytes: number;
+  partitions: number;
+  parallelisms: number[];
+  repeats: number;
+}
+
+interface Variant {
+  n: number;
+  rate: number[];
+  cpuUsPerRecord: number[];
+  maxCpuUsPerRecord: number[];
+  rssMiB: number[];
+  seconds: number[];
+}
+
+export async function scaleOut(o: ScaleOutOptions): Promise<string> {
+  const topic = uniqueName(`bench-scale-${o.valueBytes}b`);
+  await produceBacklog({ topic, partitions: o.partitions, records: o.records, valueBytes: o.valueBytes });
+  const variants: Variant[] = o.parallelisms.map((n) => ({ n, rate: [], cpuUsPerRecord: [], maxCpuUsPerRecord: [], rssMiB: [], seconds: [] }));
+  for (let r = 0; r < o.repeats; r++) {
+    // Rotating order, so that no N always runs first (a cold page cache) or last.
+    for (let k = 0; k < variants.length; k++) {
+      const v = variants[(k + r) % variants.length];
+      const functionName = uniqueName("bench");
+      const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: `${functionName}/`, parallelism: v.n });
+      const t0 = performance.now();
+      const runs = await invokeTick(env, v.n, { timeLimitMs: 900_000, tick: `bench-${r}` });
+      const seconds = (performance.now() - t0) / 1000;
+      let records = 0;
+      for (const run of runs) {
+        if (!run.ok || !run.result) throw new Error(`instance failed: ${run.error}\n${run.stderr.slice(-2000)}`);
+        const own = run.result.totals.records;
+        records += own;
+        if (own > 0) v.cpuUsPerRecord.push((run.cpuMicros ?? 0) / own);
+        v.rssMiB.push((run.maxRssKiB ?? 0) / 1024);
+      }
+      if (records !== o.records) throw new Error(`parallelism ${v.n}: one tick wrote ${records} of ${o.records} records`);
+      const perInstance = runs.map((run) => (run.cpuMicros ?? 0) / Math.max(1, run.result!.totals.records));
+      v.maxCpuUsPerRecord.push(Math.max(...perInstance));
+      v.rate.push(records / seconds);
+      v.seconds.push(seconds);
+      console.log(`parallelism ${v.n}: ${records} records in ${seconds.toFixed(1)} s, CPU µs/record per instance ${perInstance.map((x) => x.toFixed(1)).join(", ")}`);
+    }
+  }
+  const one = spread(variants[0].rate).median;
+  return [
+    `${o.records} records of ${o.valueBytes} B over ${o.partitions} partitions, one tick per run, ${o.repeats} repetition(s); median (min–max).`,
+    "",
+    table(
+      ["parallelism", "tick s", "records/s (tick)", "× parallelism 1", "CPU µs per record, per instance", "worst instance, CPU µs per record", "peak RSS per instance, MiB"],
+      variants.map((v) => [
+        String(v.n),
+        fmt(spread(v.seconds)),
+        fmt(spread(v.rate), 0),
+        (spread(v.rate).median / one).toFixed(2),
+        fmt(spread(v.cpuUsPerRecord)),
+        fmt(spread(v.maxCpuUsPerRecord)),
+        fmt(spread(v.rssMiB), 0),
+      ]),
+    ),
+  ].join("\n");
+}
