@@ -3,7 +3,9 @@
 // records/s (wall time from the first start to the last exit), CPU per record per instance (user +
 // system of its process over the records it wrote) and each instance's peak RSS. On a machine with
 // fewer cores than instances, the instances share the cores: records/s stops growing there, and CPU
-// per record shows whether splitting the work costs anything.
+// per record shows whether splitting the work costs anything. Each instance also pays a fixed cost to
+// start (process, bundle, connections, group join, manifest), measured on a topic with one record per
+// partition and subtracted to give the cost per record proper.
 import { synthesizedEnvironment, invokeTick } from "../test/helpers/handler";
 import { uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
@@ -19,7 +21,10 @@ export interface ScaleOutOptions {
 
 interface Variant {
   n: number;
+  /** CPU of one instance of a tick with (almost) nothing to read. */
+  startCpuUs: number[];
   rate: number[];
+  netCpuUsPerRecord: number[];
   cpuUsPerRecord: number[];
   maxCpuUsPerRecord: number[];
   rssMiB: number[];
@@ -29,22 +34,36 @@ interface Variant {
 export async function scaleOut(o: ScaleOutOptions): Promise<string> {
   const topic = uniqueName(`bench-scale-${o.valueBytes}b`);
   await produceBacklog({ topic, partitions: o.partitions, records: o.records, valueBytes: o.valueBytes });
-  const variants: Variant[] = o.parallelisms.map((n) => ({ n, rate: [], cpuUsPerRecord: [], maxCpuUsPerRecord: [], rssMiB: [], seconds: [] }));
+  const tiny = `${topic}-start`;
+  await produceBacklog({ topic: tiny, partitions: o.partitions, records: o.partitions, valueBytes: o.valueBytes });
+  const variants: Variant[] = o.parallelisms.map((n) => ({ n, startCpuUs: [], rate: [], netCpuUsPerRecord: [], cpuUsPerRecord: [], maxCpuUsPerRecord: [], rssMiB: [], seconds: [] }));
+  const tick = (t: string, v: Variant, r: number) => {
+    const functionName = uniqueName("bench");
+    const env = synthesizedEnvironment({ topic: t, functionName, deliveryPathPrefix: `${functionName}/`, parallelism: v.n });
+    return invokeTick(env, v.n, { timeLimitMs: 900_000, tick: `bench-${r}` });
+  };
+  for (let r = 0; r < o.repeats; r++) {
+    for (const v of variants) {
+      for (const run of await tick(tiny, v, r)) v.startCpuUs.push(run.cpuMicros ?? 0);
+    }
+  }
   for (let r = 0; r < o.repeats; r++) {
     // Rotating order, so that no N always runs first (a cold page cache) or last.
     for (let k = 0; k < variants.length; k++) {
       const v = variants[(k + r) % variants.length];
-      const functionName = uniqueName("bench");
-      const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: `${functionName}/`, parallelism: v.n });
+      const start = spread(v.startCpuUs).median;
       const t0 = performance.now();
-      const runs = await invokeTick(env, v.n, { timeLimitMs: 900_000, tick: `bench-${r}` });
+      const runs = await tick(topic, v, r);
       const seconds = (performance.now() - t0) / 1000;
       let records = 0;
       for (const run of runs) {
         if (!run.ok || !run.result) throw new Error(`instance failed: ${run.error}\n${run.stderr.slice(-2000)}`);
         const own = run.result.totals.records;
         records += own;
-        if (own > 0) v.cpuUsPerRecord.push((run.cpuMicros ?? 0) / own);
+        if (own > 0) {
+          v.cpuUsPerRecord.push((run.cpuMicros ?? 0) / own);
+          v.netCpuUsPerRecord.push(((run.cpuMicros ?? 0) - start) / own);
+        }
         v.rssMiB.push((run.maxRssKiB ?? 0) / 1024);
       }
       if (records !== o.records) throw new Error(`parallelism ${v.n}: one tick wrote ${records} of ${o.records} records`);
@@ -60,13 +79,15 @@ export async function scaleOut(o: ScaleOutOptions): Promise<string> {
     `${o.records} records of ${o.valueBytes} B over ${o.partitions} partitions, one tick per run, ${o.repeats} repetition(s); median (min–max).`,
     "",
     table(
-      ["parallelism", "tick s", "records/s (tick)", "× parallelism 1", "CPU µs per record, per instance", "worst instance, CPU µs per record", "peak RSS per instance, MiB"],
+      ["parallelism", "tick s", "records/s (tick)", "× parallelism 1", "start CPU-s per instance", "CPU µs per record, per instance", "the same less the start", "worst instance, CPU µs per record", "peak RSS per instance, MiB"],
       variants.map((v) => [
         String(v.n),
         fmt(spread(v.seconds)),
         fmt(spread(v.rate), 0),
         (spread(v.rate).median / one).toFixed(2),
+        fmt(spread(v.startCpuUs.map((us) => us / 1e6)), 2),
         fmt(spread(v.cpuUsPerRecord)),
+        fmt(spread(v.netCpuUsPerRecord)),
         fmt(spread(v.maxCpuUsPerRecord)),
         fmt(spread(v.rssMiB), 0),
       ]),
