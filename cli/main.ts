@@ -248,13 +248,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
           r.gaps.length ? `gaps: ${r.gaps.map((g) => `p${g.partition} ${g.from}–${g.to - 1}`).join(", ")}` : "",
           r.errors.length ? `errors: ${r.errors.join("; ")}` : "",
         ].filter(Boolean);
-        out(`${r.startedAt}  ${r.durationSeconds.toFixed(1)} s  ${r.records} records  ${r.storedBytes} bytes  ${r.objects} objects  stop: ${reasons}${extra.length ? `  ${extra.join("  ")}` : ""}`);
+        const instance = r.instance.parallelism > 1 ? `  instance ${r.instance.slot} of ${r.instance.parallelism}` : "";
+        out(`${r.startedAt}${instance}  ${r.durationSeconds.toFixed(1)} s  ${r.records} records  ${r.storedBytes} bytes  ${r.objects} objects  stop: ${reasons}${extra.length ? `  ${extra.join("  ")}` : ""}`);
       }
       out(`${h.runs.length} of ${h.totalRuns} run(s) shown`);
       out(
         h.lastCaughtUp
-          ? `last run that caught up: ${h.lastCaughtUp.startedAt} (${ago(h.lastCaughtUp.ageSeconds)} ago); the newest run left ${h.behindOffsets} offset(s) behind its plan`
-          : `no run has caught up yet; the newest run left ${h.behindOffsets} offset(s) behind its plan`,
+          ? `caught up as of ${h.lastCaughtUp.startedAt} (${ago(h.lastCaughtUp.ageSeconds)} ago): every partition was read to its plan's end by a run started then or later; the newest runs left ${h.behindOffsets} offset(s) behind their plans`
+          : h.neverCaughtUp.length
+            ? `not caught up yet: no run has read partition(s) ${h.neverCaughtUp.join(", ")} to its plan's end; the newest runs left ${h.behindOffsets} offset(s) behind their plans`
+            : "no run has read any partition yet",
       );
     });
 

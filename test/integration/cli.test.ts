@@ -308,7 +308,7 @@ describe("verify and restore", () => {
     expect(h.lines[0]).toMatch(/^\S+Z {2}\d+\.\d s {2}20 records {2}\d+ bytes {2}1 objects {2}stop: caught-up 1 {2}gaps: p0 50–79$/);
     expect(h.lines[1]).toMatch(/^\S+Z {2}\d+\.\d s {2}50 records .* stop: caught-up 1$/);
     expect(h.lines[2]).toBe("2 of 2 run(s) shown");
-    expect(h.lines[3]).toMatch(/^last run that caught up: \S+Z \(\d+ s ago\); the newest run left 0 offset\(s\) behind its plan$/);
+    expect(h.lines[3]).toMatch(/^caught up as of \S+Z \(\d+ s ago\): every partition was read to its plan's end by a run started then or later; the newest runs left 0 offset\(s\) behind their plans$/);
     const j = JSON.parse((await cli("history", ...source(topic, prefix), "--json", "--limit", "1")).lines.join("\n"));
     expect(j.runs).toHaveLength(1);
     expect(j.runs[0].gaps).toEqual([{ partition: 0, from: 50, to: 80 }]);
