@@ -53,7 +53,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   "crash-recovery": { services: true, run: () => crashRecovery(repeats, baseline()?.script) },
   compression: { services: false, run: () => compression({ records: Math.min(records, 200_000), valueBytes: 1024, repeats, zstdNode }) },
   "compression-100b": { services: false, run: () => compression({ records: Math.min(records, 1_000_000), valueBytes: 100, repeats, zstdNode }) },
-  "scale-out": { services: true, run: () => scaleOut({ records: Math.min(records, 400_000), valueBytes: 1024, partitions: 12, parallelisms: [1, 2, 4], repeats }) },
+  "scale-out": { services: true, run: () => scaleOut({ records: Math.min(records, 400_000), valueBytes: 1024, partitions: 12, parallelisms: [1, 2, 4], oneAtATime: [4], repeats }) },
   "parquet-libraries": { services: false, run: () => parquetLibraries({ records: Math.min(records, 100_000), valueBytes: 1024, rowGroupRows: 10_000, repeats }) },
 };
 

@@ -6,7 +6,7 @@
 // per record shows whether splitting the work costs anything. Each instance also pays a fixed cost to
 // start (process, bundle, connections, group join, manifest), measured on a topic with one record per
 // partition and subtracted to give the cost per record proper.
-import { synthesizedEnvironment, invokeTick } from "../test/helpers/handler";
+import { invokeHandler, invokeTick, synthesizedEnvironment } from "../test/helpers/handler";
 import { uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
 import { fmt, spread, table } from "./stats";
@@ -16,11 +16,14 @@ export interface ScaleOutOptions {
   valueBytes: number;
   partitions: number;
   parallelisms: number[];
+  /** Also runs the N instances of these parallelisms one after another: the cost of splitting alone, without instances sharing cores. */
+  oneAtATime: number[];
   repeats: number;
 }
 
 interface Variant {
   n: number;
+  oneAtATime: boolean;
   /** CPU of one instance of a tick with (almost) nothing to read. */
   startCpuUs: number[];
   rate: number[];
@@ -36,11 +39,15 @@ export async function scaleOut(o: ScaleOutOptions): Promise<string> {
   await produceBacklog({ topic, partitions: o.partitions, records: o.records, valueBytes: o.valueBytes });
   const tiny = `${topic}-start`;
   await produceBacklog({ topic: tiny, partitions: o.partitions, records: o.partitions, valueBytes: o.valueBytes });
-  const variants: Variant[] = o.parallelisms.map((n) => ({ n, startCpuUs: [], rate: [], netCpuUsPerRecord: [], cpuUsPerRecord: [], maxCpuUsPerRecord: [], rssMiB: [], seconds: [] }));
-  const tick = (t: string, v: Variant, r: number) => {
+  const variant = (n: number, oneAtATime: boolean): Variant => ({ n, oneAtATime, startCpuUs: [], rate: [], netCpuUsPerRecord: [], cpuUsPerRecord: [], maxCpuUsPerRecord: [], rssMiB: [], seconds: [] });
+  const variants = [...o.parallelisms.map((n) => variant(n, false)), ...o.oneAtATime.map((n) => variant(n, true))];
+  const tick = async (t: string, v: Variant, r: number) => {
     const functionName = uniqueName("bench");
     const env = synthesizedEnvironment({ topic: t, functionName, deliveryPathPrefix: `${functionName}/`, parallelism: v.n });
-    return invokeTick(env, v.n, { timeLimitMs: 900_000, tick: `bench-${r}` });
+    if (!v.oneAtATime) return invokeTick(env, v.n, { timeLimitMs: 900_000, tick: `bench-${r}` });
+    const runs = [];
+    for (let slot = 0; slot < v.n; slot++) runs.push(await invokeHandler(env, { timeLimitMs: 900_000, slot: { slot, parallelism: v.n } }));
+    return runs;
   };
   for (let r = 0; r < o.repeats; r++) {
     for (const v of variants) {
@@ -71,7 +78,7 @@ export async function scaleOut(o: ScaleOutOptions): Promise<string> {
       v.maxCpuUsPerRecord.push(Math.max(...perInstance));
       v.rate.push(records / seconds);
       v.seconds.push(seconds);
-      console.log(`parallelism ${v.n}: ${records} records in ${seconds.toFixed(1)} s, CPU µs/record per instance ${perInstance.map((x) => x.toFixed(1)).join(", ")}`);
+      console.log(`parallelism ${v.n}${v.oneAtATime ? " one at a time" : ""}: ${records} records in ${seconds.toFixed(1)} s, CPU µs/record per instance ${perInstance.map((x) => x.toFixed(1)).join(", ")}`);
     }
   }
   const one = spread(variants[0].rate).median;
@@ -79,9 +86,9 @@ export async function scaleOut(o: ScaleOutOptions): Promise<string> {
     `${o.records} records of ${o.valueBytes} B over ${o.partitions} partitions, one tick per run, ${o.repeats} repetition(s); median (min–max).`,
     "",
     table(
-      ["parallelism", "tick s", "records/s (tick)", "× parallelism 1", "start CPU-s per instance", "CPU µs per record, per instance", "the same less the start", "worst instance, CPU µs per record", "peak RSS per instance, MiB"],
+      ["instances", "tick s", "records/s (tick)", "× parallelism 1", "start CPU-s per instance", "CPU µs per record, per instance", "the same less the start", "worst instance, CPU µs per record", "peak RSS per instance, MiB"],
       variants.map((v) => [
-        String(v.n),
+        v.oneAtATime ? `${v.n}, one after another` : `${v.n} at once`,
         fmt(spread(v.seconds)),
         fmt(spread(v.rate), 0),
         (spread(v.rate).median / one).toFixed(2),
