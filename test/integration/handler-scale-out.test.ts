@@ -23,6 +23,25 @@ function ownersOf(tick: Invocation[]): Map<number, RunManifest> {
   return owners;
 }
 
+/** A tick of `parallelism` instances in which instance `slowSlot` writes through an object store that answers 1.5 s late. */
+async function tickWithSlowInstance(
+  env: Record<string, string>,
+  parallelism: number,
+  slowSlot: number,
+  opts: { tick: string; killSlowAfterMs?: number; startDelayMs?: (slot: number) => number },
+): Promise<Invocation[]> {
+  const slow = await startFlakyProxy(cosEndpoint(), Infinity, 1_500);
+  try {
+    return await invokeTick(env, parallelism, {
+      tick: opts.tick,
+      startDelayMs: opts.startDelayMs,
+      perSlot: (slot) => (slot === slowSlot ? { env: { [ENV.cosEndpoint]: slow.endpoint }, killAfterMs: opts.killSlowAfterMs } : {}),
+    });
+  } finally {
+    await slow.close();
+  }
+}
+
 async function expectAllCommitted(groupId: string, topic: string): Promise<void> {
   const ends = await partitionOffsets(topic);
   expect(await committedOffsets(groupId, topic)).toEqual(new Map([...ends].map(([p, { high }]) => [p, high])));
@@ -96,14 +115,8 @@ describe("scale-out", () => {
     await produce(topic, sent, 2_000);
     const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: 1024 * 1024 });
 
-    // Slot 2's object store answers late, so it is still writing when it is killed.
-    const slow = await startFlakyProxy(cosEndpoint(), Infinity, 1_500);
-    let first: Invocation[];
-    try {
-      first = await invokeTick(env, 4, { tick: "k1", perSlot: (slot) => (slot === 2 ? { env: { [ENV.cosEndpoint]: slow.endpoint }, killAfterMs: 4_000 } : {}) });
-    } finally {
-      await slow.close();
-    }
+    // Slot 2 writes slowly, so it is still writing when it is killed.
+    const first = await tickWithSlowInstance(env, 4, 2, { tick: "k1", killSlowAfterMs: 4_000 });
     expect(first[2].killed).toBe(true);
     const survivors = ownersOf(first.filter((_, slot) => slot !== 2));
     // The killed member held partitions 2 and 6 until its session ran out; nobody else took them,
@@ -125,18 +138,8 @@ describe("scale-out", () => {
     const sent = textRecords(12_000, 4, 1_000);
     await produce(topic, sent, 2_000);
     const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: 1024 * 1024 });
-    // Slot 0's object store answers late, so its run is still writing when slot 1 joins the group.
-    const slow = await startFlakyProxy(cosEndpoint(), Infinity, 1_500);
-    let runs: Invocation[];
-    try {
-      runs = await invokeTick(env, 2, {
-        tick: "s1",
-        startDelayMs: (slot) => slot * 2_000,
-        perSlot: (slot) => (slot === 0 ? { env: { [ENV.cosEndpoint]: slow.endpoint } } : {}),
-      });
-    } finally {
-      await slow.close();
-    }
+    // Slot 0 writes slowly, so it is still writing when slot 1 joins the group.
+    const runs = await tickWithSlowInstance(env, 2, 0, { tick: "s1", startDelayMs: (slot) => slot * 2_000 });
     const [first, late] = runs.map((r) => r.result!);
     ownersOf(runs);
     expect(Date.parse(late.startedAt)).toBeLessThan(Date.parse(first.endedAt) - 2_000);
@@ -161,14 +164,9 @@ describe("scale-out", () => {
     await produce(topic, backlog, 2_000);
     await withAdmin((admin) => admin.createPartitions({ topicPartitions: [{ topic, count: 6 }] }));
     // Slot 0 writes slowly; slot 1 plans while slot 0 is in the group, which can hold none of slot 1's partitions.
-    const slow = await startFlakyProxy(cosEndpoint(), Infinity, 1_500);
-    try {
-      const busy = await invokeTick(env, 2, { tick: "l2", startDelayMs: (slot) => slot * 2_000, perSlot: (slot) => (slot === 0 ? { env: { [ENV.cosEndpoint]: slow.endpoint } } : {}) });
-      ownersOf(busy);
-      expect(Date.parse(busy[1].result!.startedAt)).toBeLessThan(Date.parse(busy[0].result!.endedAt));
-    } finally {
-      await slow.close();
-    }
+    const busy = await tickWithSlowInstance(env, 2, 0, { tick: "l2", startDelayMs: (slot) => slot * 2_000 });
+    ownersOf(busy);
+    expect(Date.parse(busy[1].result!.startedAt)).toBeLessThan(Date.parse(busy[0].result!.endedAt));
     const fresh = textRecords(600, 6, 100, 8_400);
     await produce(topic, fresh);
     ownersOf(await invokeTick(env, 2, { tick: "l3" }));
