@@ -80,7 +80,7 @@ async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedA
     partitions: results,
     totals,
     manifestKey,
-    retention: await measureRetentionHeadroom(kafka, config, log),
+    retention: await measureRetentionHeadroom(kafka, config, log, opts.slot),
   };
   try {
     await storage.putObject(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + "\n"));

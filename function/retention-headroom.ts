@@ -8,7 +8,8 @@
 // timestamp is found without reading it: Kafka's ListOffsets answers "the first offset whose timestamp is
 // at or after t", so a binary search over t finds when that record was written, for all partitions at once.
 import { ConfigResourceTypes, type Admin, type Kafka } from "kafkajs";
-import type { BackupConfig } from "./config";
+import type { BackupConfig, InstanceSlot } from "./config";
+import { inSlot } from "./partition-assigner";
 import type { Logger } from "./backup-run";
 
 export interface RetentionHeadroom {
@@ -112,11 +113,16 @@ async function topicRetentionMs(admin: Admin, topic: string): Promise<number | n
  */
 export const MEASURE_TIMEOUT_MS = 5_000;
 
-/** Measures lag and retention headroom after a run. Never throws: what cannot be read is null, with `error`. */
+/**
+ * Measures lag and retention headroom of the instance's partitions after a run (with several instances per
+ * tick, each reports its own, so a short headroom fails only the instance that owns the partition).
+ * Never throws: what cannot be read is null, with `error`.
+ */
 export async function measureRetentionHeadroom(
   kafka: Kafka,
   config: BackupConfig,
   log: Logger,
+  slot: InstanceSlot,
   nowMs = Date.now(),
   timeoutMs = MEASURE_TIMEOUT_MS,
 ): Promise<RetentionHeadroom> {
@@ -124,7 +130,7 @@ export async function measureRetentionHeadroom(
   const admin = kafka.admin();
   const measure = async () => {
     await admin.connect();
-    const offsets = await admin.fetchTopicOffsets(config.topic);
+    const offsets = (await admin.fetchTopicOffsets(config.topic)).filter((o) => inSlot(slot, o.partition));
     const fetched = await admin.fetchOffsets({ groupId: config.groupId, topics: [config.topic] });
     const committed = new Map((fetched[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
     const positions = positionsOf(offsets, committed, config.startPosition);

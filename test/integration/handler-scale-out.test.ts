@@ -6,7 +6,7 @@ import type { RunManifest } from "../../function/backup-run";
 import { expectExactlyOnce } from "../helpers/assertions";
 import { cosEndpoint } from "../helpers/cos";
 import { startFlakyProxy } from "../helpers/flaky-proxy";
-import { invokeTick, synthesizedEnvironment, type Invocation } from "../helpers/handler";
+import { invokeHandler, invokeTick, synthesizedEnvironment, type Invocation } from "../helpers/handler";
 import { committedOffsets, createTopic, partitionOffsets, produce, textRecords, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
 
 /** The partitions each run of a tick took part in (not-assigned ones left out), checked to be disjoint. */
@@ -171,5 +171,24 @@ describe("scale-out", () => {
     await produce(topic, fresh);
     ownersOf(await invokeTick(env, 2, { tick: "l3" }));
     await expectExactlyOnce(prefix, [...backlog, ...fresh]);
+  });
+
+  it("an instance alone reports and commits only its own partitions: lag, headroom and manifest", async () => {
+    const topic = uniqueName("scale-own");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 2);
+    const sent = textRecords(1_000, 2, 100);
+    await produce(topic, sent);
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix });
+    // Instance 1 of 2 is late: instance 0 reads, commits and measures partition 0 only; partition 1 waits.
+    const alone = await invokeHandler(env, { slot: { slot: 0, parallelism: 2 } });
+    const m = alone.result!;
+    expect(m.slot).toEqual({ slot: 0, parallelism: 2 });
+    expect(m.partitions.map((p) => [p.partition, p.stopReason])).toEqual([[0, "caught-up"]]);
+    expect(m.retention.lagRecords).toBe(0);
+    expect(await committedOffsets(env[ENV.groupId], topic)).toEqual(new Map([[0, 500], [1, -1]])); // -1: nothing committed
+    const late = await invokeHandler(env, { slot: { slot: 1, parallelism: 2 } });
+    expect(late.result!.partitions.map((p) => [p.partition, p.records])).toEqual([[1, 500]]);
+    await expectExactlyOnce(prefix, sent);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Kafka } from "kafkajs";
-import { fromEnvironment } from "../../function/config";
+import { SINGLE_INSTANCE, fromEnvironment } from "../../function/config";
 import { headroomShortfall, measureRetentionHeadroom, oldestUnbackedTimestamp, positionsOf, type OffsetsAtTime } from "../../function/retention-headroom";
 
 const MIN = 60_000;
@@ -100,7 +100,7 @@ describe("measureRetentionHeadroom", () => {
     const config = fromEnvironment({ CKB_BROKERS: "127.0.0.1:9092", CKB_TOPIC: "t", CKB_INSTANCE_ID: "ckafka-1", CKB_BUCKET: "b-1250000000", CKB_REGION: "ap-guangzhou", CKB_GROUP_ID: "g" });
     const warnings: string[] = [];
     const log = { info: () => undefined, error: () => undefined, warn: (msg: string) => void warnings.push(msg) };
-    const r = await measureRetentionHeadroom(hanging, config, log, NOW, 50);
+    const r = await measureRetentionHeadroom(hanging, config, log, SINGLE_INSTANCE, NOW, 50);
     expect(r).toEqual({ headroomMs: null, retentionMs: null, lagRecords: null, error: "timed out after 50 ms" });
     expect(disconnected).toBe(true);
     expect(warnings).toEqual(["retention headroom not measured"]);
