@@ -1,6 +1,8 @@
 // Reads a backup back from COS: its objects, grouped by partition in offset order (and the keys under the
 // topic's folder that are not backup objects), its manifests, and each object's records: fetched whole,
 // then decoded (object-reader.ts: JSON Lines or Parquet). Every request has a time limit and retries (calls.ts).
+// ManifestIndex says what the manifests recorded of each object (size, sha256): verify, restore and export check
+// every object they read against it, since a damaged Parquet (or plain .jsonl) object can still decode, into other records.
 import COS from "cos-nodejs-sdk-v5";
 import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
@@ -10,8 +12,9 @@ import type { RunManifest } from "../function/backup-run";
 import { endpointOptions } from "../function/cos-storage";
 import { parseObjectKey, type ParsedKey } from "../function/partitioner";
 import { withRetry } from "./calls";
-import { NothingBackedUp } from "./errors";
+import { IntegrityError, NothingBackedUp } from "./errors";
 import { readObject, type ObjectRecord } from "./object-reader";
+import { quietProgress, type Progress } from "./progress";
 
 export interface SourceOptions {
   bucket: string;
@@ -42,6 +45,74 @@ export interface SourceListing {
 export interface SourceManifest {
   key: string;
   manifest: RunManifest;
+}
+
+/** What an object's stored bytes were when fetched. */
+export interface StoredDigest {
+  sha256: string;
+  bytes: number;
+}
+
+/** One version of an object as a run manifest lists it. */
+export type ListedObject = RunManifest["partitions"][number]["objects"][number] & { manifestKey: string; runId: string; partition: number };
+
+/** What the run manifests say of each object key, loaded once per command. */
+export class ManifestIndex {
+  /** Every version of each key the manifests list, oldest run first (an overlapping run may rewrite a key with more records). */
+  readonly objects = new Map<string, ListedObject[]>();
+
+  constructor(readonly manifests: SourceManifest[]) {
+    for (const { key: manifestKey, manifest } of manifests) {
+      for (const p of manifest.partitions) {
+        for (const o of p.objects) this.objects.set(o.key, [...(this.objects.get(o.key) ?? []), { ...o, manifestKey, runId: manifest.runId, partition: p.partition }]);
+      }
+    }
+  }
+
+  /** Whether a manifest lists the key: only then can its bytes be checked. */
+  lists(key: string): boolean {
+    return this.objects.has(key);
+  }
+
+  /** What is wrong with an object's stored bytes: undefined when they are a version a manifest lists (or none lists the key). */
+  mismatch(key: string, stored: StoredDigest): string | undefined {
+    const versions = this.objects.get(key);
+    if (versions === undefined || versions.some((v) => v.sha256 === stored.sha256 && v.storedBytes === stored.bytes)) return undefined;
+    const v = versions[versions.length - 1];
+    return `${key}: ${stored.bytes} bytes with sha256 ${stored.sha256}; manifest ${v.manifestKey} recorded ${v.storedBytes} bytes with sha256 ${v.sha256}`;
+  }
+
+  /** Throws an IntegrityError when the bytes are not those a manifest recorded: none of the object's records is then read. */
+  check(key: string, stored: StoredDigest): void {
+    const wrong = this.mismatch(key, stored);
+    if (wrong) throw new IntegrityError(`${wrong}: the object is damaged or was changed after its run wrote it`);
+  }
+}
+
+export interface ManifestCheckOptions {
+  /** Refuse objects no manifest lists (their bytes cannot be checked). @default false */
+  requireManifest?: boolean;
+  /** Where the count of objects no manifest lists is said. */
+  warn?: (line: string) => void;
+  progress?: Progress;
+}
+
+/**
+ * For restore and export: the manifests, loaded once, to check each object to read against. Objects no manifest
+ * lists (their run could not store its manifest, or the manifests were deleted) are read unchecked, said once,
+ * or refused with `requireManifest`, before anything is read or sent.
+ */
+export async function manifestsFor(source: BackupSource, toRead: SourceObject[], options: ManifestCheckOptions = {}): Promise<ManifestIndex> {
+  const index = new ManifestIndex(await source.manifests(options.progress));
+  const unlisted = toRead.filter((o) => !index.lists(o.key));
+  if (unlisted.length === 0) return index;
+  const what = `${unlisted.length} of ${toRead.length} object(s) to read ${unlisted.length === 1 ? "is" : "are"} listed by no run manifest under ${source.options.bucket}/${source.manifestFolder}`;
+  if (options.requireManifest) {
+    const shown = unlisted.slice(0, 5).map((o) => o.key).join(", ");
+    throw new IntegrityError(`${what} (${shown}${unlisted.length > 5 ? ", ..." : ""}): their bytes cannot be checked, and --require-manifest refuses them; nothing was read or sent`);
+  }
+  options.warn?.(`warning: ${what}: their bytes cannot be checked against a recorded size and sha256 (--require-manifest refuses them)`);
+  return index;
 }
 
 export class BackupSource {
@@ -124,11 +195,17 @@ export class BackupSource {
     return listing;
   }
 
-  /** Every run manifest of the topic, oldest first (their keys sort by start time). */
-  async manifests(): Promise<SourceManifest[]> {
+  /** Where the topic's run manifests live: `prefix/_manifests/instance/topic/`. */
+  get manifestFolder(): string {
     const { prefix, instanceId, topic } = this.options;
-    const keys = (await this.list(`${prefix}_manifests/${instanceId}/${topic}/`)).map((c) => c.Key).sort();
+    return `${prefix}_manifests/${instanceId}/${topic}/`;
+  }
+
+  /** Every run manifest of the topic, oldest first (their keys sort by start time). */
+  async manifests(progress: Progress = quietProgress): Promise<SourceManifest[]> {
+    const keys = (await this.list(this.manifestFolder)).map((c) => c.Key).sort();
     const out: SourceManifest[] = [];
+    progress.start("reading manifests", keys.length, "manifests");
     for (const key of keys) {
       const text = (await this.bytes(key)).toString("utf8");
       try {
@@ -136,7 +213,9 @@ export class BackupSource {
       } catch (err) {
         throw new Error(`${key}: not a run manifest (${(err as Error).message})`);
       }
+      progress.update(out.length);
     }
+    progress.stop();
     return out;
   }
 
@@ -147,12 +226,13 @@ export class BackupSource {
   }
 
   /**
-   * An object's records in order (object-reader.ts: JSON Lines or Parquet, by the key), and the sha256 of its
-   * stored bytes once they are fetched. Anything that does not decode throws, naming the object.
+   * An object's records in order (object-reader.ts: JSON Lines or Parquet, by the key). `fetched` gets the stored
+   * bytes' size and sha256 before any record is decoded: what it throws stops the read (ManifestIndex.check).
+   * Anything that does not decode throws, naming the object.
    */
-  async *records(object: SourceObject, digest?: (sha256: string) => void): AsyncGenerator<ObjectRecord> {
+  async *records(object: SourceObject, fetched?: (stored: StoredDigest) => void): AsyncGenerator<ObjectRecord> {
     const stored = await this.bytes(object.key, object.storedBytes);
-    digest?.(createHash("sha256").update(stored).digest("hex"));
+    fetched?.({ sha256: createHash("sha256").update(stored).digest("hex"), bytes: stored.length });
     yield* readObject(object, stored);
   }
 }

@@ -9,3 +9,9 @@ export class NothingBackedUp extends Error {
     super(`no ${what} under ${location}: check --bucket, --region, --prefix, --instance and --topic (history lists the runs of a location)`);
   }
 }
+
+/**
+ * An object whose stored bytes differ from every version the run manifests recorded for it (size, sha256), or,
+ * with --require-manifest, objects no manifest lists: exit 1. Thrown before any record of the object is used.
+ */
+export class IntegrityError extends Error {}

@@ -1,9 +1,12 @@
 // Downloads a slice of a backup to local files: as JSON Lines (the backup's own lines, byte for byte; a Parquet
 // object's records as the lines the handler would have written for them), or as raw record values, one file per
 // record (`<partition>-<offset>`) or all in one file with a separator.
-import { createWriteStream, existsSync, mkdirSync, writeFileSync, type WriteStream } from "node:fs";
-import { join } from "node:path";
-import type { BackupSource } from "./backup-source";
+// Every object is checked against the run manifests (size, sha256) before any of its records is written (a damaged
+// object can still decode, into other records), and the output is written under `<out>.partial` and renamed to
+// `<out>` once complete: an export that stops leaves no file that looks whole.
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
+import { dirname, join } from "node:path";
+import { manifestsFor, type BackupSource, type ManifestCheckOptions } from "./backup-source";
 import { UsageError } from "./errors";
 import { jsonLine } from "./object-reader";
 import { quietProgress, type Progress } from "./progress";
@@ -12,7 +15,7 @@ import { recordBytes, selectObjects, selected, type Selection } from "./selectio
 export type ExportFormat = "jsonl" | "values" | "value-files";
 export const EXPORT_FORMATS: readonly ExportFormat[] = ["jsonl", "values", "value-files"];
 
-export interface ExportOptions extends Selection {
+export interface ExportOptions extends Selection, ManifestCheckOptions {
   format: ExportFormat;
   /** A file (jsonl, values) or a directory (value-files); refused when it exists. */
   out: string;
@@ -36,12 +39,16 @@ async function write(stream: WriteStream, chunk: Buffer | string): Promise<void>
 
 export async function exportBackup(source: BackupSource, options: ExportOptions): Promise<ExportReport> {
   const { format, out, separator = Buffer.from("\n"), progress = quietProgress } = options;
+  const partial = `${out}.partial`;
   if (existsSync(out)) throw new UsageError(`--out: ${out} exists; give a path that does not, so nothing is overwritten`);
+  if (existsSync(partial)) throw new UsageError(`--out: ${partial} exists, left by an export that was stopped; remove it, or give another --out`);
   const plan = selectObjects(await source.objectsToRead(), options);
+  const manifests = await manifestsFor(source, [...plan.values()].flat(), options);
   const report: ExportReport = { records: 0, bytes: 0, objects: 0, tombstones: 0, byPartition: new Map() };
   let stream: WriteStream | undefined;
-  if (format === "value-files") mkdirSync(out, { recursive: true });
-  else stream = createWriteStream(out, { flags: "wx" });
+  mkdirSync(dirname(out), { recursive: true });
+  if (format === "value-files") mkdirSync(partial);
+  else stream = createWriteStream(partial, { flags: "wx" });
   const total = [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0);
   let read = 0;
   let first = true;
@@ -52,7 +59,7 @@ export async function exportBackup(source: BackupSource, options: ExportOptions)
       report.byPartition.set(partition, pr);
       for (const object of objects) {
         report.objects++;
-        for await (const { line, record: r } of source.records(object)) {
+        for await (const { line, record: r } of source.records(object, (stored) => manifests.check(object.key, stored))) {
           if (!selected(r, options)) continue;
           pr.records++;
           pr.firstOffset ??= r.offset;
@@ -64,16 +71,23 @@ export async function exportBackup(source: BackupSource, options: ExportOptions)
           else if (format === "values") {
             if (!first) await write(stream!, separator);
             if (r.value) await write(stream!, r.value);
-          } else if (r.value !== null) writeFileSync(join(out, `${r.partition}-${r.offset}`), r.value, { flag: "wx" });
+          } else if (r.value !== null) writeFileSync(join(partial, `${r.partition}-${r.offset}`), r.value, { flag: "wx" });
           first = false;
         }
         read += object.storedBytes;
         progress.update(read);
       }
     }
+    if (stream) await new Promise((resolve, reject) => stream!.end((err?: Error | null) => (err ? reject(err) : resolve(undefined))));
+    renameSync(partial, out);
+  } catch (err) {
+    stream?.destroy();
+    rmSync(partial, { recursive: true, force: true });
+    // The error keeps its class (its exit status); its message says what became of --out.
+    (err as Error).message += `\nexport stopped: nothing written to ${out}`;
+    throw err;
   } finally {
     progress.stop();
-    if (stream) await new Promise((resolve, reject) => stream!.end((err?: Error | null) => (err ? reject(err) : resolve(undefined))));
   }
   return report;
 }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { SASL_MECHANISMS, checkBroker, checkBucket, checkInstanceId, checkPrefix, checkRegion, checkTopic } from "../function/config";
 import { BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
-import { NothingBackedUp, UsageError } from "./errors";
+import { IntegrityError, NothingBackedUp, UsageError } from "./errors";
 import { EXPORT_FORMATS, exportBackup, type ExportFormat } from "./export";
 import { readHistory } from "./history";
 import { progressOn, type Progress } from "./progress";
@@ -34,7 +34,9 @@ Environment:
 Exit status:
   0  done (verify: the backup is sound)
   1  verify found problems (each printed as a PROBLEM line naming the object key); history, restore and export:
-     no backup under the bucket, prefix, instance and topic given (nothing to list or read)
+     no backup under the bucket, prefix, instance and topic given (nothing to list or read); restore and export:
+     an object whose size or sha256 is not what its run manifest recorded (none of its records is sent or
+     written; restore says what it wrote before), or, with --require-manifest, objects no manifest lists
   2  bad options or environment (checked before any network call where possible)
   3  failed: an endpoint did not answer within --timeout, refused, returned an error, or answered unlike an object store
   4  restore stopped midway: the message says what was written; rerun with --resume`;
@@ -118,8 +120,18 @@ function withKafka(cmd: Command, required: boolean): Command {
     .option("--verbose", "print the Kafka client's own log lines on stderr", false);
 }
 
+/** Restore and export check each object they read against the run manifests, as verify does. */
 function withSelection(cmd: Command): Command {
   return cmd
+    .addHelpText(
+      "after",
+      `
+Checks: every object read is compared, before any of its records is used, with the size and sha256 its run
+manifest recorded (as verify does): one that differs stops the command with exit 1, naming the key. Objects no
+manifest lists (their run could not store its manifest, or the manifests were deleted) are read unchecked and
+counted in a warning on stderr; --require-manifest refuses them instead.`,
+    )
+    .option("--require-manifest", "refuse objects no run manifest lists, whose bytes cannot be checked (default: read them, with a warning on stderr)", false)
     .option("--partition <n>", "only this partition (repeat for more)", collect(whole("partition")))
     .option("--from-offset <n>", "records from this offset on, per partition", whole("from-offset"))
     .option("--to-offset <n>", "records before this offset, per partition", whole("to-offset"))
@@ -145,6 +157,7 @@ interface KafkaFlags {
   verbose: boolean;
 }
 interface SelectionFlags {
+  requireManifest: boolean;
   partition?: number[];
   fromOffset?: number;
   toOffset?: number;
@@ -224,7 +237,13 @@ const json = (value: unknown) => JSON.stringify(value, (_, v) => (v instanceof M
 const ago = (s: number) => (s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60)} min` : s < 172_800 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86400)} days`);
 
 /** Runs one command line; returns the exit status. Errors are thrown (the caller prints them, see exitStatus). */
-export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: string) => void, progress: Progress = progressOn(process.stderr)): Promise<number> {
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  out: (line: string) => void,
+  progress: Progress = progressOn(process.stderr),
+  warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<number> {
   let status: number = EXIT.ok;
   const program = new Command("ckafka-cos-backup")
     .description("Operator commands for a CKafka topic backed up to COS by the CkafkaCosBackup construct. They read JSON Lines (.jsonl.gz, .jsonl) and Parquet (.parquet) objects, both in one backup too.")
@@ -299,6 +318,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
         checkpointPath: f.checkpoint ?? `restore-${f.topic}-to-${f.targetTopic}.checkpoint.json`,
         resume: f.resume,
         timeoutMs: f.timeout * 1000,
+        requireManifest: f.requireManifest,
+        warn,
         progress,
       });
       if (f.json) return out(json(report));
@@ -314,14 +335,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
     });
 
   withSelection(withSource(program.command("export").description("download records to local files: JSON Lines (the backup's own lines; a Parquet object's records as their JSON lines) or raw values")))
-    .requiredOption("--out <path>", "a new file (jsonl, values) or a new directory (value-files)")
+    .requiredOption("--out <path>", "a new file (jsonl, values) or a new directory (value-files); written as <path>.partial, renamed once complete, removed if the export stops")
     .addOption(new Option("--format <format>", "jsonl: one backup line per record; values: values concatenated with --separator; value-files: one file per record, <partition>-<offset>").choices(EXPORT_FORMATS).default("jsonl"))
     .option("--separator <text>", 'between values with --format values; \\n, \\t, \\0 and \\\\ are understood', "\\n")
     .addHelpText("after", environment(false))
     .action(async (f: SourceFlags & SelectionFlags & { out: string; format: ExportFormat; separator: string }) => {
       const separator = Buffer.from(f.separator.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r", "0": "\0", "\\": "\\" })[c] ?? `\\${c}`));
       const selection = selectionOf(f);
-      const report = await exportBackup(sourceOf(f, env), { ...selection, format: f.format, out: f.out, separator, progress });
+      const report = await exportBackup(sourceOf(f, env), { ...selection, format: f.format, out: f.out, separator, requireManifest: f.requireManifest, warn, progress });
       if (f.json) return out(json(report));
       for (const [p, r] of report.byPartition) out(`partition ${p}: ${r.records} records (${offsets(r.firstOffset, r.lastOffset)})`);
       out(`${report.records} records, ${report.bytes} bytes${report.tombstones ? ` (${report.tombstones} without a value)` : ""}, from ${report.objects} objects, written to ${f.out}`);
@@ -343,7 +364,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
 /** What the bin prints for an error thrown by main, and its exit status. */
 export function exitStatus(err: unknown): { message: string; status: number } {
   if (err instanceof UsageError) return { message: `${err.message}\n(add --help for usage)`, status: EXIT.usage };
-  if (err instanceof NothingBackedUp) return { message: `error: ${err.message}`, status: EXIT.problems };
+  if (err instanceof NothingBackedUp || err instanceof IntegrityError) return { message: `error: ${err.message}`, status: EXIT.problems };
   if (err instanceof RestoreStopped) return { message: `error: ${err.message}`, status: EXIT.restoreStopped };
   const message = /^KafkaJS/.test((err as Error)?.name ?? "") ? kafkaErrorLine(err) : (err as Error)?.message ?? String(err);
   return { message: `error: ${message}`, status: EXIT.failed };

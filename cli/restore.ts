@@ -8,17 +8,19 @@
 // the checkpoint: a send in flight when the restore stopped is found written or not by the target's end
 // offsets, so nothing is sent twice. Without `resume`, an existing checkpoint refuses the restore.
 // The target topic keeps the timestamps only with message.timestamp.type=CreateTime (Kafka's default).
+// Every object is checked against the run manifests (size, sha256) before any of its records is sent: a damaged
+// object can still decode, into other records (backup-source.ts, ManifestIndex).
 import { Partitioners, type Kafka, type Message, type IHeaders, type PartitionMetadata } from "kafkajs";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/record-format";
-import type { BackupSource } from "./backup-source";
+import { manifestsFor, type BackupSource, type ManifestCheckOptions } from "./backup-source";
 import { kafkaCall } from "./calls";
-import { UsageError } from "./errors";
+import { IntegrityError, UsageError } from "./errors";
 import { allowNullHeaderValues } from "./kafkajs-null-headers";
 import { quietProgress, type Progress } from "./progress";
 import { recordBytes, selectObjects, selected, type Selection } from "./selection";
 
-export interface RestoreOptions extends Selection {
+export interface RestoreOptions extends Selection, ManifestCheckOptions {
   targetTopic: string;
   /** Place records by key (murmur2, as Kafka's Java client) in a target with another partition count. @default false */
   repartition?: boolean;
@@ -146,6 +148,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
   const after = new Map(Object.entries(checkpoint.restored).map(([p, o]) => [Number(p), o]));
   const plan = selectObjects(await source.objectsToRead(), selection, after);
   const sourcePartitions = [...plan.keys()];
+  const manifests = await manifestsFor(source, [...plan.values()].flat(), options);
   const report: RestoreReport = { dryRun: options.dryRun ?? false, records: 0, bytes: 0, objects: 0, byPartition: new Map() };
   for (const p of sourcePartitions) report.byPartition.set(p, { records: 0, bytes: 0, firstOffset: null, lastOffset: null });
 
@@ -245,7 +248,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       };
       for (const object of objects) {
         report.objects++;
-        for await (const { record: r } of source.records(object)) {
+        for await (const { record: r } of source.records(object, (stored) => manifests.check(object.key, stored))) {
           if (!selected(r, selection, from)) continue;
           counts.records++;
           counts.bytes += recordBytes(r);
@@ -269,11 +272,15 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     checkpoint.complete = true;
   } catch (err) {
     if (!send) throw err;
-    if (!existsSync(options.checkpointPath)) throw new RestoreStopped(`restore stopped: ${(err as Error).message}\nnothing was written into "${targetTopic}"; run the same command again`);
-    throw new RestoreStopped(
+    // A damaged object exits 1 like verify's problems (none of its records was sent); anything else 4.
+    const damaged = err instanceof IntegrityError;
+    const Stopped = damaged ? IntegrityError : RestoreStopped;
+    const once = damaged ? "once the object is repaired (README \"Operating a backup\"), " : "";
+    if (!existsSync(options.checkpointPath)) throw new Stopped(`restore stopped: ${(err as Error).message}\nnothing was written into "${targetTopic}"; ${once}run the same command again`);
+    throw new Stopped(
       `restore stopped: ${(err as Error).message}\nwritten into "${targetTopic}" (last source offset restored): ${describeWritten(checkpoint.restored, sourcePartitions)}` +
         `${checkpoint.inFlight ? `; one send of partition ${checkpoint.inFlight.partition} up to offset ${checkpoint.inFlight.lastOffset} may or may not be written (--resume finds out)` : ""}` +
-        `\nrun the same command with --resume to continue from there (checkpoint ${options.checkpointPath})`,
+        `\n${once}run the same command with --resume to continue from there (checkpoint ${options.checkpointPath})`,
     );
   } finally {
     progress.stop();

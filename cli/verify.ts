@@ -10,7 +10,7 @@
 // With a broker, it also compares the backup with the consumer group's committed offsets and the topic's end.
 import type { Kafka } from "kafkajs";
 import { timeFolder } from "../function/partitioner";
-import type { BackupSource, SourceObject } from "./backup-source";
+import { ManifestIndex, type BackupSource, type ListedObject, type SourceObject, type StoredDigest } from "./backup-source";
 import { kafkaCall } from "./calls";
 import { quietProgress, type Progress } from "./progress";
 
@@ -60,22 +60,11 @@ export interface BrokerCheck {
   timeoutMs: number;
 }
 
-interface Listed {
-  key: string;
-  manifestKey: string;
-  runId: string;
-  partition: number;
-  firstOffset: number;
-  lastOffset: number;
-  records: number;
-  storedBytes: number;
-  sha256: string;
-}
-
 const range = (from: number, to: number) => (to - 1 > from ? `offsets ${from}–${to - 1}` : `offset ${from}`);
 
 export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, progress: Progress = quietProgress): Promise<VerifyReport> {
-  const manifests = await source.manifests();
+  const manifests = await source.manifests(progress);
+  const index = new ManifestIndex(manifests);
   const listing = await source.objects();
   const location = source.location;
   const report: VerifyReport = { location, partitions: [], problems: [], checkedDigests: 0, manifests: manifests.length, unlisted: 0 };
@@ -85,24 +74,19 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
     if (listing.outside.length === 0) return report;
   }
 
-  // What the manifests say: each object (every version a run wrote: an overlapping run may rewrite a key
-  // with more records), the offsets each run read, and the retention gaps.
-  const listed = new Map<string, Listed[]>();
+  // What the manifests say: each object (ManifestIndex), the offsets each run read, and the retention gaps.
   const readRanges = new Map<number, Array<{ from: number; to: number }>>();
   const retentionGaps = new Map<number, Array<{ from: number; to: number }>>();
   const push = <T>(m: Map<number, T[]>, p: number, v: T) => m.set(p, [...(m.get(p) ?? []), v]);
-  for (const { key: manifestKey, manifest } of manifests) {
+  for (const { manifest } of manifests) {
     for (const p of manifest.partitions) {
-      for (const o of p.objects) {
-        listed.set(o.key, [...(listed.get(o.key) ?? []), { manifestKey, runId: manifest.runId, partition: p.partition, ...o }]);
-      }
       if (p.committedOffset !== null && p.committedOffset > p.planned.start) push(readRanges, p.partition, { from: p.planned.start, to: p.committedOffset });
       for (const g of p.gaps ?? []) push(retentionGaps, p.partition, g);
     }
   }
   const present = new Set([...listing.partitions.values()].flat().map((o) => o.key));
-  const missing: Listed[] = [];
-  for (const [key, versions] of listed) {
+  const missing: ListedObject[] = [];
+  for (const [key, versions] of index.objects) {
     if (present.has(key)) continue;
     const v = versions[versions.length - 1];
     missing.push(v);
@@ -121,14 +105,14 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
     const pr: PartitionReport = { partition, objects: objects.length, records: 0, firstOffset: null, lastOffset: null, holes: [], coveredTo: null };
     let previous: { object: SourceObject; last: number } | undefined;
     for (const object of objects) {
-      let digest = "";
+      let stored: StoredDigest | undefined;
       let first: number | undefined;
       let last: number | undefined;
       let records = 0;
       let unreadable = false;
       try {
         // The reader refuses records whose partition or first offset disagrees with the key.
-        for await (const { record: r } of source.records(object, (d) => (digest = d))) {
+        for await (const { record: r } of source.records(object, (s) => (stored = s))) {
           if (first === undefined) {
             first = r.offset;
             if (timeFolder(r.timestamp) !== object.timeFolder) problems.push(`${object.key}: the key's folder is ${object.timeFolder}, the first record's timestamp gives ${timeFolder(r.timestamp)}`);
@@ -144,17 +128,14 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
         previous = undefined; // its offsets are unknown: no hole or overlap is judged across it
       }
       progress.update(++done);
-      const versions = listed.get(object.key);
-      if (versions === undefined) report.unlisted++;
-      else if (digest !== "") {
+      if (!index.lists(object.key)) report.unlisted++;
+      else if (stored) {
         report.checkedDigests++;
-        if (!versions.some((v) => v.sha256 === digest && v.storedBytes === object.storedBytes)) {
-          const v = versions[versions.length - 1];
-          problems.push(`${object.key}: ${object.storedBytes} bytes with sha256 ${digest}; manifest ${v.manifestKey} recorded ${v.storedBytes} bytes with sha256 ${v.sha256}`);
-        }
+        const wrong = index.mismatch(object.key, stored);
+        if (wrong) problems.push(wrong);
       }
       if (first === undefined || last === undefined) {
-        if (digest !== "" && records === 0 && !unreadable) problems.push(`${object.key}: holds no record`);
+        if (stored && records === 0 && !unreadable) problems.push(`${object.key}: holds no record`);
         continue;
       }
       pr.records += records;
