@@ -230,9 +230,9 @@ export class BackupSource {
    * bytes' size and sha256 before any record is decoded: what it throws stops the read (ManifestIndex.check).
    * Anything that does not decode throws, naming the object.
    */
-  async *records(object: SourceObject, fetched?: (stored: StoredDigest) => void): AsyncGenerator<ObjectRecord> {
+  async *records(object: SourceObject, fetched?: (stored: StoredDigest) => void | Promise<void>): AsyncGenerator<ObjectRecord> {
     const stored = await this.bytes(object.key, object.storedBytes);
-    fetched?.({ sha256: createHash("sha256").update(stored).digest("hex"), bytes: stored.length });
+    await fetched?.({ sha256: createHash("sha256").update(stored).digest("hex"), bytes: stored.length });
     yield* readObject(object, stored);
   }
 }

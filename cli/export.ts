@@ -37,6 +37,9 @@ async function write(stream: WriteStream, chunk: Buffer | string): Promise<void>
   if (!stream.write(chunk)) await new Promise<void>((r) => stream.once("drain", () => r()));
 }
 
+/** Ends a stream once what was written to it is flushed (or fails with the stream's error). */
+const close = (stream: WriteStream) => new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+
 export async function exportBackup(source: BackupSource, options: ExportOptions): Promise<ExportReport> {
   const { format, out, separator = Buffer.from("\n"), progress = quietProgress } = options;
   const partial = `${out}.partial`;
@@ -78,10 +81,10 @@ export async function exportBackup(source: BackupSource, options: ExportOptions)
         progress.update(read);
       }
     }
-    if (stream) await new Promise((resolve, reject) => stream!.end((err?: Error | null) => (err ? reject(err) : resolve(undefined))));
+    if (stream) await close(stream);
     renameSync(partial, out);
   } catch (err) {
-    stream?.destroy();
+    if (stream) await close(stream).catch(() => undefined);
     rmSync(partial, { recursive: true, force: true });
     // The error keeps its class (its exit status); its message says what became of --out.
     (err as Error).message += `\nexport stopped: nothing written to ${out}`;

@@ -13,7 +13,7 @@
 import { Partitioners, type Kafka, type Message, type IHeaders, type PartitionMetadata } from "kafkajs";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/record-format";
-import { manifestsFor, type BackupSource, type ManifestCheckOptions } from "./backup-source";
+import { manifestsFor, type BackupSource, type ManifestCheckOptions, type StoredDigest } from "./backup-source";
 import { kafkaCall } from "./calls";
 import { IntegrityError, UsageError } from "./errors";
 import { allowNullHeaderValues } from "./kafkajs-null-headers";
@@ -246,9 +246,19 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
         if (batch.length && send) await send(partition, batch);
         batch = [];
       };
+      // A damaged object stops the restore before any of its records; those of the objects before it are sent
+      // first, so the checkpoint ends right before it and --resume continues there once it is repaired.
+      const check = async (key: string, stored: StoredDigest) => {
+        try {
+          manifests.check(key, stored);
+        } catch (err) {
+          await flush();
+          throw err;
+        }
+      };
       for (const object of objects) {
         report.objects++;
-        for await (const { record: r } of source.records(object, (stored) => manifests.check(object.key, stored))) {
+        for await (const { record: r } of source.records(object, (stored) => check(object.key, stored))) {
           if (!selected(r, selection, from)) continue;
           counts.records++;
           counts.bytes += recordBytes(r);

@@ -112,7 +112,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
       let unreadable = false;
       try {
         // The reader refuses records whose partition or first offset disagrees with the key.
-        for await (const { record: r } of source.records(object, (s) => (stored = s))) {
+        for await (const { record: r } of source.records(object, (s) => void (stored = s))) {
           if (first === undefined) {
             first = r.offset;
             if (timeFolder(r.timestamp) !== object.timeFolder) problems.push(`${object.key}: the key's folder is ${object.timeFolder}, the first record's timestamp gives ${timeFolder(r.timestamp)}`);

@@ -9,8 +9,10 @@ import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitStatus, main } from "../../cli/main";
+import { readObject } from "../../cli/object-reader";
 import { quietProgress } from "../../cli/progress";
 import type { RunManifest } from "../../function/backup-run";
+import { parseObjectKey } from "../../function/partitioner";
 import { decodeRecord, type KafkaRecord } from "../../function/record-format";
 import { fingerprint, readBackup } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint, getBytes, listKeys, testCos } from "../helpers/cos";
@@ -640,5 +642,127 @@ describe("Parquet objects and backups that hold both formats", () => {
       ]),
     );
     expect(damaged.lines).not.toContain(`PROBLEM ${mistyped.key}: holds no record`); // it was not read at all
+  });
+});
+
+describe("restore and export check every object against the run manifests", () => {
+  const refusal = (...args: string[]) => cli(...args).then(() => ({ status: 0, message: "" }), exitStatus);
+  const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+
+  /** One partition backed up by two runs (two objects), as Parquet, gzip JSON Lines or uncompressed JSON Lines. */
+  async function twoRuns(format: "parquet" | "jsonl.gz" | "jsonl") {
+    const topic = uniqueName("cli-check");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 1);
+    const sent = Array.from({ length: 200 }, (_, i) => recordOfShape(i, 1));
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, compression: format === "jsonl" ? "none" : "gzip" });
+    await produce(topic, sent.slice(0, 100));
+    expect((await invokeHandler(env)).ok).toBe(true);
+    await produce(topic, sent.slice(100));
+    expect((await invokeHandler(env)).ok).toBe(true);
+    let keys = await listKeys(testCos(), `${prefix}ckafka-test/`);
+    if (format === "parquet") keys = (await asParquet(prefix, keys)).map((o) => o.key);
+    expect(keys.map((k) => k.slice(k.lastIndexOf("+") + 1))).toEqual([`00000000000000000000.${format}`, `00000000000000000100.${format}`]);
+    return { topic, prefix, sent, keys };
+  }
+
+  /** The object's bytes with one bit flipped such that they still decode, into other records than the object's. */
+  async function flipThatDecodes(topic: string, prefix: string, key: string, bytes: Buffer): Promise<Buffer> {
+    const object = { ...parseObjectKey({ prefix, instanceId: "ckafka-test", topic }, key)!, key };
+    const decoded = async (b: Buffer) => {
+      const out: string[] = [];
+      for await (const { record } of readObject(object, b)) out.push(fingerprint(record));
+      return out.join("\n");
+    };
+    const original = await decoded(bytes);
+    for (let bit = (bytes.length >> 1) * 8; bit < bytes.length * 8; bit++) {
+      const flipped = Buffer.from(bytes);
+      flipped[bit >> 3] ^= 1 << (bit & 7);
+      try {
+        if ((await decoded(flipped)) !== original) return flipped;
+      } catch {
+        // does not decode: the next bit
+      }
+    }
+    throw new Error(`${key}: no single flipped bit in its second half decodes`);
+  }
+
+  for (const format of ["parquet", "jsonl"] as const) {
+    it(`a .${format} object with a flipped bit that still decodes: restore and export stop before any of its records, naming it; repaired, --resume finishes`, async () => {
+      const { topic, prefix, sent, keys } = await twoRuns(format);
+      const [, damaged] = keys;
+      const original = await getBytes(testCos(), damaged);
+      await put(damaged, await flipThatDecodes(topic, prefix, damaged, original));
+      const [manifestKey] = await listKeys(testCos(), `${prefix}_manifests/`).then((k) => k.slice(1));
+      const wrong = `${escape(damaged)}: ${original.length} bytes with sha256 [0-9a-f]{64}; manifest ${escape(manifestKey)} recorded ${original.length} bytes with sha256 ${sha256(original)}: the object is damaged or was changed after its run wrote it`;
+
+      const target = uniqueName("restored");
+      await createTopic(target, 1);
+      const cp = checkpoint();
+      const restore = ["restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...cp];
+      const stopped = await refusal(...restore);
+      expect(stopped.status).toBe(1);
+      expect(stopped.message).toMatch(
+        new RegExp(
+          `^error: restore stopped: ${wrong}\\nwritten into "${target}" \\(last source offset restored\\): partition 0 → offset 99\\n` +
+            `once the object is repaired \\(README "Operating a backup"\\), run the same command with --resume to continue from there \\(checkpoint ${escape(cp[1])}\\)$`,
+        ),
+      );
+      // The records of the object before it, and none of the damaged one's.
+      expect((await consumeAll(target)).map(fingerprint)).toEqual(sent.slice(0, 100).map(fingerprint));
+      const dry = await refusal("restore", ...source(topic, prefix), "--target-topic", target, "--dry-run");
+      expect(dry.status).toBe(1);
+      expect(dry.message).toMatch(new RegExp(`^error: ${wrong}$`));
+
+      for (const format of ["jsonl", "values", "value-files"]) {
+        const out = join(work, uniqueName("export"));
+        const exported = await refusal("export", ...source(topic, prefix), "--format", format, "--out", out);
+        expect(exported.status, format).toBe(1);
+        expect(exported.message).toMatch(new RegExp(`^error: ${wrong}\\nexport stopped: nothing written to ${escape(out)}$`));
+        expect([existsSync(out), existsSync(`${out}.partial`)]).toEqual([false, false]);
+      }
+
+      await put(damaged, original);
+      expect((await cli(...restore, "--resume")).lines.at(-1)).toBe(`100 records restored into ${target}`);
+      expect((await consumeAll(target)).map(fingerprint)).toEqual(sent.map(fingerprint));
+    });
+  }
+
+  it("objects no manifest lists are read with one warning on stderr, and refused with --require-manifest before anything is sent or written", async () => {
+    const { topic, prefix, sent, keys } = await twoRuns("jsonl.gz");
+    const manifests = await listKeys(testCos(), `${prefix}_manifests/`);
+    await remove(manifests[1]); // the second run's: its object is listed by none
+    const warning = `warning: 1 of 2 object(s) to read is listed by no run manifest under ${TEST_BUCKET}/${prefix}_manifests/ckafka-test/${topic}/: their bytes cannot be checked against a recorded size and sha256 (--require-manifest refuses them)`;
+    const withWarnings = async (...args: string[]) => {
+      const lines: string[] = [];
+      const warnings: string[] = [];
+      const code = await main(args, CREDENTIALS, (l) => lines.push(l), quietProgress, (w) => warnings.push(w));
+      return { code, lines, warnings };
+    };
+
+    const target = uniqueName("restored");
+    await createTopic(target, 1);
+    const cp = checkpoint();
+    const refused = await refusal("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...cp, "--require-manifest");
+    expect(refused).toEqual({
+      status: 1,
+      message: `error: 1 of 2 object(s) to read is listed by no run manifest under ${TEST_BUCKET}/${prefix}_manifests/ckafka-test/${topic}/ (${keys[1]}): their bytes cannot be checked, and --require-manifest refuses them; nothing was read or sent`,
+    });
+    expect(existsSync(cp[1])).toBe(false);
+    const out = join(work, `${uniqueName("export")}.jsonl`);
+    expect((await refusal("export", ...source(topic, prefix), "--out", out, "--require-manifest")).status).toBe(1);
+    expect([existsSync(out), existsSync(`${out}.partial`)]).toEqual([false, false]);
+    expect(await consumeAll(target)).toEqual([]);
+
+    // Only the objects to read count: the first run's object alone is listed.
+    expect((await withWarnings("restore", ...source(topic, prefix), "--target-topic", target, "--dry-run", "--to-offset", "100", "--require-manifest")).code).toBe(0);
+    const restored = await withWarnings("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...cp);
+    expect(restored).toEqual({ code: 0, lines: expect.arrayContaining([`200 records restored into ${target}`]), warnings: [warning] });
+    expect((await consumeAll(target)).map(fingerprint)).toEqual(sent.map(fingerprint));
+    const exported = await withWarnings("export", ...source(topic, prefix), "--out", out);
+    expect(exported.code).toBe(0);
+    expect(exported.lines.at(-1)).toMatch(new RegExp(`^200 records, \\d+ bytes \\(\\d+ without a value\\), from 2 objects, written to ${escape(out)}$`));
+    expect(exported.warnings).toEqual([warning]);
+    expect(existsSync(`${out}.partial`)).toBe(false);
   });
 });
