@@ -104,11 +104,15 @@ function checkSchema(key: string, metadata: FileMetaData): void {
 type Hyparquet = typeof import("hyparquet");
 let hyparquet: Promise<Hyparquet> | undefined;
 
-/** hyparquet is an ES module: this CommonJS code loads it with require(), which Node.js has from 20.19 and 22.12 on. */
+/**
+ * hyparquet is an ES module: this CommonJS code loads it with require() (TypeScript's output for import()), which
+ * loads ES modules from Node.js 20.19 and 22.12 on: hence package.json's engines. A real import() would need a
+ * Function to hide it from TypeScript, which the test runner's module loader does not support.
+ */
 function loadHyparquet(): Promise<Hyparquet> {
   hyparquet ??= import("hyparquet").catch((err: Error) => {
     hyparquet = undefined;
-    throw new Error(`reading Parquet objects needs Node.js 20.19 or newer (this is ${process.version}): ${err.message}`);
+    throw new Error(`reading Parquet objects needs Node.js 20.19 or newer, 22.12 or newer on Node.js 22 (this is ${process.version}): ${err.message}`);
   });
   return hyparquet;
 }
