@@ -102,14 +102,14 @@ export interface ManifestCheckOptions {
  * lists (their run could not store its manifest, or the manifests were deleted) are read unchecked, said once,
  * or refused with `requireManifest`, before anything is read or sent.
  */
-export async function manifestsFor(source: BackupSource, toRead: SourceObject[], options: ManifestCheckOptions = {}): Promise<ManifestIndex> {
+export async function manifestsFor(source: Pick<BackupSource, "manifests" | "manifestFolder" | "options">, toRead: SourceObject[], options: ManifestCheckOptions = {}): Promise<ManifestIndex> {
   const index = new ManifestIndex(await source.manifests(options.progress));
   const unlisted = toRead.filter((o) => !index.lists(o.key));
   if (unlisted.length === 0) return index;
   const what = `${unlisted.length} of ${toRead.length} object(s) to read ${unlisted.length === 1 ? "is" : "are"} listed by no run manifest under ${source.options.bucket}/${source.manifestFolder}`;
   if (options.requireManifest) {
     const shown = unlisted.slice(0, 5).map((o) => o.key).join(", ");
-    throw new IntegrityError(`${what} (${shown}${unlisted.length > 5 ? ", ..." : ""}): their bytes cannot be checked, and --require-manifest refuses them; nothing was read or sent`);
+    throw new IntegrityError(`${what} (${shown}${unlisted.length > 5 ? ", ..." : ""}): their bytes cannot be checked, and --require-manifest refuses them; nothing was read`);
   }
   options.warn?.(`warning: ${what}: their bytes cannot be checked against a recorded size and sha256 (--require-manifest refuses them)`);
   return index;
