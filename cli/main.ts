@@ -120,18 +120,8 @@ function withKafka(cmd: Command, required: boolean): Command {
     .option("--verbose", "print the Kafka client's own log lines on stderr", false);
 }
 
-/** Restore and export check each object they read against the run manifests, as verify does. */
 function withSelection(cmd: Command): Command {
   return cmd
-    .addHelpText(
-      "after",
-      `
-Checks: every object read is compared, before any of its records is used, with the size and sha256 its run
-manifest recorded (as verify does): one that differs stops the command with exit 1, naming the key. Objects no
-manifest lists (their run could not store its manifest, or the manifests were deleted) are read unchecked and
-counted in a warning on stderr; --require-manifest refuses them instead.`,
-    )
-    .option("--require-manifest", "refuse objects no run manifest lists, whose bytes cannot be checked (default: read them, with a warning on stderr)", false)
     .option("--partition <n>", "only this partition (repeat for more)", collect(whole("partition")))
     .option("--from-offset <n>", "records from this offset on, per partition", whole("from-offset"))
     .option("--to-offset <n>", "records before this offset, per partition", whole("to-offset"))
@@ -139,6 +129,23 @@ counted in a warning on stderr; --require-manifest refuses them instead.`,
     .option("--to-time <iso>", "records with a timestamp before this time (ISO 8601 with a zone)", isoTime("to-time"));
 }
 
+/** Restore and export check each object they read against the run manifests, as verify does. */
+function withChecks(cmd: Command): Command {
+  return cmd
+    .option("--require-manifest", "refuse objects no run manifest lists, whose bytes cannot be checked (default: read them, with a warning on stderr)")
+    .addHelpText(
+      "after",
+      `
+Checks: every object read is compared, before any of its records is used, with the size and sha256 its run
+manifest recorded (as verify does): one that differs stops the command with exit 1, naming the key. Objects no
+manifest lists (their run could not store its manifest, or the manifests were deleted) are read unchecked and
+counted in a warning on stderr; --require-manifest refuses them instead.`,
+    );
+}
+
+interface CheckFlags {
+  requireManifest?: boolean;
+}
 interface SourceFlags {
   bucket: string;
   region: string;
@@ -157,7 +164,6 @@ interface KafkaFlags {
   verbose: boolean;
 }
 interface SelectionFlags {
-  requireManifest: boolean;
   partition?: number[];
   fromOffset?: number;
   toOffset?: number;
@@ -299,14 +305,14 @@ export async function main(
       out(report.problems.length ? `${report.problems.length} problem(s) found` : "backup is sound");
     });
 
-  withSelection(withKafka(withSource(program.command("restore").description("replay records into a topic: same partitions, or by key with --repartition; resumable")), false))
+  withChecks(withSelection(withKafka(withSource(program.command("restore").description("replay records into a topic: same partitions, or by key with --repartition; resumable")), false)))
     .requiredOption("--target-topic <topic>", "the topic to write into (created beforehand)", checked("target-topic", checkTopic))
     .option("--repartition", "place records by key (murmur2, as Kafka's Java client) in a target with another partition count; records without a key go to their source partition modulo the target's count", false)
     .option("--dry-run", "read the backup and report what would be sent; connect to no broker, send nothing", false)
     .option("--checkpoint <file>", "where the restore records its progress (default: restore-<topic>-to-<target-topic>.checkpoint.json)")
     .option("--resume", "continue the restore the checkpoint records, sending nothing twice", false)
     .addHelpText("after", environment(true))
-    .action(async (f: SourceFlags & KafkaFlags & SelectionFlags & { targetTopic: string; repartition: boolean; dryRun: boolean; checkpoint?: string; resume: boolean }) => {
+    .action(async (f: SourceFlags & KafkaFlags & SelectionFlags & CheckFlags & { targetTopic: string; repartition: boolean; dryRun: boolean; checkpoint?: string; resume: boolean }) => {
       if (!f.dryRun && !f.brokers) throw new UsageError("--brokers is required unless --dry-run");
       const selection = selectionOf(f);
       const source = sourceOf(f, env);
@@ -334,12 +340,12 @@ export async function main(
       );
     });
 
-  withSelection(withSource(program.command("export").description("download records to local files: JSON Lines (the backup's own lines; a Parquet object's records as their JSON lines) or raw values")))
+  withChecks(withSelection(withSource(program.command("export").description("download records to local files: JSON Lines (the backup's own lines; a Parquet object's records as their JSON lines) or raw values"))))
     .requiredOption("--out <path>", "a new file (jsonl, values) or a new directory (value-files); written as <path>.partial, renamed once complete, removed if the export stops")
     .addOption(new Option("--format <format>", "jsonl: one backup line per record; values: values concatenated with --separator; value-files: one file per record, <partition>-<offset>").choices(EXPORT_FORMATS).default("jsonl"))
     .option("--separator <text>", 'between values with --format values; \\n, \\t, \\0 and \\\\ are understood', "\\n")
     .addHelpText("after", environment(false))
-    .action(async (f: SourceFlags & SelectionFlags & { out: string; format: ExportFormat; separator: string }) => {
+    .action(async (f: SourceFlags & SelectionFlags & CheckFlags & { out: string; format: ExportFormat; separator: string }) => {
       const separator = Buffer.from(f.separator.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r", "0": "\0", "\\": "\\" })[c] ?? `\\${c}`));
       const selection = selectionOf(f);
       const report = await exportBackup(sourceOf(f, env), { ...selection, format: f.format, out: f.out, separator, requireManifest: f.requireManifest, warn, progress });
