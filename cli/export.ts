@@ -5,6 +5,7 @@
 // object can still decode, into other records), and the output is written under `<out>.partial` and renamed to
 // `<out>` once complete: an export that stops leaves no file that looks whole.
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
+import { once } from "node:events";
 import { dirname, join } from "node:path";
 import { manifestsFor, type BackupSource, type ManifestCheckOptions } from "./backup-source";
 import { UsageError } from "./errors";
@@ -33,8 +34,14 @@ export interface ExportReport {
   byPartition: Map<number, { records: number; firstOffset: number | null; lastOffset: number | null }>;
 }
 
+/** Writes, waiting for the stream to drain; a failed write (a full disk) throws here, naming the file. */
 async function write(stream: WriteStream, chunk: Buffer | string): Promise<void> {
-  if (!stream.write(chunk)) await new Promise<void>((r) => stream.once("drain", () => r()));
+  try {
+    if (stream.errored) throw stream.errored;
+    if (!stream.write(chunk)) await once(stream, "drain");
+  } catch (err) {
+    throw new Error(`could not write ${String(stream.path)}: ${(err as Error).message}`);
+  }
 }
 
 /** Ends a stream once what was written to it is flushed (or fails with the stream's error). */
@@ -51,7 +58,11 @@ export async function exportBackup(source: BackupSource, options: ExportOptions)
   let stream: WriteStream | undefined;
   mkdirSync(dirname(out), { recursive: true });
   if (format === "value-files") mkdirSync(partial);
-  else stream = createWriteStream(partial, { flags: "wx" });
+  else {
+    stream = createWriteStream(partial, { flags: "wx" });
+    // A write error is reported by the next write() or by close(), from stream.errored; without a listener it would end the process.
+    stream.on("error", () => undefined);
+  }
   const total = [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0);
   let read = 0;
   let first = true;
