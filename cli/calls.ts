@@ -61,6 +61,29 @@ export async function kafkaCall<T>(ms: number, brokers: string, what: string, pr
     return await within(ms, `Kafka ${brokers}`, what, promise);
   } catch (err) {
     if (err instanceof TimeoutError) throw err;
-    throw new Error(`Kafka ${brokers}: ${what} failed: ${kafkaErrorLine(err)}`);
+    throw new Error(`Kafka ${brokers}: ${what} failed: ${kafkaErrorLine(err)}`, { cause: err });
+  }
+}
+
+/** Whether kafkajs marks the error, or one of its causes, retriable (a leader moving, a topic just created). */
+function kafkaRetriable(err: unknown): boolean {
+  for (let e = err as { retriable?: boolean; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.retriable === true) return true;
+  }
+  return false;
+}
+
+/**
+ * A Kafka read (metadata, offsets) within `ms` per attempt, tried again with backoff while kafkajs says the
+ * error is retriable: right after a topic is created its partitions may still be electing leaders.
+ */
+export async function kafkaRead<T>(ms: number, brokers: string, what: string, call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await kafkaCall(ms, brokers, what, call());
+    } catch (err) {
+      if (attempt >= ATTEMPTS || err instanceof TimeoutError || !kafkaRetriable(err)) throw err;
+      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+    }
   }
 }

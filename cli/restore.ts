@@ -14,7 +14,7 @@ import { Partitioners, type Kafka, type Message, type IHeaders, type PartitionMe
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/record-format";
 import { manifestsFor, type BackupSource, type ManifestCheckOptions, type StoredDigest } from "./backup-source";
-import { kafkaCall } from "./calls";
+import { kafkaCall, kafkaRead } from "./calls";
 import { IntegrityError, UsageError } from "./errors";
 import { allowNullHeaderValues } from "./kafkajs-null-headers";
 import { quietProgress, type Progress } from "./progress";
@@ -168,14 +168,14 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     let ends: Map<number, string>;
     try {
       try {
-        targetMeta = (await kafkaCall(timeoutMs, brokers, `metadata of "${targetTopic}"`, admin.fetchTopicMetadata({ topics: [targetTopic] }))).topics[0].partitions;
+        targetMeta = (await kafkaRead(timeoutMs, brokers, `metadata of "${targetTopic}"`, () => admin.fetchTopicMetadata({ topics: [targetTopic] }))).topics[0].partitions;
       } catch (err) {
         if (/does not host this topic-partition|UNKNOWN_TOPIC/i.test((err as Error).message)) {
           throw new Error(`target topic "${targetTopic}" does not exist; create it first, with at least as many partitions as the backup (or any count with --repartition)`);
         }
         throw err;
       }
-      ends = new Map((await kafkaCall(timeoutMs, brokers, `end offsets of "${targetTopic}"`, admin.fetchTopicOffsets(targetTopic))).map((o) => [o.partition, o.high]));
+      ends = new Map((await kafkaRead(timeoutMs, brokers, `end offsets of "${targetTopic}"`, () => admin.fetchTopicOffsets(targetTopic))).map((o) => [o.partition, o.high]));
     } finally {
       await kafkaCall(timeoutMs, brokers, "disconnect", admin.disconnect()).catch(() => undefined);
     }

@@ -11,7 +11,7 @@
 import type { Kafka } from "kafkajs";
 import { timeFolder } from "../function/partitioner";
 import { ManifestIndex, type BackupSource, type ListedObject, type SourceObject, type StoredDigest } from "./backup-source";
-import { kafkaCall } from "./calls";
+import { kafkaCall, kafkaRead } from "./calls";
 import { quietProgress, type Progress } from "./progress";
 
 export interface Hole {
@@ -180,10 +180,10 @@ async function checkAgainstBroker(source: BackupSource, b: BrokerCheck, report: 
   const admin = b.kafka.admin();
   await kafkaCall(b.timeoutMs, b.brokers, "connect", admin.connect());
   try {
-    const ends = await kafkaCall(b.timeoutMs, b.brokers, `end offsets of "${topic}"`, admin.fetchTopicOffsets(topic));
+    const ends = await kafkaRead(b.timeoutMs, b.brokers, `end offsets of "${topic}"`, () => admin.fetchTopicOffsets(topic));
     const committed = new Map<number, number>();
     if (groupId) {
-      const got = await kafkaCall(b.timeoutMs, b.brokers, `offsets of group "${groupId}"`, admin.fetchOffsets({ groupId, topics: [topic] }));
+      const got = await kafkaRead(b.timeoutMs, b.brokers, `offsets of group "${groupId}"`, () => admin.fetchOffsets({ groupId, topics: [topic] }));
       for (const p of got[0]?.partitions ?? []) if (Number(p.offset) >= 0) committed.set(p.partition, Number(p.offset));
     } else {
       report.problems.push(`no manifest records the consumer group and --group is not given: committed offsets not checked`);

@@ -1,7 +1,7 @@
 // The CLI's call policy, with small fakes: time limits name the endpoint and the wait; 5xx and throttling are
 // retried, other answers and silence are not.
 import { describe, expect, it } from "vitest";
-import { kafkaErrorLine, withRetry, within } from "../../cli/calls";
+import { ATTEMPTS, kafkaErrorLine, kafkaRead, withRetry, within } from "../../cli/calls";
 
 const answer = (statusCode: number, Code: string) => Object.assign(new Error(Code), { statusCode, error: { Code, Message: `${Code} message` } });
 
@@ -34,5 +34,36 @@ describe("object-store and Kafka calls", () => {
   it("a Kafka client error is one line with its causes", () => {
     const err = Object.assign(new Error("Connection error: connect ECONNREFUSED 127.0.0.1:1"), { name: "KafkaJSNumberOfRetriesExceeded", cause: new Error("connect ECONNREFUSED 127.0.0.1:1") });
     expect(kafkaErrorLine(err)).toBe("Connection error: connect ECONNREFUSED 127.0.0.1:1");
+  });
+});
+
+describe("kafkaRead", () => {
+  const retriable = () => Object.assign(new Error("This server is not the leader for that topic-partition"), { retriable: true, type: "NOT_LEADER_FOR_PARTITION" });
+
+  it("tries a read again while kafkajs calls the error retriable (a leader being elected)", async () => {
+    let calls = 0;
+    const leaderMoving = async () => {
+      if (++calls < 3) throw retriable();
+      return "offsets";
+    };
+    expect(await kafkaRead(1_000, "b:9092", "end offsets", leaderMoving)).toBe("offsets");
+    expect(calls).toBe(3);
+  });
+
+  it("fails at once on an error that is not retriable, and after ATTEMPTS on one that stays retriable, naming brokers and call", async () => {
+    let calls = 0;
+    const denied = async () => {
+      calls++;
+      throw Object.assign(new Error("Not authorized to access topics"), { retriable: false });
+    };
+    await expect(kafkaRead(1_000, "b:9092", "end offsets of \"t\"", denied)).rejects.toThrow('Kafka b:9092: end offsets of "t" failed: Not authorized to access topics');
+    expect(calls).toBe(1);
+    calls = 0;
+    const always = async () => {
+      calls++;
+      throw retriable();
+    };
+    await expect(kafkaRead(1_000, "b:9092", "metadata", always)).rejects.toThrow("Kafka b:9092: metadata failed: This server is not the leader");
+    expect(calls).toBe(ATTEMPTS);
   });
 });
