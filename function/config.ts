@@ -162,7 +162,9 @@ export function checkInstanceId(value: string): string | undefined {
 }
 
 export function checkIntRange(value: number, min: number, max: number): string | undefined {
-  if (!Number.isInteger(value) || value < min || value > max) return `${value} must be a whole number from ${min} to ${max}`;
+  // A string from plain JavaScript ("4") is shown quoted, so the message does not look like it names a valid value.
+  const shown = typeof value === "number" ? String(value) : JSON.stringify(value);
+  if (!Number.isInteger(value) || value < min || value > max) return `${shown} must be a whole number from ${min} to ${max}`;
   return undefined;
 }
 

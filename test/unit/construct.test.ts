@@ -179,6 +179,7 @@ describe("CkafkaCosBackup validation", () => {
     [{ compressionLevel: 2.5 }, "compressionLevel: 2.5 must be a whole number from 1 to 9"],
     [{ parallelism: 0 }, "parallelism: 0 must be a whole number from 1 to 10 instances per tick (one timer trigger each; SCF allows 10 timer triggers per function)"],
     [{ parallelism: 11 }, "parallelism: 11 must be a whole number from 1 to 10"],
+    [{ parallelism: "4" as unknown as number }, 'parallelism: "4" must be a whole number from 1 to 10'],
   ])("%o is rejected: %s", (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });
