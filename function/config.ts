@@ -6,6 +6,8 @@
 export type StartPosition = "earliest" | "latest" | { timestampMs: number };
 export type SaslMechanism = "plain" | "scram-sha-256" | "scram-sha-512";
 export type Compression = "gzip" | "none";
+/** The object format: JSON Lines (record-format.ts) or Parquet (parquet-format.ts, one row per record). */
+export type Format = "jsonl" | "parquet";
 
 export interface BackupConfig {
   /** Bootstrap brokers, `host:port`. */
@@ -21,8 +23,10 @@ export interface BackupConfig {
   readonly partitionMaxBytes: number;
   readonly startPosition: StartPosition;
   readonly groupId: string;
+  readonly format: Format;
+  /** JSON Lines only: Parquet compresses each page itself (parquet-format.ts). */
   readonly compression: Compression;
-  /** gzip level, 1 (fastest) to 9 (smallest). */
+  /** gzip level, 1 (fastest) to 9 (smallest). JSON Lines only. */
   readonly compressionLevel: number;
   readonly sasl?: { mechanism: SaslMechanism; username: string; secretName: string };
   readonly tls: boolean;
@@ -49,6 +53,7 @@ export const ENV = {
   partitionMaxBytes: "CKB_PARTITION_MAX_BYTES",
   startPosition: "CKB_START_POSITION",
   groupId: "CKB_GROUP_ID",
+  format: "CKB_FORMAT",
   compression: "CKB_COMPRESSION",
   compressionLevel: "CKB_COMPRESSION_LEVEL",
   saslMechanism: "CKB_SASL_MECHANISM",
@@ -87,6 +92,7 @@ export const LIMITS = {
 
 export const SASL_MECHANISMS: readonly SaslMechanism[] = ["plain", "scram-sha-256", "scram-sha-512"];
 export const COMPRESSIONS: readonly Compression[] = ["gzip", "none"];
+export const FORMATS: readonly Format[] = ["jsonl", "parquet"];
 
 /** Thrown for a bad setting; the message names the setting and what is allowed. */
 export class ConfigError extends Error {
@@ -159,6 +165,12 @@ export function checkInstanceId(value: string): string | undefined {
     return `"${value}" is not an instance id; expected letters, digits, "_" and "-", e.g. ckafka-abcd1234`;
   }
   return undefined;
+}
+
+/** What is wrong with `value` as a format, or undefined. */
+export function checkFormat(value: string): string | undefined {
+  if ((FORMATS as readonly string[]).includes(value)) return undefined;
+  return `"${value}" is not allowed; expected one of ${FORMATS.join(", ")}`;
 }
 
 export function checkIntRange(value: number, min: number, max: number): string | undefined {
@@ -234,6 +246,7 @@ export function toEnvironment(config: BackupConfig): Record<string, string> {
     [ENV.partitionMaxBytes]: String(config.partitionMaxBytes),
     [ENV.startPosition]: formatStartPosition(config.startPosition),
     [ENV.groupId]: config.groupId,
+    [ENV.format]: config.format,
     [ENV.compression]: config.compression,
     [ENV.compressionLevel]: String(config.compressionLevel),
     [ENV.tls]: String(config.tls),
@@ -308,6 +321,7 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     partitionMaxBytes: int(ENV.partitionMaxBytes, LIMITS.partitionMaxBytes),
     startPosition: start as StartPosition,
     groupId: required(ENV.groupId),
+    format: checked(ENV.format, env[ENV.format] || "jsonl", checkFormat) as Format,
     compression: oneOf(ENV.compression, COMPRESSIONS, "gzip"),
     compressionLevel: int(ENV.compressionLevel, LIMITS.compressionLevel),
     sasl,

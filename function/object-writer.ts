@@ -1,9 +1,13 @@
-// Writes one backup object as its records stream in: encodes, compresses, and uploads parts once
-// they reach the part size, so memory stays at about one part per open object whatever the backlog.
+// Writes one backup object as its records stream in, like Kafka Connect's storage writer: the object's
+// bytes go out in parts once they reach the part size, so memory stays at about one part per open object
+// whatever the backlog. ObjectUpload is that part shared by both formats; JsonLinesObjectWriter adds
+// gzip (parquet-object-writer.ts is the other format).
 import { createHash } from "node:crypto";
 import { createGzip, type Gzip, type ZlibOptions } from "node:zlib";
-import type { Compression } from "./config";
+import type { KafkaMessage } from "kafkajs";
+import type { Compression, Format } from "./config";
 import type { ObjectStorage, UploadedPart } from "./cos-storage";
+import type { JsonLinesEncoder } from "./json-lines-encoder";
 
 /** S3-compatible servers need parts of at least 5 MiB (COS: 1 MiB); the least they take keeps an open object small. */
 export const PART_BYTES = 5 * 1024 * 1024;
@@ -23,10 +27,11 @@ const MAX_SPARE_CHUNKS = 16;
 
 export interface WrittenObject {
   key: string;
+  format: Format;
   firstOffset: number;
   lastOffset: number;
   records: number;
-  /** Encoded (uncompressed) bytes; what partition_max caps. */
+  /** The bytes partition_max caps: JSON Lines, the encoded lines; Parquet, the records' own bytes (parquet-format.ts). */
   encodedBytes: number;
   /** Bytes stored. */
   storedBytes: number;
@@ -34,20 +39,41 @@ export interface WrittenObject {
   parts: number;
 }
 
-export class ObjectWriter {
-  readonly firstOffset: number;
+/** One backup object being written, in either format; partition-writer.ts drives it. */
+export interface ObjectWriter {
+  readonly key: string;
   /** The first record's timestamp (exact int64 digits): decides the object's time folder and cuts. */
   readonly firstTimestamp: string;
-  lastOffset: number;
-  records = 0;
-  encodedBytes = 0;
-  private storedBytes = 0;
+  /** What partition_max counts so far (see WrittenObject). */
+  readonly encodedBytes: number;
+  /**
+   * Appends record `m` at `offset`, which the format's `encode` has just measured as `bytes` (and, for
+   * JSON Lines, encoded). Its bytes are copied before this returns. Returns a promise only when the
+   * caller must wait (compression's queue or a part upload): most records cost no promise.
+   */
+  write(m: KafkaMessage, offset: number, bytes: number): Promise<void> | undefined;
+  /** Uploads the rest and completes the object; resolves once the store has confirmed it. */
+  finish(): Promise<WrittenObject>;
+  /** Drops the object: nothing of it becomes visible. */
+  abort(): Promise<void>;
+}
+
+/** Where an object starts: its key and first record. */
+export interface ObjectStart {
+  key: string;
+  offset: number;
+  timestamp: string;
+}
+
+/**
+ * The stored bytes of one object: kept until they make a part, then uploaded (multipart from the
+ * second part on, a single PUT for a small object), hashed as stored.
+ */
+export class ObjectUpload {
   private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  /** Encoded lines not yet handed to gzip. */
-  private chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);
-  private chunkBytes = 0;
-  private readonly gzip?: Gzip;
+  /** Bytes handed in and not yet uploaded. */
+  pendingBytes = 0;
+  private storedBytes = 0;
   private readonly hash = createHash("sha256");
   private uploadId?: string;
   private readonly parts: UploadedPart[] = [];
@@ -55,68 +81,18 @@ export class ObjectWriter {
   constructor(
     private readonly storage: ObjectStorage,
     readonly key: string,
-    compression: Compression,
-    compressionLevel: number,
-    first: { offset: number; timestamp: string },
-    private readonly partBytes = PART_BYTES,
-  ) {
-    this.firstOffset = first.offset;
-    this.lastOffset = first.offset;
-    this.firstTimestamp = first.timestamp;
-    if (compression === "gzip") {
-      // Room for a few chunks, so that encoding the next chunks overlaps compressing this one. zlib
-      // streams take stream options, which @types/node leaves out of ZlibOptions.
-      this.gzip = createGzip({ level: compressionLevel, chunkSize: COMPRESS_CHUNK_BYTES, highWaterMark: 8 * COMPRESS_CHUNK_BYTES } as ZlibOptions);
-      this.gzip.on("data", (chunk: Buffer) => this.collect(chunk));
-    }
-  }
+    readonly partBytes = PART_BYTES,
+  ) {}
 
-  private collect(chunk: Buffer): void {
+  /** Takes `chunk` (not copied: the caller must not reuse it). */
+  add(chunk: Buffer): void {
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;
   }
 
-  /**
-   * Appends one encoded line, `line[0, bytes)`, copied before this returns (the caller reuses its
-   * buffer). Returns a promise only when the caller must wait (gzip's queue or a part upload): most
-   * records cost no promise.
-   */
-  write(line: Buffer, bytes: number, offset: number): Promise<void> | undefined {
-    this.records++;
-    this.encodedBytes += bytes;
-    this.lastOffset = offset;
-    // The whole line is copied before anything is awaited.
-    let full = false;
-    for (let copied = 0; copied < bytes; ) {
-      const n = line.copy(this.chunk, this.chunkBytes, copied, bytes);
-      copied += n;
-      this.chunkBytes += n;
-      if (this.chunkBytes === this.chunk.length) full = !this.compressChunk() || full;
-    }
-    if (full || this.pendingBytes >= this.partBytes) return this.wait(full);
-    return undefined;
-  }
-
-  private async wait(full: boolean): Promise<void> {
-    if (full) await new Promise((r) => this.gzip!.once("drain", r));
-    if (this.pendingBytes >= this.partBytes) await this.uploadFullParts();
-  }
-
-  /** Hands the chunk to gzip; false when gzip's queue is full (wait for "drain"). */
-  private compressChunk(): boolean {
-    if (!this.chunkBytes) return true;
-    const whole = this.chunk;
-    const chunk = whole.subarray(0, this.chunkBytes);
-    this.chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);
-    this.chunkBytes = 0;
-    if (!this.gzip) {
-      this.collect(chunk);
-      return true;
-    }
-    // zlib calls back once it has read the whole chunk (into its window); only then is it free.
-    return this.gzip.write(chunk, (err) => {
-      if (!err && spareChunks.length < MAX_SPARE_CHUNKS) spareChunks.push(whole);
-    });
+  /** Whether a whole part is waiting. */
+  get partReady(): boolean {
+    return this.pendingBytes >= this.partBytes;
   }
 
   private takePending(bytes: number): Buffer {
@@ -130,7 +106,7 @@ export class ObjectWriter {
     return body;
   }
 
-  private async uploadFullParts(): Promise<void> {
+  async uploadFullParts(): Promise<void> {
     while (this.pendingBytes >= this.partBytes) {
       const body = this.takePending(this.partBytes);
       this.uploadId ??= await this.storage.initMultipart(this.key);
@@ -138,14 +114,8 @@ export class ObjectWriter {
     }
   }
 
-  /** Uploads the rest and completes the object; resolves once the store has confirmed it. */
-  async finish(): Promise<WrittenObject> {
-    this.compressChunk();
-    if (this.gzip) {
-      const ended = new Promise((r) => this.gzip!.once("end", r));
-      this.gzip.end();
-      await ended;
-    }
+  /** Uploads the rest and completes the object. */
+  async finish(): Promise<{ storedBytes: number; sha256: string; parts: number }> {
     await this.uploadFullParts();
     const body = this.takePending(this.pendingBytes);
     if (this.uploadId) {
@@ -154,21 +124,106 @@ export class ObjectWriter {
     } else {
       await this.storage.putObject(this.key, body);
     }
-    return {
-      key: this.key,
-      firstOffset: this.firstOffset,
-      lastOffset: this.lastOffset,
-      records: this.records,
-      encodedBytes: this.encodedBytes,
-      storedBytes: this.storedBytes,
-      sha256: this.hash.digest("hex"),
-      parts: Math.max(1, this.parts.length),
-    };
+    return { storedBytes: this.storedBytes, sha256: this.hash.digest("hex"), parts: Math.max(1, this.parts.length) };
   }
 
-  /** Drops the object: nothing of it becomes visible. */
   async abort(): Promise<void> {
-    this.gzip?.destroy();
+    this.pending = [];
+    this.pendingBytes = 0;
     if (this.uploadId) await this.storage.abortMultipart(this.key, this.uploadId).catch(() => undefined);
+  }
+}
+
+/** A JSON Lines object (`.jsonl` or `.jsonl.gz`): the encoder's lines, gzipped when configured. */
+export class JsonLinesObjectWriter implements ObjectWriter {
+  readonly firstOffset: number;
+  readonly firstTimestamp: string;
+  lastOffset: number;
+  records = 0;
+  encodedBytes = 0;
+  private readonly upload: ObjectUpload;
+  /** Encoded lines not yet handed to gzip. */
+  private chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);
+  private chunkBytes = 0;
+  private readonly gzip?: Gzip;
+
+  constructor(
+    storage: ObjectStorage,
+    private readonly encoder: JsonLinesEncoder,
+    compression: Compression,
+    compressionLevel: number,
+    first: ObjectStart,
+    partBytes = PART_BYTES,
+  ) {
+    this.upload = new ObjectUpload(storage, first.key, partBytes);
+    this.firstOffset = first.offset;
+    this.lastOffset = first.offset;
+    this.firstTimestamp = first.timestamp;
+    if (compression === "gzip") {
+      // Room for a few chunks, so that encoding the next chunks overlaps compressing this one. zlib
+      // streams take stream options, which @types/node leaves out of ZlibOptions.
+      this.gzip = createGzip({ level: compressionLevel, chunkSize: COMPRESS_CHUNK_BYTES, highWaterMark: 8 * COMPRESS_CHUNK_BYTES } as ZlibOptions);
+      this.gzip.on("data", (chunk: Buffer) => this.upload.add(chunk));
+    }
+  }
+
+  get key(): string {
+    return this.upload.key;
+  }
+
+  /** Appends the line the encoder holds, `encoder.bytes[0, bytes)` (the encoder reuses its buffer). */
+  write(_m: KafkaMessage, offset: number, bytes: number): Promise<void> | undefined {
+    const line = this.encoder.bytes;
+    this.records++;
+    this.encodedBytes += bytes;
+    this.lastOffset = offset;
+    // The whole line is copied before anything is awaited.
+    let full = false;
+    for (let copied = 0; copied < bytes; ) {
+      const n = line.copy(this.chunk, this.chunkBytes, copied, bytes);
+      copied += n;
+      this.chunkBytes += n;
+      if (this.chunkBytes === this.chunk.length) full = !this.compressChunk() || full;
+    }
+    if (full || this.upload.partReady) return this.wait(full);
+    return undefined;
+  }
+
+  private async wait(full: boolean): Promise<void> {
+    if (full) await new Promise((r) => this.gzip!.once("drain", r));
+    await this.upload.uploadFullParts();
+  }
+
+  /** Hands the chunk to gzip; false when gzip's queue is full (wait for "drain"). */
+  private compressChunk(): boolean {
+    if (!this.chunkBytes) return true;
+    const whole = this.chunk;
+    const chunk = whole.subarray(0, this.chunkBytes);
+    this.chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);
+    this.chunkBytes = 0;
+    if (!this.gzip) {
+      this.upload.add(chunk);
+      return true;
+    }
+    // zlib calls back once it has read the whole chunk (into its window); only then is it free.
+    return this.gzip.write(chunk, (err) => {
+      if (!err && spareChunks.length < MAX_SPARE_CHUNKS) spareChunks.push(whole);
+    });
+  }
+
+  async finish(): Promise<WrittenObject> {
+    this.compressChunk();
+    if (this.gzip) {
+      const ended = new Promise((r) => this.gzip!.once("end", r));
+      this.gzip.end();
+      await ended;
+    }
+    const stored = await this.upload.finish();
+    return { key: this.key, format: "jsonl", firstOffset: this.firstOffset, lastOffset: this.lastOffset, records: this.records, encodedBytes: this.encodedBytes, ...stored };
+  }
+
+  abort(): Promise<void> {
+    this.gzip?.destroy();
+    return this.upload.abort();
   }
 }

@@ -6,9 +6,9 @@ import type { KafkaMessage } from "kafkajs";
 import type { BackupConfig } from "./config";
 import type { ObjectStorage } from "./cos-storage";
 import type { Logger } from "./backup-run";
-import type { JsonLinesEncoder } from "./json-lines-encoder";
 import type { ObjectBudget } from "./object-budget";
-import { ObjectWriter, type WrittenObject } from "./object-writer";
+import type { ObjectFormat } from "./object-format";
+import type { ObjectWriter, WrittenObject } from "./object-writer";
 import { objectKey, startsNewObject } from "./partitioner";
 import { recordTimestamp } from "./record-format";
 import { warnGap, type Gap, type PartitionPlan } from "./run-plan";
@@ -37,11 +37,11 @@ export interface PartitionResult {
 
 /** What every partition's writer shares in a run. */
 export interface WriterContext {
-  config: Pick<BackupConfig, "prefix" | "instanceId" | "topic" | "compression" | "compressionLevel" | "partitionMaxBytes">;
+  config: Pick<BackupConfig, "prefix" | "instanceId" | "topic" | "format" | "compression" | "partitionMaxBytes">;
   storage: ObjectStorage;
   budget: ObjectBudget;
-  /** Encoding is synchronous, so one line buffer serves every partition. */
-  encoder: JsonLinesEncoder;
+  /** JSON Lines or Parquet (object-format.ts). */
+  format: ObjectFormat;
   /** Commits `offset` (the next to read) for `partition`; resolves once the group has it. */
   commit(partition: number, offset: number): Promise<void>;
   /** Stops fetching `partition`. */
@@ -116,7 +116,7 @@ export class PartitionWriter {
     if (startsNewObject(this.open, { timestamp: m.timestamp, encodedBytes: bytes }, this.ctx.config.partitionMaxBytes)) {
       return this.cutAndAppend(m, offset, bytes);
     }
-    const wait = this.open!.write(this.ctx.encoder.bytes, bytes, offset);
+    const wait = this.open!.write(m, offset, bytes);
     return wait ? wait.then(() => this.appended(offset, bytes)) : this.appended(offset, bytes);
   }
 
@@ -212,7 +212,7 @@ export class PartitionWriter {
 
   private encode(m: KafkaMessage, offset: number): number {
     try {
-      return this.ctx.encoder.encode(this.partition, m);
+      return this.ctx.format.encode(this.partition, m);
     } catch (err) {
       throw new Error(`the record at offset ${offset}: ${(err as Error).message}`);
     }
@@ -231,10 +231,10 @@ export class PartitionWriter {
     if (!this.ctx.budget.acquire(this.partition)) return false;
     const { config } = this.ctx;
     const key = objectKey(config, this.partition, offset, m.timestamp);
-    this.open = new ObjectWriter(this.ctx.storage, key, config.compression, config.compressionLevel, { offset, timestamp: m.timestamp });
+    this.open = this.ctx.format.open(this.ctx.storage, this.partition, { key, offset, timestamp: m.timestamp });
     // Encoded again: while the last object was finishing, other partitions may have used the encoder.
     this.encode(m, offset);
-    await this.open.write(this.ctx.encoder.bytes, bytes, offset);
+    await this.open.write(m, offset, bytes);
     return this.appended(offset, bytes);
   }
 }

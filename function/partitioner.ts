@@ -1,12 +1,14 @@
 // Where a record goes: object keys and the points where one object ends and the next begins.
 // Every decision comes from the records (offsets, sizes, timestamps), never from the wall clock,
 // so a rerun over the same offsets writes the same keys.
-import type { Compression } from "./config";
+import type { Compression, Format } from "./config";
 
 export interface KeyParts {
   prefix: string;
   instanceId: string;
   topic: string;
+  format: Format;
+  /** JSON Lines only (`.jsonl.gz`); a Parquet object compresses its pages itself. */
   compression: Compression;
 }
 
@@ -24,7 +26,7 @@ export const NO_TIME_FOLDER = "dt=none/hour=none";
  * A Kafka timestamp (its exact int64 decimal digits) as epoch milliseconds when it has a time folder,
  * else undefined. Up to 15 digits without a sign is both exact as a number and at most LAST_FOLDER_MS's size.
  */
-function folderMs(timestamp: string): number | undefined {
+export function folderMs(timestamp: string): number | undefined {
   if (!/^\d{1,15}$/.test(timestamp)) return undefined;
   const ms = Number(timestamp);
   return ms <= LAST_FOLDER_MS ? ms : undefined;
@@ -53,7 +55,7 @@ export function paddedOffset(offset: number): string {
 }
 
 export function objectKey(parts: KeyParts, partition: number, firstOffset: number, firstTimestamp: string): string {
-  const ext = parts.compression === "gzip" ? "jsonl.gz" : "jsonl";
+  const ext = parts.format === "parquet" ? "parquet" : parts.compression === "gzip" ? "jsonl.gz" : "jsonl";
   return `${parts.prefix}${parts.instanceId}/${parts.topic}/${timeFolder(firstTimestamp)}/${parts.topic}+${partition}+${paddedOffset(firstOffset)}.${ext}`;
 }
 
@@ -63,12 +65,12 @@ export interface ParsedKey {
   firstOffset: number;
   /** `dt=YYYY-MM-DD/hour=HH`, or NO_TIME_FOLDER */
   timeFolder: string;
-  /** JSON Lines (`.jsonl`, `.jsonl.gz`) or Parquet (`.parquet`, compressed inside the file). */
-  format: "jsonl" | "parquet";
+  /** JSON Lines (`.jsonl`, `.jsonl.gz`) or Parquet (`.parquet`, compressed inside the file); a backup may hold both. */
+  format: Format;
   gzip: boolean;
 }
 
-export function parseObjectKey(parts: Omit<KeyParts, "compression">, key: string): ParsedKey | undefined {
+export function parseObjectKey(parts: Pick<KeyParts, "prefix" | "instanceId" | "topic">, key: string): ParsedKey | undefined {
   const base = `${parts.prefix}${parts.instanceId}/${parts.topic}/`;
   if (!key.startsWith(base)) return undefined;
   const m = /^(dt=\d{4}-\d{2}-\d{2}\/hour=\d{2}|dt=none\/hour=none)\/(.+)\+(\d+)\+(\d{20})\.(jsonl(\.gz)?|parquet)$/.exec(key.slice(base.length));

@@ -5,8 +5,8 @@
 import { PartitionAssigners, type Admin, type Consumer } from "kafkajs";
 import type { RunOptions } from "./backup-run";
 import { SINGLE_INSTANCE } from "./config";
-import { JsonLinesEncoder } from "./json-lines-encoder";
 import { ObjectBudget } from "./object-budget";
+import { objectFormat } from "./object-format";
 import { slotAssigner } from "./partition-assigner";
 import { PartitionWriter, type PartitionResult, type StopReason, type WriterContext } from "./partition-writer";
 import type { PartitionPlan } from "./run-plan";
@@ -103,7 +103,7 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
     config,
     storage: opts.storage,
     budget,
-    encoder: new JsonLinesEncoder(),
+    format: objectFormat(config),
     log,
     commit: async (partition: number, offset: number) => {
       await pinned;

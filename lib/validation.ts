@@ -6,6 +6,7 @@ import {
   SASL_MECHANISMS,
   COMPRESSIONS,
   checkBroker,
+  checkFormat,
   checkBucket,
   checkInstanceId,
   checkIntRange,
@@ -137,6 +138,14 @@ export function validateProps(props: CkafkaCosBackupProps): void {
   if (given("compressionLevel")) {
     const { min, max } = LIMITS.compressionLevel;
     check("compressionLevel", checkIntRange(props.compressionLevel!, min, max)?.concat(" (gzip levels)"));
+  }
+  if (props.format !== undefined) {
+    if (!literal(props.format)) check("format", `must be a literal value, not a Terraform reference: it decides at synth whether compression and compressionLevel apply`);
+    else check("format", checkFormat(props.format));
+    // Refused rather than ignored: a gzip setting would silently do nothing to Parquet objects.
+    for (const p of ["compression", "compressionLevel"] as const) {
+      if (props.format === "parquet" && props[p] !== undefined) check(p, `applies to format "jsonl" only; Parquet objects compress each page with snappy, so leave ${p} unset with format "parquet"`);
+    }
   }
 
   if (props.saslMechanism !== undefined) {

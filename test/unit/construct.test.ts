@@ -101,7 +101,7 @@ describe("CkafkaCosBackup resources", () => {
     expect(fn.role).toMatch(/^\$\{tencentcloud_cam_role\.\S+\.name\}$/);
     // The environment is exactly what the handler reads, and it parses.
     const config = fromEnvironment({ ...fn.environment, [ENV.bucket]: "b-1250000000" });
-    expect(config).toMatchObject({ brokers: ["10.0.0.15:9092"], topic: "orders", instanceId: "ckafka-abcd1234", prefix: "p/", groupId: "orders-backup", compression: "gzip", startPosition: "earliest", partitionMaxBytes: 64 * 1024 * 1024 });
+    expect(config).toMatchObject({ brokers: ["10.0.0.15:9092"], topic: "orders", instanceId: "ckafka-abcd1234", prefix: "p/", groupId: "orders-backup", format: "jsonl", compression: "gzip", startPosition: "earliest", partitionMaxBytes: 64 * 1024 * 1024 });
   });
 
   it.each([
@@ -180,8 +180,18 @@ describe("CkafkaCosBackup validation", () => {
     [{ parallelism: 0 }, "parallelism: 0 must be a whole number from 1 to 10 instances per tick (one timer trigger each; SCF allows 10 timer triggers per function)"],
     [{ parallelism: 11 }, "parallelism: 11 must be a whole number from 1 to 10"],
     [{ parallelism: "4" as unknown as number }, 'parallelism: "4" must be a whole number from 1 to 10'],
+    [{ format: "avro" as never }, 'format: "avro" is not allowed; expected one of jsonl, parquet'],
+    [{ format: "parquet", compression: "gzip" }, 'compression: applies to format "jsonl" only; Parquet objects compress each page with snappy'],
+    [{ format: "parquet", compressionLevel: 1 }, 'compressionLevel: applies to format "jsonl" only'],
   ])("%o is rejected: %s", (props, message) => {
     expect(() => synth(props)).toThrow(message);
+  });
+
+  it("gives the handler format parquet, which it reads back; a bad CKB_FORMAT names the allowed values", () => {
+    const fn = only<{ environment: Record<string, string> }>(synth({ format: "parquet" }).tf.resource.tencentcloud_scf_function);
+    expect(fn.environment[ENV.format]).toBe("parquet");
+    expect(fromEnvironment({ ...fn.environment, [ENV.bucket]: "b-1250000000" }).format).toBe("parquet");
+    expect(() => fromEnvironment({ ...fn.environment, [ENV.bucket]: "b-1250000000", [ENV.format]: "csv" })).toThrow('CKB_FORMAT: "csv" is not allowed; expected one of jsonl, parquet');
   });
 
   it("reports every problem at once", () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ObjectStorage } from "../../function/cos-storage";
 import { JsonLinesEncoder } from "../../function/json-lines-encoder";
 import { ObjectBudget } from "../../function/object-budget";
+import { objectFormat } from "../../function/object-format";
 import { PartitionWriter, type WriterContext } from "../../function/partition-writer";
 import type { PartitionPlan } from "../../function/run-plan";
 
@@ -53,10 +54,10 @@ function setup(opts: { partitionMaxBytes?: number; maxOpenObjects?: number } = {
   const paused: number[] = [];
   const errors: object[] = [];
   const ctx: WriterContext = {
-    config: { prefix: "backup/", instanceId: "ckafka-1", topic: "orders", compression: "none", compressionLevel: 6, partitionMaxBytes: opts.partitionMaxBytes ?? 1024 * 1024 },
+    config: { prefix: "backup/", instanceId: "ckafka-1", topic: "orders", format: "jsonl", compression: "none", partitionMaxBytes: opts.partitionMaxBytes ?? 1024 * 1024 },
     storage,
     budget: new ObjectBudget(opts.maxOpenObjects ?? 10, () => undefined),
-    encoder: new JsonLinesEncoder(),
+    format: objectFormat({ format: "jsonl", compression: "none", compressionLevel: 6 }),
     // What was durable when each commit was made.
     commit: async (partition, offset) => {
       commits.push({ partition, offset, storedThen: storage.storedOffsets() });

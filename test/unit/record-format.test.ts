@@ -67,11 +67,18 @@ describe("record timestamps from kafkajs", () => {
 });
 
 describe("partitioner", () => {
-  const parts = { prefix: "p/", instanceId: "ckafka-1", topic: "orders", compression: "gzip" as const };
+  const parts = { prefix: "p/", instanceId: "ckafka-1", topic: "orders", format: "jsonl" as const, compression: "gzip" as const };
   const ms = (t: number) => String(t);
   it("keys objects by UTC hour folder and zero-padded first offset", () => {
     expect(objectKey(parts, 2, 1234, ms(Date.UTC(2024, 0, 31, 23, 59)))).toBe("p/ckafka-1/orders/dt=2024-01-31/hour=23/orders+2+00000000000000001234.jsonl.gz");
     expect(objectKey({ ...parts, prefix: "", compression: "none" }, 0, 0, "0")).toBe("ckafka-1/orders/dt=1970-01-01/hour=00/orders+0+00000000000000000000.jsonl");
+  });
+  it("keys Parquet objects with the same layout and .parquet, whatever the compression, and tells formats apart by extension", () => {
+    const key = objectKey({ ...parts, format: "parquet" }, 2, 1234, ms(Date.UTC(2024, 0, 31, 23, 59)));
+    expect(key).toBe("p/ckafka-1/orders/dt=2024-01-31/hour=23/orders+2+00000000000000001234.parquet");
+    expect(parseObjectKey(parts, key)).toEqual({ timeFolder: "dt=2024-01-31/hour=23", partition: 2, firstOffset: 1234, format: "parquet", gzip: false });
+    expect(parseObjectKey(parts, key.replace(".parquet", ".jsonl"))).toMatchObject({ format: "jsonl", gzip: false });
+    expect(parseObjectKey(parts, key.replace(".parquet", ".parquet.gz"))).toBeUndefined();
   });
   it("cuts at the size cap and at hour boundaries, never leaving an object empty", () => {
     const t = Date.UTC(2024, 0, 1, 10, 30);

@@ -1,0 +1,147 @@
+// The Parquet record format (the contract with cli/ is PARQUET.md's schema): one row per Kafka record,
+// in offset order, lossless. `timestamp` is Kafka's exact int64, plain (with a TIMESTAMP annotation
+// DuckDB reads the int64 maximum as `infinity`); `time` is the same instant, annotated, for queries,
+// where the record has a time folder. Key, value and header values are bytes as they are (null stays
+// null); header names are text, in record order, repeated names kept.
+// ParquetRowGroup buffers the rows of one row group as columns for hyparquet-writer; the object writer
+// (parquet-object-writer.ts) decides when a row group is full and writes it.
+import type { KafkaMessage } from "kafkajs";
+import type { ColumnSource } from "hyparquet-writer";
+import type { SchemaElement } from "hyparquet";
+import { folderMs } from "./partitioner";
+import { INT64 } from "./record-format";
+
+export const PARQUET_SCHEMA: SchemaElement[] = [
+  { name: "root", num_children: 7 },
+  { name: "partition", type: "INT32", repetition_type: "REQUIRED" },
+  { name: "offset", type: "INT64", repetition_type: "REQUIRED" },
+  { name: "timestamp", type: "INT64", repetition_type: "REQUIRED" },
+  {
+    name: "time",
+    type: "INT64",
+    repetition_type: "OPTIONAL",
+    converted_type: "TIMESTAMP_MILLIS",
+    logical_type: { type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MILLIS" },
+  },
+  { name: "key", type: "BYTE_ARRAY", repetition_type: "OPTIONAL" },
+  { name: "value", type: "BYTE_ARRAY", repetition_type: "OPTIONAL" },
+  { name: "headers", repetition_type: "REQUIRED", converted_type: "LIST", num_children: 1 },
+  { name: "list", repetition_type: "REPEATED", num_children: 1 },
+  { name: "element", repetition_type: "REQUIRED", num_children: 2 },
+  { name: "name", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "REQUIRED" },
+  { name: "value", type: "BYTE_ARRAY", repetition_type: "OPTIONAL" },
+];
+
+/** partition (4), offset, timestamp and time (8 each): what a row costs before its bytes. */
+const FIXED_ROW_BYTES = 28;
+
+type HeaderValue = Buffer | string | null | undefined;
+
+/** Header values as kafkajs gives them: one value, or an array for a name the record repeats. */
+function eachHeader(m: KafkaMessage, fn: (name: string, value: HeaderValue) => void): void {
+  const headers = m.headers;
+  if (!headers) return;
+  for (const name in headers) {
+    const value = headers[name] as HeaderValue | HeaderValue[];
+    if (Array.isArray(value)) for (const v of value) fn(name, v);
+    else fn(name, value);
+  }
+}
+
+const headerBytes = (v: HeaderValue): number => (v === null || v === undefined ? 0 : Buffer.isBuffer(v) ? v.length : Buffer.byteLength(v));
+
+/**
+ * A record's size as partition_max and the row-group bound count it for Parquet: its key, value,
+ * header names and values, plus 28 bytes for the fixed columns. Close to its uncompressed column
+ * data, and independent of how well pages compress, so cuts depend on the records only.
+ * Throws for a timestamp that is no int64 (nothing is written then).
+ */
+export function parquetRecordBytes(m: KafkaMessage): number {
+  const ts = m.timestamp;
+  if (typeof ts !== "string" || !INT64.test(ts)) throw new Error(`timestamp ${JSON.stringify(ts)} is not a decimal int64`);
+  let n = FIXED_ROW_BYTES + (m.key?.length ?? 0) + (m.value?.length ?? 0);
+  eachHeader(m, (name, value) => {
+    n += Buffer.byteLength(name) + headerBytes(value);
+  });
+  return n;
+}
+
+/** Record bytes are copied into slabs of this size (a larger one gets its own): one allocation per slab, not per field. */
+const SLAB_BYTES = 1024 * 1024;
+
+/** The rows of one row group, as the columns hyparquet-writer takes. Every byte is copied in. */
+export class ParquetRowGroup {
+  rows = 0;
+  /** parquetRecordBytes of the rows. */
+  bytes = 0;
+  private partition: number[] = [];
+  private offset: bigint[] = [];
+  private timestamp: bigint[] = [];
+  private time: (bigint | null)[] = [];
+  private key: (Uint8Array | null)[] = [];
+  private value: (Uint8Array | null)[] = [];
+  private headers: { name: string; value: Uint8Array | null }[][] = [];
+  private slab = Buffer.alloc(0);
+  private slabUsed = 0;
+
+  /** Adds record `m` of `partition`, `bytes` being its parquetRecordBytes (which checked its timestamp). */
+  add(partition: number, m: KafkaMessage, bytes: number): void {
+    const ts = m.timestamp;
+    const ms = folderMs(ts);
+    const headers: { name: string; value: Uint8Array | null }[] = [];
+    eachHeader(m, (name, v) => {
+      headers.push({ name, value: v === null || v === undefined ? null : this.copy(Buffer.isBuffer(v) ? v : Buffer.from(v)) });
+    });
+    this.partition.push(partition);
+    this.offset.push(BigInt(m.offset));
+    this.timestamp.push(BigInt(ts));
+    this.time.push(ms === undefined ? null : BigInt(ms));
+    this.key.push(m.key ? this.copy(m.key) : null);
+    this.value.push(m.value ? this.copy(m.value) : null);
+    this.headers.push(headers);
+    this.rows++;
+    this.bytes += bytes;
+  }
+
+  /** The rows as hyparquet-writer's columns, in PARQUET_SCHEMA's order. */
+  columns(): ColumnSource[] {
+    return [
+      // Offsets and timestamps mostly grow by small steps: delta encoding stores them in a few bits each.
+      { name: "partition", data: this.partition },
+      { name: "offset", data: this.offset, encoding: "DELTA_BINARY_PACKED" },
+      { name: "timestamp", data: this.timestamp, encoding: "DELTA_BINARY_PACKED" },
+      { name: "time", data: this.time, encoding: "DELTA_BINARY_PACKED" },
+      // Min/max of payload bytes would prune nothing: no statistics, less CPU.
+      { name: "key", data: this.key },
+      { name: "value", data: this.value, statistics: false },
+      { name: "headers", data: this.headers, statistics: false },
+    ];
+  }
+
+  /** Empties the row group (its columns stay with whoever took them). */
+  clear(): void {
+    this.rows = 0;
+    this.bytes = 0;
+    this.partition = [];
+    this.offset = [];
+    this.timestamp = [];
+    this.time = [];
+    this.key = [];
+    this.value = [];
+    this.headers = [];
+    this.slab = Buffer.alloc(0);
+    this.slabUsed = 0;
+  }
+
+  private copy(src: Buffer): Uint8Array {
+    if (src.length > this.slab.length - this.slabUsed) {
+      if (src.length > SLAB_BYTES / 4) return Buffer.from(src);
+      this.slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+      this.slabUsed = 0;
+    }
+    const out = this.slab.subarray(this.slabUsed, this.slabUsed + src.length);
+    src.copy(out);
+    this.slabUsed += src.length;
+    return out;
+  }
+}
