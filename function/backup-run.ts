@@ -3,7 +3,7 @@
 // committed only after every record before it is in an object the store has confirmed. Object keys
 // depend only on the records, so a retried run rewrites the same keys.
 import type { Kafka } from "kafkajs";
-import { SINGLE_INSTANCE, type BackupConfig, type InstanceSlot } from "./config";
+import { SINGLE_INSTANCE, type BackupConfig, type Format, type InstanceSlot } from "./config";
 import type { ObjectStorage } from "./cos-storage";
 import type { PartitionResult } from "./partition-writer";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
@@ -17,6 +17,8 @@ export interface RunManifest {
   groupId: string;
   /** Which instance of its tick this run was (`slot` of `parallelism`). */
   slot: InstanceSlot;
+  /** The format of this run's objects (each object also names its own: a backup may hold both). */
+  format: Format;
   startedAt: string;
   endedAt: string;
   deadlineAt: string;
@@ -74,6 +76,7 @@ async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedA
     instanceId: config.instanceId,
     groupId: config.groupId,
     slot: opts.slot,
+    format: config.format,
     startedAt: startedAt.toISOString(),
     endedAt: new Date().toISOString(),
     deadlineAt: new Date(opts.deadlineAt).toISOString(),

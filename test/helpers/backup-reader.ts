@@ -3,6 +3,7 @@ import type COS from "cos-nodejs-sdk-v5";
 import { gunzipSync } from "node:zlib";
 import { decodeRecord, type KafkaRecord } from "../../function/record-format";
 import { getBytes, listKeys } from "./cos";
+import { readParquetRecords } from "./parquet-records";
 
 export interface BackedUpObject {
   key: string;
@@ -15,8 +16,13 @@ export async function readBackup(cos: COS, prefix: string): Promise<BackedUpObje
   const out: BackedUpObject[] = [];
   for (const key of keys) {
     const raw = await getBytes(cos, key);
-    const text = (key.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8");
-    const records = text.split("\n").filter((l) => l.length > 0).map(decodeRecord);
+    let records: KafkaRecord[];
+    if (key.endsWith(".parquet")) {
+      records = (await readParquetRecords(raw)).map(({ time: _time, ...r }) => r);
+    } else {
+      const text = (key.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8");
+      records = text.split("\n").filter((l) => l.length > 0).map(decodeRecord);
+    }
     out.push({ key, records, storedBytes: raw.length });
   }
   return out;

@@ -25,6 +25,7 @@ describe("runSummary", () => {
       instanceId: "ckafka-1",
       groupId: "g",
       slot: { slot: 1, parallelism: 3 },
+      format: "jsonl",
       startedAt: "",
       endedAt: "",
       deadlineAt: "",
