@@ -1,10 +1,12 @@
 // A real query engine reads a real backup: DuckDB runs the README's SQL over the objects, copied with their
 // keys as paths, and gets back every record's bytes, exact timestamps and the hour folders as columns.
 import { DuckDBBlobValue, DuckDBInstance, DuckDBListValue, DuckDBStructValue, type DuckDBValue } from "@duckdb/node-api";
+import { isUtf8 } from "node:buffer";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Format } from "../../function/config";
 import { fingerprint } from "../helpers/backup-reader";
 import { getBytes, listKeys, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
@@ -13,13 +15,16 @@ import { createTopic, partitionOffsets, produce, recordOfShape, uniqueName, type
 
 const SECTION = "## Querying a backup with DuckDB";
 
-/** The ```sql blocks of the README's DuckDB section, in order. */
-function readmeQueries(): string[] {
+/** The ```sql blocks of the README's DuckDB section for objects of `format`: its views, then the queries on either. */
+function readmeQueries(format: Format): { views: string[]; queries: string[] } {
   const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
   const start = readme.indexOf(`\n${SECTION}\n`);
   if (start < 0) throw new Error(`README.md has no "${SECTION}" section`);
   const end = readme.indexOf("\n## ", start + 1);
-  return [...readme.slice(start, end < 0 ? undefined : end).matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const blocks = [...readme.slice(start, end < 0 ? undefined : end).matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const isView = (q: string) => q.startsWith("CREATE VIEW");
+  const forFormat = (q: string) => (format === "parquet" ? q.includes("read_parquet(") : !q.includes("read_parquet("));
+  return { views: blocks.filter((q) => isView(q) && forFormat(q)), queries: blocks.filter((q) => !isView(q)) };
 }
 
 /** The folder the README documents for a Kafka timestamp: its UTC hour, or none outside years 1970-9999. */
@@ -32,7 +37,7 @@ function timeFolder(timestamp: bigint): string {
 const bytes = (v: DuckDBValue): Buffer | null => (v === null ? null : Buffer.from((v as DuckDBBlobValue).bytes));
 
 describe("DuckDB over a backup", () => {
-  it("runs the README's queries over the copied objects and reads every record byte for byte", async () => {
+  it.each(["jsonl", "parquet"] as const)("runs the README's queries over the copied %s objects and reads every record byte for byte", async (format) => {
     const topic = uniqueName("duckdb");
     const prefix = `${topic}/`;
     await createTopic(topic, 3);
@@ -50,7 +55,7 @@ describe("DuckDB over a backup", () => {
     await produceWithJava(topic, edges);
     const sent = [...shapes.map((r) => ({ ...r, timestamp: String(r.timestamp) })), ...edges.map((r) => ({ ...r, timestamp: r.timestamp! }))];
 
-    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix });
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, format });
     const run = await invokeHandler(env);
     expect(run.error, run.stderr).toBeUndefined();
     expect(run.result!.totals.records).toBe(sent.length);
@@ -72,11 +77,13 @@ describe("DuckDB over a backup", () => {
     try {
       // As duckdb started in the download folder: relative paths resolve there.
       await sql.run(`SET file_search_path = '${download}'`);
-      const queries = readmeQueries();
-      expect(queries.length).toBe(4);
+      const { views, queries } = readmeQueries(format);
+      expect(views.length).toBe(format === "parquet" ? 1 : 2);
+      expect(queries.length).toBe(3);
+      for (const v of views) await sql.run(v);
       const results = [];
       for (const q of queries) results.push((await sql.runAndReadAll(q)).getRowObjectsJS());
-      const [, , perHour, perHeader] = results;
+      const [perHour, perHeader, texts] = results;
 
       // Every record, once, at the offsets Kafka gave it, with its exact bytes and timestamp.
       const rows = (await sql.runAndReadAll(`SELECT * FROM messages ORDER BY partition, "offset"`)).getRowObjects();
@@ -99,6 +106,8 @@ describe("DuckDB over a backup", () => {
       }
       // The folder columns are the records' hours; dt=none holds the timestamps that are no date.
       for (const r of rows) expect(`${r.dt}/${r.hour}`).toBe(timeFolder(r.timestamp as bigint));
+      // `time` is the timestamp as an instant where it has a folder, else null.
+      for (const r of rows) expect(r.time === null ? null : (r.time as { micros: bigint }).micros).toBe(r.dt === "none" ? null : (r.timestamp as bigint) * 1000n);
 
       const hours = new Map<string, { records: number; tombstones: number }>();
       for (const r of sent) {
@@ -115,6 +124,11 @@ describe("DuckDB over a backup", () => {
       const names = new Map<string, number>();
       for (const r of sent) for (const [name] of r.headers) names.set(name, (names.get(name) ?? 0) + 1);
       expect(perHeader).toEqual([...names.keys()].sort().map((header) => ({ header, occurrences: BigInt(names.get(header)!) })));
+
+      // One hour's values as text: UTF-8 ones as they are, others (and tombstones) null.
+      const inHour = sent.filter((r) => timeFolder(BigInt(r.timestamp)) === "2023-11-14/22").sort((a, b) => a.partition - b.partition);
+      expect(texts.length).toBe(inHour.length);
+      expect(texts.map((t) => t.text).sort()).toEqual(inHour.map((r) => (r.value !== null && isUtf8(r.value) ? r.value.toString("utf8") : null)).sort());
     } finally {
       sql.closeSync();
       db.closeSync();
