@@ -1,6 +1,6 @@
 // Drives the bundled handler over a backlog until every partition has committed its end offset,
 // as the timer would, invocation after invocation.
-import { ENV } from "../function/config";
+import { ENV, type Format } from "../function/config";
 import { invokeHandler, synthesizedEnvironment } from "../test/helpers/handler";
 import { partitionOffsets, committedOffsets, uniqueName } from "../test/helpers/kafka";
 
@@ -8,7 +8,7 @@ export interface Drain {
   invocations: number;
   elapsedMs: number;
   records: number;
-  /** Encoded (JSON Lines) bytes before compression. */
+  /** Bytes partition_max counts: JSON Lines, the lines before compression; Parquet, the records' bytes. */
   encodedBytes: number;
   storedBytes: number;
   objects: number;
@@ -21,6 +21,8 @@ export interface Drain {
 }
 
 export interface DrainOptions {
+  /** @default "jsonl" */
+  format?: Format;
   /** Overrides the default number of open objects. */
   maxOpenObjects?: number;
   /** Overrides the default gzip level. */
@@ -36,7 +38,7 @@ export async function drain(topic: string, prefix: string, o: DrainOptions = {})
   const overrides: Record<string, string> = {};
   if (o.maxOpenObjects !== undefined) overrides[ENV.maxOpenObjects] = String(o.maxOpenObjects);
   if (o.compressionLevel !== undefined) overrides[ENV.compressionLevel] = String(o.compressionLevel);
-  const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: prefix }, overrides);
+  const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: prefix, format: o.format }, overrides);
   const maxInvocations = o.maxInvocations ?? 20;
   const ends = await partitionOffsets(topic);
   const out: Drain = { invocations: 0, elapsedMs: 0, records: 0, encodedBytes: 0, storedBytes: 0, objects: 0, cpuMicros: 0, maxRssKiB: 0, slotWaits: 0 };

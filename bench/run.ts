@@ -11,9 +11,11 @@ import { coldStart } from "./cold-start";
 import { crashRecovery } from "./crash-recovery";
 import { compression } from "./compression";
 import { fetchSize } from "./fetch-size";
+import { formats } from "./formats";
 import { memory } from "./memory";
 import { parquetLibraries } from "./parquet-libraries";
 import { scaleOut } from "./scale-out";
+import { parquetObjects } from "./parquet-objects";
 import { report } from "./stats";
 import { synth } from "./synth";
 import { throughput } from "./throughput";
@@ -54,6 +56,8 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   compression: { services: false, run: () => compression({ records: Math.min(records, 200_000), valueBytes: 1024, repeats, zstdNode }) },
   "compression-100b": { services: false, run: () => compression({ records: Math.min(records, 1_000_000), valueBytes: 100, repeats, zstdNode }) },
   "scale-out": { services: true, run: () => scaleOut({ records: Math.min(records, 400_000), valueBytes: 1024, partitions: 12, parallelisms: [1, 2, 4], oneAtATime: [4], repeats }) },
+  formats: { services: true, run: () => formats({ records, memoryRecords: memoryRecords * 4, valueBytes: 1024, repeats }) },
+  "parquet-objects": { services: false, run: () => parquetObjects({ records: Math.min(records, 200_000), valueBytes: 1024, repeats }) },
   "parquet-libraries": { services: false, run: () => parquetLibraries({ records: Math.min(records, 100_000), valueBytes: 1024, rowGroupRows: 10_000, repeats }) },
 };
 

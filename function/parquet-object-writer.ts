@@ -4,7 +4,9 @@
 // abort), and the footer follows on finish. Memory per open object is about one row group, one part
 // and the row group's encoded pages, whatever the object's size. Row-group boundaries come from the
 // records only and the footer holds no time, so the same records give the same bytes.
+import { gzipSync } from "node:zlib";
 import type { KafkaMessage } from "kafkajs";
+import type { CompressionCodec } from "hyparquet";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import type { ObjectStorage } from "./cos-storage";
 import { ObjectUpload, PART_BYTES, type ObjectStart, type ObjectWriter, type WrittenObject } from "./object-writer";
@@ -13,8 +15,27 @@ import { PARQUET_SCHEMA, ParquetRowGroup } from "./parquet-format";
 /** Row-group bounds (parquetRecordBytes; rows): measured in bench/README.md "Parquet objects". */
 export const ROW_GROUP = { bytes: 8 * 1024 * 1024, rows: 65_536 } as const;
 
-/** Page compression: measured in bench/README.md "Parquet objects". */
-export const PARQUET_CODEC = "SNAPPY";
+/**
+ * Page compression: gzip level 1 through node:zlib. On event-like records it stored half the bytes of
+ * hyparquet-writer's own (JavaScript) snappy for less CPU, and as many as level 6 (bench/README.md
+ * "Parquet objects"). zstd would need Node.js 22.15; SCF's runtimes here are older.
+ */
+export const PAGE_COMPRESSION: PageCompression = { codec: "GZIP", compressor: (page) => gzipSync(page, { level: 1 }) };
+
+/** A codec and, for any but snappy, its compressor (a function from bytes to compressed bytes). */
+export interface PageCompression {
+  codec: CompressionCodec;
+  compressor?: (input: Uint8Array) => Uint8Array;
+}
+
+export interface ParquetObjectOptions {
+  /** @default ROW_GROUP */
+  rowGroup?: { bytes: number; rows: number };
+  /** @default PAGE_COMPRESSION */
+  pages?: PageCompression;
+  /** @default PART_BYTES */
+  partBytes?: number;
+}
 
 /** hyparquet-writer's output buffer; every row group's bytes are handed to the upload as they are written. */
 class UploadWriter extends ByteWriter {
@@ -42,20 +63,28 @@ export class ParquetObjectWriter implements ObjectWriter {
   private readonly upload: ObjectUpload;
   private readonly parquet: ParquetWriter;
   private readonly rowGroup = new ParquetRowGroup();
+  private readonly rowGroupBounds: { bytes: number; rows: number };
 
   constructor(
     storage: ObjectStorage,
     private readonly partition: number,
     first: ObjectStart,
-    private readonly rowGroupBounds: { bytes: number; rows: number } = ROW_GROUP,
-    partBytes = PART_BYTES,
+    options: ParquetObjectOptions = {},
   ) {
-    this.upload = new ObjectUpload(storage, first.key, partBytes);
+    this.upload = new ObjectUpload(storage, first.key, options.partBytes ?? PART_BYTES);
+    this.rowGroupBounds = options.rowGroup ?? ROW_GROUP;
     this.firstOffset = first.offset;
     this.lastOffset = first.offset;
     this.firstTimestamp = first.timestamp;
+    const { codec, compressor } = options.pages ?? PAGE_COMPRESSION;
     // created_by is fixed so that the bytes depend on the records only.
-    this.parquet = new ParquetWriter({ writer: new UploadWriter(this.upload), schema: PARQUET_SCHEMA, codec: PARQUET_CODEC, createdBy: "ckafka-cos-backup" });
+    this.parquet = new ParquetWriter({
+      writer: new UploadWriter(this.upload),
+      schema: PARQUET_SCHEMA,
+      codec,
+      compressors: compressor ? { [codec]: compressor } : undefined,
+      createdBy: "ckafka-cos-backup",
+    });
   }
 
   get key(): string {

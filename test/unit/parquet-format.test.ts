@@ -66,7 +66,7 @@ const expectedHeaders = (h: Headers): Array<[string, Buffer | null]> =>
 async function writeObject(messages: KafkaMessage[], opts: { rowGroup?: { bytes: number; rows: number }; partBytes?: number } = {}) {
   const storage = new MemoryStorage();
   const key = "p/ckafka-1/t/dt=2025-11-25/hour=10/t+3+00000000000000000000.parquet";
-  const w = new ParquetObjectWriter(storage, 3, { key, offset: Number(messages[0].offset), timestamp: messages[0].timestamp }, opts.rowGroup, opts.partBytes);
+  const w = new ParquetObjectWriter(storage, 3, { key, offset: Number(messages[0].offset), timestamp: messages[0].timestamp }, opts);
   for (const m of messages) await w.write(m, Number(m.offset), parquetRecordBytes(m));
   const written = await w.finish();
   return { written, stored: storage.objects.get(key)!, storage };
@@ -123,7 +123,7 @@ describe("Parquet objects", () => {
   });
 
   it("go out in parts of the part size as row groups complete, the footer with the last", async () => {
-    // Bytes snappy cannot shrink, so that the stored object is several parts.
+    // Bytes gzip cannot shrink, so that the stored object is several parts.
     const big = Array.from({ length: 40 }, (_, i) => message(i, T, null, randomBytes(64 * 1024)));
     const { written, stored, storage } = await writeObject(big, { rowGroup: { bytes: 256 * 1024, rows: 1000 }, partBytes: 512 * 1024 });
     expect(written.parts).toBeGreaterThan(2);
