@@ -28,12 +28,13 @@ async function compare(label: string, topic: string, records: number, repeats: n
     for (let k = 0; k < FORMATS.length; k++) {
       const i = (k + r) % FORMATS.length;
       const d = await drain(topic, `bench/${topic}/${FORMATS[i]}-${r}/`, { format: FORMATS[i] });
-      if (d.records !== records) throw new Error(`${FORMATS[i]} backed up ${d.records} of ${records} records`);
+      // More records than the backlog: a run read some twice (an object dropped in a rebalance, written again by the next).
+      if (d.records < records) throw new Error(`${FORMATS[i]} backed up ${d.records} of ${records} records`);
       cpu[i].push(d.cpuMicros / records);
       rate[i].push(records / (d.elapsedMs / 1000));
       rss[i].push(d.maxRssKiB / 1024);
       stored[i].push(d.storedBytes / MiB);
-      console.log(`${label}, ${FORMATS[i]}: rep ${r + 1}: ${(d.cpuMicros / 1e6).toFixed(2)} CPU-s, ${(d.elapsedMs / 1000).toFixed(1)} s, peak RSS ${(d.maxRssKiB / 1024).toFixed(0)} MiB`);
+      console.log(`${label}, ${FORMATS[i]}: rep ${r + 1}: ${(d.cpuMicros / 1e6).toFixed(2)} CPU-s, ${(d.elapsedMs / 1000).toFixed(1)} s, peak RSS ${(d.maxRssKiB / 1024).toFixed(0)} MiB, ${d.invocations} invocation(s), ${d.records} records written`);
     }
   }
   return FORMATS.map((f, i) => [

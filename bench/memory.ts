@@ -2,7 +2,7 @@
 // backlog grows (should stay flat), as partitions grow (bounded by the open-object budget), and with
 // other budgets, for the trade-off. Values are random bytes: nothing compresses, so every open object
 // fills whole parts, the worst case for memory.
-import { LIMITS } from "../function/config";
+import { LIMITS, type Format } from "../function/config";
 import { uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
 import { drain } from "./drain";
@@ -21,6 +21,7 @@ interface Case {
   records: number;
   /** Open objects allowed. */
   open: number;
+  format: Format;
 }
 
 async function measure(c: Case, o: MemoryOptions, topics: Map<string, string>): Promise<string[]> {
@@ -36,15 +37,16 @@ async function measure(c: Case, o: MemoryOptions, topics: Map<string, string>): 
   const seconds: number[] = [];
   let last: Awaited<ReturnType<typeof drain>> | undefined;
   for (let r = 1; r <= o.repeats; r++) {
-    const d = await drain(topic, `bench/${topic}/open-${c.open}-rep-${r}/`, { maxOpenObjects: c.open });
-    if (d.records !== c.records) throw new Error(`handler backed up ${d.records} of ${c.records} records`);
+    const d = await drain(topic, `bench/${topic}/${c.format}-open-${c.open}-rep-${r}/`, { maxOpenObjects: c.open, format: c.format });
+    if (d.records < c.records) throw new Error(`handler backed up ${d.records} of ${c.records} records`);
     rss.push(d.maxRssKiB / 1024);
     seconds.push(d.elapsedMs / 1000);
     last = d;
-    console.log(`${c.label}, ${c.open} open: rep ${r}: peak RSS ${(d.maxRssKiB / 1024).toFixed(0)} MiB, ${(d.elapsedMs / 1000).toFixed(1)} s`);
+    console.log(`${c.label}, ${c.format}, ${c.open} open: rep ${r}: peak RSS ${(d.maxRssKiB / 1024).toFixed(0)} MiB, ${(d.elapsedMs / 1000).toFixed(1)} s`);
   }
   return [
     c.label,
+    c.format,
     String(c.partitions),
     c.open === LIMITS.maxOpenObjects.default ? `${c.open} (default)` : String(c.open),
     `${c.records.toLocaleString("en")} (${((c.records * o.valueBytes) / MiB).toFixed(0)} MiB)`,
@@ -57,18 +59,20 @@ async function measure(c: Case, o: MemoryOptions, topics: Map<string, string>): 
 
 export async function memory(o: MemoryOptions): Promise<string> {
   const open = LIMITS.maxOpenObjects.default;
+  // Each case in both formats, one after the other, on the same backlog.
+  const both = (c: Omit<Case, "format">): Case[] => (["jsonl", "parquet"] as const).map((format) => ({ ...c, format }));
   const cases: Case[] = [
-    ...[1, 4, 16].map((m) => ({ label: `${m}× backlog`, partitions: 12, records: o.baseRecords * m, open })),
-    ...[4, 16, 64].map((p) => ({ label: `${p} partitions`, partitions: p, records: o.baseRecords * 4, open })),
-    ...[1, 16].map((n) => ({ label: "64 partitions", partitions: 64, records: o.baseRecords * 4, open: n })),
+    ...[1, 4, 16].flatMap((m) => both({ label: `${m}× backlog`, partitions: 12, records: o.baseRecords * m, open })),
+    ...[4, 16, 64].flatMap((p) => both({ label: `${p} partitions`, partitions: p, records: o.baseRecords * 4, open })),
+    ...[1, 16].flatMap((n) => both({ label: "64 partitions", partitions: 64, records: o.baseRecords * 4, open: n })),
   ];
   const topics = new Map<string, string>();
   const rows: string[][] = [];
   for (const c of cases) rows.push(await measure(c, o, topics));
   return [
-    `Random ${o.valueBytes} B values (stored as base64, gzip gains little), 64 MiB partition_max, 5 MiB parts. ` +
+    `Random ${o.valueBytes} B values (JSON Lines stores them as base64, gzip gains little; Parquet as they are), 64 MiB partition_max, 5 MiB parts. ` +
       `${o.repeats} drains each, each with a new consumer group; median (min–max).`,
     "",
-    table(["case", "partitions", "open objects", "records", "objects / stored (last drain)", "slot waits", "drain s", "peak RSS MiB"], rows),
+    table(["case", "format", "partitions", "open objects", "records", "objects / stored (last drain)", "slot waits", "drain s", "peak RSS MiB"], rows),
   ].join("\n");
 }

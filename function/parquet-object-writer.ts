@@ -13,7 +13,7 @@ import { ObjectUpload, PART_BYTES, type ObjectStart, type ObjectWriter, type Wri
 import { PARQUET_SCHEMA, ParquetRowGroup } from "./parquet-format";
 
 /** Row-group bounds (parquetRecordBytes; rows): measured in bench/README.md "Parquet objects". */
-export const ROW_GROUP = { bytes: 8 * 1024 * 1024, rows: 65_536 } as const;
+export const ROW_GROUP = { bytes: 2 * 1024 * 1024, rows: 65_536 } as const;
 
 /**
  * Page compression: gzip level 1 through node:zlib. On event-like records it stored half the bytes of
@@ -37,10 +37,19 @@ export interface ParquetObjectOptions {
   partBytes?: number;
 }
 
-/** hyparquet-writer's output buffer; every row group's bytes are handed to the upload as they are written. */
+/** Encoded bytes are handed to the upload about this often, so the output buffer never holds a whole row group. */
+const HANDOFF_BYTES = 1024 * 1024;
+
+/** hyparquet-writer's output buffer: what it writes goes to the upload every HANDOFF_BYTES and after each row group. */
 class UploadWriter extends ByteWriter {
   constructor(private readonly upload: ObjectUpload) {
     super(64 * 1024);
+  }
+
+  /** Called before every append (as hyparquet-writer's own file writer does): the bytes so far go first. */
+  override ensure(size: number): void {
+    if (this.index >= HANDOFF_BYTES) this.flush();
+    super.ensure(size);
   }
 
   flush(): void {
