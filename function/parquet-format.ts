@@ -66,8 +66,13 @@ export function parquetRecordBytes(m: KafkaMessage): number {
   return n;
 }
 
-/** Record bytes are copied into slabs of this size (a larger one gets its own): one allocation per slab, not per field. */
+/**
+ * Record bytes are copied into slabs of this size (a larger one gets its own), reused from one row group
+ * to the next: one allocation per slab and object, not per field and row group (garbage that external
+ * memory, hence RSS, grows with).
+ */
 const SLAB_BYTES = 1024 * 1024;
+const EMPTY = new Uint8Array(0);
 
 /** The rows of one row group, as the columns hyparquet-writer takes. Every byte is copied in. */
 export class ParquetRowGroup {
@@ -81,8 +86,10 @@ export class ParquetRowGroup {
   private key: (Uint8Array | null)[] = [];
   private value: (Uint8Array | null)[] = [];
   private headers: { name: string; value: Uint8Array | null }[][] = [];
-  private slab = Buffer.alloc(0);
-  private slabUsed = 0;
+  private readonly slabs: Buffer[] = [];
+  /** The slab being filled: slabs[slab], up to slabUsed. */
+  private slab = -1;
+  private slabUsed = SLAB_BYTES;
 
   /** Adds record `m` of `partition`, `bytes` being its parquetRecordBytes (which checked its timestamp). */
   add(partition: number, m: KafkaMessage, bytes: number): void {
@@ -111,14 +118,15 @@ export class ParquetRowGroup {
       { name: "offset", data: this.offset, encoding: "DELTA_BINARY_PACKED" },
       { name: "timestamp", data: this.timestamp, encoding: "DELTA_BINARY_PACKED" },
       { name: "time", data: this.time, encoding: "DELTA_BINARY_PACKED" },
-      // Min/max of payload bytes would prune nothing: no statistics, less CPU.
-      { name: "key", data: this.key },
+      // Min/max of payload bytes would prune little: no statistics, less CPU, and nothing of the
+      // slabs (reused for the next row group) is kept for the footer.
+      { name: "key", data: this.key, statistics: false },
       { name: "value", data: this.value, statistics: false },
       { name: "headers", data: this.headers, statistics: false },
     ];
   }
 
-  /** Empties the row group (its columns stay with whoever took them). */
+  /** Empties the row group; the bytes of its columns are overwritten by the next rows. */
   clear(): void {
     this.rows = 0;
     this.bytes = 0;
@@ -129,17 +137,19 @@ export class ParquetRowGroup {
     this.key = [];
     this.value = [];
     this.headers = [];
-    this.slab = Buffer.alloc(0);
-    this.slabUsed = 0;
+    this.slab = -1;
+    this.slabUsed = SLAB_BYTES;
   }
 
   private copy(src: Buffer): Uint8Array {
-    if (src.length > this.slab.length - this.slabUsed) {
+    if (src.length === 0) return EMPTY;
+    if (src.length > SLAB_BYTES - this.slabUsed) {
       if (src.length > SLAB_BYTES / 4) return Buffer.from(src);
-      this.slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+      this.slab++;
+      if (this.slab === this.slabs.length) this.slabs.push(Buffer.allocUnsafeSlow(SLAB_BYTES));
       this.slabUsed = 0;
     }
-    const out = this.slab.subarray(this.slabUsed, this.slabUsed + src.length);
+    const out = this.slabs[this.slab].subarray(this.slabUsed, this.slabUsed + src.length);
     src.copy(out);
     this.slabUsed += src.length;
     return out;
