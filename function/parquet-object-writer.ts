@@ -4,7 +4,6 @@
 // abort), and the footer follows on finish. Memory per open object is about one row group, one part
 // and the row group's encoded pages, whatever the object's size. Row-group boundaries come from the
 // records only and the footer holds no time, so the same records give the same bytes.
-import { gzipSync } from "node:zlib";
 import type { KafkaMessage } from "kafkajs";
 import type { CompressionCodec } from "hyparquet";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
@@ -16,11 +15,12 @@ import { PARQUET_SCHEMA, ParquetRowGroup } from "./parquet-format";
 export const ROW_GROUP = { bytes: 2 * 1024 * 1024, rows: 65_536 } as const;
 
 /**
- * Page compression: gzip level 1 through node:zlib. On event-like records it stored half the bytes of
- * hyparquet-writer's own (JavaScript) snappy for less CPU, and as many as level 6 (bench/README.md
- * "Parquet objects"). zstd would need Node.js 22.15; SCF's runtimes here are older.
+ * Page compression: snappy, hyparquet-writer's own. gzip level 1 (node:zlib) measured better, half the
+ * stored bytes for less CPU (bench/README.md "Parquet objects"), but hyparquet, the CLI's reader and a
+ * common one, reads gzip pages only when given a decompressor; snappy every Parquet reader reads as it is.
+ * zstd would need Node.js 22.15.
  */
-export const PAGE_COMPRESSION: PageCompression = { codec: "GZIP", compressor: (page) => gzipSync(page, { level: 1 }) };
+export const PAGE_COMPRESSION: PageCompression = { codec: "SNAPPY" };
 
 /** A codec and, for any but snappy, its compressor (a function from bytes to compressed bytes). */
 export interface PageCompression {

@@ -1,5 +1,4 @@
 // Reads a Parquet backup object back with hyparquet (the reader PARQUET.md names), into records.
-import { gunzipSync } from "node:zlib";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import type { KafkaRecord } from "../../function/record-format";
 
@@ -12,8 +11,7 @@ export interface ParquetRow extends KafkaRecord {
 
 export async function readParquetRecords(stored: Buffer): Promise<ParquetRow[]> {
   const file = stored.buffer.slice(stored.byteOffset, stored.byteOffset + stored.byteLength) as ArrayBuffer;
-  // hyparquet decompresses snappy itself; gzip pages need a decompressor.
-  const rows = await parquetReadObjects({ file, utf8: false, compressors: { GZIP: (input) => gunzipSync(input) } });
+  const rows = await parquetReadObjects({ file, utf8: false });
   return rows.map((row) => ({
     partition: row.partition as number,
     offset: Number(row.offset as bigint),
