@@ -1,9 +1,9 @@
 // Reads back what a backup wrote: every object under a prefix, decoded into records.
+// Objects are decoded by the CLI's reader (cli/object-reader.ts), whatever their format.
 import type COS from "cos-nodejs-sdk-v5";
-import { gunzipSync } from "node:zlib";
-import { decodeRecord, type KafkaRecord } from "../../function/record-format";
+import { readObject } from "../../cli/object-reader";
+import type { KafkaRecord } from "../../function/record-format";
 import { getBytes, listKeys } from "./cos";
-import { readParquetRecords } from "./parquet-records";
 
 export interface BackedUpObject {
   key: string;
@@ -16,13 +16,11 @@ export async function readBackup(cos: COS, prefix: string): Promise<BackedUpObje
   const out: BackedUpObject[] = [];
   for (const key of keys) {
     const raw = await getBytes(cos, key);
-    let records: KafkaRecord[];
-    if (key.endsWith(".parquet")) {
-      records = (await readParquetRecords(raw)).map(({ time: _time, ...r }) => r);
-    } else {
-      const text = (key.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8");
-      records = text.split("\n").filter((l) => l.length > 0).map(decodeRecord);
-    }
+    const m = /\+(\d+)\+(\d{20})\.(jsonl|jsonl\.gz|parquet)$/.exec(key);
+    if (!m) throw new Error(`${key} is not a backup object key`);
+    const object = { key, partition: Number(m[1]), firstOffset: Number(m[2]), timeFolder: "", format: m[3] === "parquet" ? ("parquet" as const) : ("jsonl" as const), gzip: m[3] === "jsonl.gz" };
+    const records: KafkaRecord[] = [];
+    for await (const r of readObject(object, raw)) records.push(r.record);
     out.push({ key, records, storedBytes: raw.length });
   }
   return out;

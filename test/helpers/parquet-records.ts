@@ -1,30 +1,15 @@
-// Reads a Parquet backup object back with hyparquet (the reader PARQUET.md names), into records.
+// What the CLI's reader leaves out of a Parquet backup object: the `time` column and the row groups.
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
-import type { KafkaRecord } from "../../function/record-format";
 
-const bytes = (v: Uint8Array | null): Buffer | null => (v === null ? null : Buffer.from(v));
+const arrayBuffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
-export interface ParquetRow extends KafkaRecord {
-  /** The `time` column: epoch ms, or null. */
-  time: number | null;
-}
-
-export async function readParquetRecords(stored: Buffer): Promise<ParquetRow[]> {
-  const file = stored.buffer.slice(stored.byteOffset, stored.byteOffset + stored.byteLength) as ArrayBuffer;
-  const rows = await parquetReadObjects({ file, utf8: false });
-  return rows.map((row) => ({
-    partition: row.partition as number,
-    offset: Number(row.offset as bigint),
-    timestamp: (row.timestamp as bigint).toString(),
-    time: row.time === null ? null : (row.time as Date).getTime(),
-    key: bytes(row.key as Uint8Array | null),
-    value: bytes(row.value as Uint8Array | null),
-    headers: (row.headers as Array<{ name: string; value: Uint8Array | null }>).map((h) => [h.name, bytes(h.value)]),
-  }));
+/** The `time` column, epoch ms or null, row by row. */
+export async function timeColumn(stored: Buffer): Promise<Array<number | null>> {
+  const rows = await parquetReadObjects({ file: arrayBuffer(stored), columns: ["time"] });
+  return rows.map((r) => (r.time === null ? null : (r.time as Date).getTime()));
 }
 
 /** Row counts of the object's row groups. */
 export function rowGroupRows(stored: Buffer): number[] {
-  const file = stored.buffer.slice(stored.byteOffset, stored.byteOffset + stored.byteLength) as ArrayBuffer;
-  return parquetMetadata(file).row_groups.map((g) => Number(g.num_rows));
+  return parquetMetadata(arrayBuffer(stored)).row_groups.map((g) => Number(g.num_rows));
 }

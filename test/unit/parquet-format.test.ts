@@ -4,7 +4,19 @@ import { describe, expect, it } from "vitest";
 import type { ObjectStorage, UploadedPart } from "../../function/cos-storage";
 import { parquetRecordBytes } from "../../function/parquet-format";
 import { ParquetObjectWriter } from "../../function/parquet-object-writer";
-import { readParquetRecords, rowGroupRows } from "../helpers/parquet-records";
+import { readObject } from "../../cli/object-reader";
+import type { KafkaRecord } from "../../function/record-format";
+import { rowGroupRows, timeColumn } from "../helpers/parquet-records";
+
+const KEY = "p/ckafka-1/t/dt=2025-11-25/hour=10/t+3+00000000000000000000.parquet";
+
+/** The object's records as the CLI reads them (which also checks the schema). */
+async function readParquetRecords(stored: Buffer): Promise<KafkaRecord[]> {
+  const records: KafkaRecord[] = [];
+  const object = { key: KEY, partition: 3, firstOffset: 0, timeFolder: "dt=2025-11-25/hour=10", format: "parquet" as const, gzip: false };
+  for await (const r of readObject(object, stored)) records.push(r.record);
+  return records;
+}
 
 /** Objects in memory, multipart included, keeping every part's size. */
 class MemoryStorage implements ObjectStorage {
@@ -65,7 +77,7 @@ const expectedHeaders = (h: Headers): Array<[string, Buffer | null]> =>
 
 async function writeObject(messages: KafkaMessage[], opts: { rowGroup?: { bytes: number; rows: number }; partBytes?: number } = {}) {
   const storage = new MemoryStorage();
-  const key = "p/ckafka-1/t/dt=2025-11-25/hour=10/t+3+00000000000000000000.parquet";
+  const key = KEY;
   const w = new ParquetObjectWriter(storage, 3, { key, offset: Number(messages[0].offset), timestamp: messages[0].timestamp }, opts);
   for (const m of messages) await w.write(m, Number(m.offset), parquetRecordBytes(m));
   const written = await w.finish();
@@ -78,13 +90,13 @@ describe("Parquet objects", () => {
     expect(stored.subarray(0, 4).toString()).toBe("PAR1");
     const rows = await readParquetRecords(stored);
     expect(rows).toHaveLength(SHAPES.length);
+    expect(await timeColumn(stored)).toEqual(SHAPES.map((s) => s.time));
     rows.forEach((row, i) => {
       const m = SHAPES[i].m;
       expect(row).toEqual({
         partition: 3,
         offset: Number(m.offset),
         timestamp: m.timestamp,
-        time: SHAPES[i].time,
         key: m.key,
         value: m.value,
         headers: expectedHeaders(m.headers as Headers),
