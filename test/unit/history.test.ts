@@ -23,6 +23,7 @@ const run = (startedAt: string, slot: number, parallelism: number, partitions: P
   topic: "t",
   instanceId: "i",
   groupId: "g",
+  format: "jsonl",
   slot: { slot, parallelism },
   startedAt,
   endedAt: startedAt,
