@@ -24,7 +24,7 @@ export interface BackupConfig {
   readonly startPosition: StartPosition;
   readonly groupId: string;
   readonly format: Format;
-  /** JSON Lines only: Parquet compresses each page itself (parquet-format.ts). */
+  /** JSON Lines only: Parquet compresses each page itself (parquet-object-writer.ts). */
   readonly compression: Compression;
   /** gzip level, 1 (fastest) to 9 (smallest). JSON Lines only. */
   readonly compressionLevel: number;

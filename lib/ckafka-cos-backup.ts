@@ -100,9 +100,9 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   /** Delivery path prefix; empty for the bucket root, otherwise it must end with `/`. @default "" */
   readonly deliveryPathPrefix?: string;
   /**
-   * Object format: `"jsonl"`, gzip JSON Lines, one record per line; `"parquet"`, one row per record
-   * in columns a query engine reads directly (README, "What the backup writes"). A backup may hold
-   * both (the restore and verify commands read each object by its extension), so switching is safe.
+   * Object format: `"jsonl"`, JSON Lines, one record per line (gzip, see `compression`); `"parquet"`,
+   * one row per record in columns a query engine reads directly (README, "What the backup writes"). A
+   * backup may hold both (the CLI reads each object by its extension), so switching is safe.
    * @default "jsonl" - what stacks made before the prop existed write; Parquet is opted into.
    */
   readonly format?: Format;
