@@ -39,7 +39,7 @@ async function compare(label: string, topic: string, records: number, repeats: n
   }
   return FORMATS.map((f, i) => [
     label,
-    f === "jsonl" ? "jsonl (gzip 6)" : "parquet (snappy pages)",
+    f === "jsonl" ? "jsonl (gzip 6)" : "parquet (gzip 1 pages)",
     `**${fmt(spread(cpu[i]), 2)}**`,
     fmt(spread(rate[i]), 0),
     `**${fmt(spread(rss[i]), 0)}**`,

@@ -6,8 +6,8 @@
 import { isUtf8 } from "node:buffer";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
-import { createGunzip } from "node:zlib";
-import type { FileMetaData, SchemaElement } from "hyparquet";
+import { createGunzip, gunzipSync } from "node:zlib";
+import type { Compressors, FileMetaData, SchemaElement } from "hyparquet";
 import type { ParsedKey } from "../function/partitioner";
 import { decodeRecord, INT64, type BackupRecord, type KafkaRecord } from "../function/record-format";
 
@@ -125,6 +125,9 @@ const bytes = (v: Uint8Array | null | undefined): Buffer | null => (v === null |
  * partition_max bytes, or one larger record alone), plus one row group: its column chunks, copied out of
  * those bytes, and its decoded rows (the handler bounds a row group's record bytes).
  */
+/** The handler writes gzip pages (Parquet's GZIP codec); hyparquet has snappy built in and takes the others from here. */
+export const DECOMPRESSORS: Compressors = { GZIP: (input) => new Uint8Array(gunzipSync(input)) };
+
 async function* parquetRecords(key: string, stored: Buffer): AsyncGenerator<ObjectRecord> {
   const { parquetMetadataAsync, parquetReadObjects } = await loadHyparquet();
   // Row groups are read as slices of the stored bytes: no copy of the whole object.
@@ -142,7 +145,7 @@ async function* parquetRecords(key: string, stored: Buffer): AsyncGenerator<Obje
     const rowEnd = rowStart + Number(group.num_rows);
     let rows: Array<Record<string, unknown>>;
     try {
-      rows = await parquetReadObjects({ file, metadata, columns: RECORD_COLUMNS, rowStart, rowEnd, utf8: false });
+      rows = await parquetReadObjects({ file, metadata, columns: RECORD_COLUMNS, rowStart, rowEnd, utf8: false, compressors: DECOMPRESSORS });
     } catch (err) {
       throw unreadable(err);
     }

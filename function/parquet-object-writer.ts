@@ -5,6 +5,7 @@
 // and the row group's encoded pages, whatever the object's size. Row-group boundaries come from the
 // records only and the footer holds no time, so the same records give the same bytes.
 import type { KafkaMessage } from "kafkajs";
+import { gzipSync } from "node:zlib";
 import type { CompressionCodec } from "hyparquet";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import type { ObjectStorage } from "./cos-storage";
@@ -15,12 +16,12 @@ import { PARQUET_SCHEMA, ParquetRowGroup } from "./parquet-format";
 export const ROW_GROUP = { bytes: 2 * 1024 * 1024, rows: 65_536 } as const;
 
 /**
- * Page compression: snappy, hyparquet-writer's own. gzip level 1 (node:zlib) measured better, half the
- * stored bytes for less CPU (bench/README.md "Parquet objects"), but hyparquet, the CLI's reader and a
- * common one, reads gzip pages only when given a decompressor; snappy every Parquet reader reads as it is.
- * zstd would need Node.js 22.15.
+ * Page compression: gzip level 1 (node:zlib), Parquet's GZIP codec, which every Parquet reader reads
+ * (DuckDB, Spark, pyarrow; hyparquet with a decompressor, as the CLI passes it). Against hyparquet-writer's
+ * built-in snappy it stored half the bytes for 16% less CPU (bench/README.md "Parquet objects"), and
+ * gzip's CRC lets a reader detect a damaged page. zstd would need Node.js 22.15.
  */
-export const PAGE_COMPRESSION: PageCompression = { codec: "SNAPPY" };
+export const PAGE_COMPRESSION: PageCompression = { codec: "GZIP", compressor: (input) => gzipSync(input, { level: 1 }) };
 
 /** A codec and, for any but snappy, its compressor (a function from bytes to compressed bytes). */
 export interface PageCompression {

@@ -106,7 +106,7 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
    * @default "jsonl" - what stacks made before the prop existed write; Parquet is opted into.
    */
   readonly format?: Format;
-  /** JSON Lines compression; not with `format: "parquet"`, whose pages are always snappy (README, "What the backup writes"). @default "gzip" */
+  /** JSON Lines compression; not with `format: "parquet"`, whose pages are always gzip level 1 (README, "What the backup writes"). @default "gzip" */
   readonly compression?: Compression;
   /**
    * gzip level, 1 (least CPU) to 9 (fewest bytes). Level 1 backs up more records per CPU-second for

@@ -144,7 +144,7 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     else check("format", checkFormat(props.format));
     // Refused rather than ignored: a gzip setting would silently do nothing to Parquet objects.
     for (const p of ["compression", "compressionLevel"] as const) {
-      if (props.format === "parquet" && props[p] !== undefined) check(p, `applies to format "jsonl" only; Parquet objects compress each page with snappy themselves, so leave ${p} unset with format "parquet"`);
+      if (props.format === "parquet" && props[p] !== undefined) check(p, `applies to format "jsonl" only; Parquet objects compress each page with gzip level 1 themselves, so leave ${p} unset with format "parquet"`);
     }
   }
 

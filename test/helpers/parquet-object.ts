@@ -2,23 +2,11 @@
 // the backup format (README "Record format"), as the handler writes them with `format: "parquet"`.
 import { ByteWriter, parquetWrite } from "hyparquet-writer";
 import type { SchemaElement } from "hyparquet";
+import { PARQUET_SCHEMA } from "../../function/parquet-format";
 import type { KafkaRecord } from "../../function/record-format";
 
-/** The backup format's Parquet schema, the root first. */
-export const PARQUET_SCHEMA: SchemaElement[] = [
-  { name: "root", num_children: 7 },
-  { name: "partition", type: "INT32", repetition_type: "REQUIRED" },
-  { name: "offset", type: "INT64", repetition_type: "REQUIRED" },
-  { name: "timestamp", type: "INT64", repetition_type: "REQUIRED" },
-  { name: "time", type: "INT64", repetition_type: "OPTIONAL", converted_type: "TIMESTAMP_MILLIS", logical_type: { type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MILLIS" } },
-  { name: "key", type: "BYTE_ARRAY", repetition_type: "OPTIONAL" },
-  { name: "value", type: "BYTE_ARRAY", repetition_type: "OPTIONAL" },
-  { name: "headers", repetition_type: "REQUIRED", converted_type: "LIST", num_children: 1 },
-  { name: "list", repetition_type: "REPEATED", num_children: 1 },
-  { name: "element", repetition_type: "REQUIRED", num_children: 2 },
-  { name: "name", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "REQUIRED" },
-  { name: "value", type: "BYTE_ARRAY", repetition_type: "OPTIONAL" },
-];
+/** The backup format's Parquet schema, the root first: the handler's own. */
+export { PARQUET_SCHEMA };
 
 /** 9999-12-31T23:59:59.999Z: `time` is the timestamp up to here (the rule of the `dt=` folders), else null. */
 const LAST_FOLDER_MS = 253_402_300_799_999n;

@@ -41,7 +41,7 @@ describe("handler guarantees", () => {
     await drain(env, topic);
     const objects = await expectExactlyOnce(prefix, sent);
     expect(objects.every((o) => o.key.endsWith(format === "parquet" ? ".parquet" : ".jsonl"))).toBe(true);
-    // Multipart objects were written (snappy shrinks these text records' Parquet objects below a part;
+    // Multipart objects were written (gzip pages shrink these text records' Parquet objects below a part;
     // handler-parquet.test.ts has multipart Parquet objects).
     if (format === "jsonl") expect(objects.some((o) => o.storedBytes > PART_BYTES)).toBe(true);
   });

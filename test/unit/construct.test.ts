@@ -181,7 +181,7 @@ describe("CkafkaCosBackup validation", () => {
     [{ parallelism: 11 }, "parallelism: 11 must be a whole number from 1 to 10"],
     [{ parallelism: "4" as unknown as number }, 'parallelism: "4" must be a whole number from 1 to 10'],
     [{ format: "avro" as never }, 'format: "avro" is not allowed; expected one of jsonl, parquet'],
-    [{ format: "parquet", compression: "gzip" }, 'compression: applies to format "jsonl" only; Parquet objects compress each page with snappy themselves'],
+    [{ format: "parquet", compression: "gzip" }, 'compression: applies to format "jsonl" only; Parquet objects compress each page with gzip level 1 themselves'],
     [{ format: "parquet", compressionLevel: 1 }, 'compressionLevel: applies to format "jsonl" only'],
   ])("%o is rejected: %s", (props, message) => {
     expect(() => synth(props)).toThrow(message);

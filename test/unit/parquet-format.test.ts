@@ -135,7 +135,7 @@ describe("Parquet objects", () => {
   });
 
   it("go out in parts of the part size as row groups complete, the footer with the last", async () => {
-    // Bytes snappy cannot shrink, so that the stored object is several parts.
+    // Bytes gzip cannot shrink, so that the stored object is several parts.
     const big = Array.from({ length: 40 }, (_, i) => message(i, T, null, randomBytes(64 * 1024)));
     const { written, stored, storage } = await writeObject(big, { rowGroup: { bytes: 256 * 1024, rows: 1000 }, partBytes: 512 * 1024 });
     expect(written.parts).toBeGreaterThan(2);
