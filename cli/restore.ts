@@ -32,6 +32,12 @@ export interface RestoreOptions extends Selection, ManifestCheckOptions {
   resume?: boolean;
   /** Records sent per request. @default 500 */
   batchRecords?: number;
+  /**
+   * Record bytes (keys, values, headers) sent per request at most, unless one record alone is more: a request's
+   * records form one record batch, which the broker refuses above the topic's max.message.bytes (1 MiB by
+   * default; CKafka: 1 KB to 12 MB per topic). @default 512 KiB
+   */
+  batchBytes?: number;
   /** Time limit of each Kafka call. @default 30_000 */
   timeoutMs?: number;
   progress?: Progress;
@@ -116,7 +122,7 @@ function readCheckpoint(path: string): Checkpoint {
 }
 
 export async function restoreBackup(source: BackupSource, kafka: Kafka | undefined, brokers: string, options: RestoreOptions): Promise<RestoreReport> {
-  const { targetTopic, batchRecords = 500, timeoutMs = 30_000, progress = quietProgress } = options;
+  const { targetTopic, batchRecords = 500, batchBytes = 512 * 1024, timeoutMs = 30_000, progress = quietProgress } = options;
   const selection: Checkpoint["selection"] = {
     partitions: options.partitions,
     fromOffset: options.fromOffset,
@@ -242,9 +248,11 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       const counts = report.byPartition.get(partition)!;
       const from = after.get(partition) ?? -1;
       let batch: KafkaRecord[] = [];
+      let bytesInBatch = 0;
       const flush = async () => {
         if (batch.length && send) await send(partition, batch);
         batch = [];
+        bytesInBatch = 0;
       };
       // A damaged object stops the restore before any of its records; those of the objects before it are sent
       // first, so the checkpoint ends right before it and --resume continues there once it is repaired.
@@ -271,7 +279,10 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
             await flush();
             continue;
           }
+          const size = recordBytes(r);
+          if (batch.length && bytesInBatch + size > batchBytes) await flush();
           batch.push(r);
+          bytesInBatch += size;
           if (batch.length >= batchRecords) await flush();
         }
         readBytes += object.storedBytes;
