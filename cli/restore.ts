@@ -10,7 +10,7 @@
 // The target topic keeps the timestamps only with message.timestamp.type=CreateTime (Kafka's default).
 // Every object is checked against the run manifests (size, sha256) before any of its records is sent: a damaged
 // object can still decode, into other records (backup-source.ts, ManifestIndex).
-import { Partitioners, type Kafka, type Message, type IHeaders, type PartitionMetadata } from "kafkajs";
+import { ConfigResourceTypes, Partitioners, type Kafka, type Message, type IHeaders, type PartitionMetadata } from "kafkajs";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/record-format";
 import { manifestsFor, type BackupSource, type ManifestCheckOptions, type StoredDigest } from "./backup-source";
@@ -35,7 +35,7 @@ export interface RestoreOptions extends Selection, ManifestCheckOptions {
   /**
    * Record bytes (keys, values, headers) sent per request at most, unless one record alone is more: a request's
    * records form one record batch, which the broker refuses above the topic's max.message.bytes (1 MiB by
-   * default; CKafka: 1 KB to 12 MB per topic). @default 512 KiB
+   * default; CKafka: 1 KB to 12 MB per topic). @default 512 KiB, or half the target's max.message.bytes when less
    */
   batchBytes?: number;
   /** Time limit of each Kafka call. @default 30_000 */
@@ -122,7 +122,7 @@ function readCheckpoint(path: string): Checkpoint {
 }
 
 export async function restoreBackup(source: BackupSource, kafka: Kafka | undefined, brokers: string, options: RestoreOptions): Promise<RestoreReport> {
-  const { targetTopic, batchRecords = 500, batchBytes = 512 * 1024, timeoutMs = 30_000, progress = quietProgress } = options;
+  const { targetTopic, batchRecords = 500, timeoutMs = 30_000, progress = quietProgress } = options;
   const selection: Checkpoint["selection"] = {
     partitions: options.partitions,
     fromOffset: options.fromOffset,
@@ -163,6 +163,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     writeFileSync(`${options.checkpointPath}.tmp`, JSON.stringify(checkpoint, null, 2) + "\n");
     renameSync(`${options.checkpointPath}.tmp`, options.checkpointPath);
   };
+  let batchBytes = options.batchBytes ?? 512 * 1024;
   let send: ((partition: number, records: KafkaRecord[]) => Promise<void>) | undefined;
   let close = async () => {};
   if (!options.dryRun) {
@@ -182,6 +183,12 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
         throw err;
       }
       ends = new Map((await kafkaRead(timeoutMs, brokers, `end offsets of "${targetTopic}"`, () => admin.fetchTopicOffsets(targetTopic))).map((o) => [o.partition, o.high]));
+      // Half the topic's limit leaves room for the batch's and each record's own bytes. Without permission to
+      // read the topic's configuration (a CKafka ACL), the default stands.
+      const limit = await kafkaRead(timeoutMs, brokers, `max.message.bytes of "${targetTopic}"`, () =>
+        admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: targetTopic, configNames: ["max.message.bytes"] }], includeSynonyms: false }),
+      ).then((d) => Number(d.resources[0]?.configEntries.find((e) => e.configName === "max.message.bytes")?.configValue), () => NaN);
+      if (limit > 0 && options.batchBytes === undefined) batchBytes = Math.min(batchBytes, Math.floor(limit / 2));
     } finally {
       await kafkaCall(timeoutMs, brokers, "disconnect", admin.disconnect()).catch(() => undefined);
     }

@@ -89,17 +89,18 @@ describe("verify and restore", () => {
     expect((await consumeAll(target)).map(fingerprint).sort()).toEqual(wanted.map(fingerprint).sort());
   });
 
-  it("restore sends large records in requests the broker takes: record bytes per request are capped, not only records", async () => {
+  it("restore sends large records in requests the target takes: record bytes per request are capped by its max.message.bytes", async () => {
     const topic = uniqueName("cli-big");
     const prefix = `${topic}/`;
     await createTopic(topic, 1);
-    // 12 records of 300 KiB: as one request they would form a 3.6 MB record batch, over the target's 1 MiB max.message.bytes (Kafka's default).
-    const sent: SentRecord[] = Array.from({ length: 12 }, (_, i) => ({ partition: 0, key: Buffer.from(`k${i}`), value: Buffer.alloc(300 * 1024, 97 + i), headers: [], timestamp: 1_700_000_000_000 + i }));
+    // 12 records of 150 KiB: as one request they would form a 1.8 MB record batch, and 512 KiB of them still exceed
+    // the target's 400 KiB max.message.bytes.
+    const sent: SentRecord[] = Array.from({ length: 12 }, (_, i) => ({ partition: 0, key: Buffer.from(`k${i}`), value: Buffer.alloc(150 * 1024, 97 + i), headers: [], timestamp: 1_700_000_000_000 + i }));
     await produce(topic, sent, 2);
     const run = await invokeHandler(synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix }));
     expect(run.ok, run.stderr).toBe(true);
     const target = uniqueName("restored");
-    await createTopic(target, 1, { "max.message.bytes": "1048576" });
+    await createTopic(target, 1, { "max.message.bytes": String(400 * 1024) });
     const restored = await cli("restore", ...source(topic, prefix), ...kafka(), "--target-topic", target, ...checkpoint());
     expect(restored.lines.at(-1)).toBe(`12 records restored into ${target}`);
     expect(restored.code).toBe(0);
