@@ -25,6 +25,20 @@ export interface ProducedRecord {
 const b64 = (b: Buffer | null) => (b === null ? null : b.toString("base64"));
 
 /** Sends the records in order, through the Java client, to the test broker; resolves with where each landed. */
+/**
+ * Records only the Java client sends: int64 timestamps past 2^53, the int64 maximum and outside any date (the
+ * folder none), -1, 0, null header values beside empty ones, binary keys and header values; over `partitions`.
+ */
+export function edgeRecords(partitions: number): JavaRecord[] {
+  return ["9223372036854775807", "9007199254740993", "-1", "1700000000000123456", "0"].map((timestamp, i) => ({
+    partition: i % partitions,
+    key: i % 2 ? null : Buffer.from([0xff, i]),
+    value: i === 1 ? null : Buffer.from(`edge ${i}`),
+    headers: [["nullh", null], ["nullh", Buffer.alloc(0)], ["b", Buffer.from([0x80])]],
+    timestamp,
+  }));
+}
+
 export function produceWithJava(topic: string, records: JavaRecord[]): Promise<ProducedRecord[]> {
   const libs = kafkaLibs();
   const input = records

@@ -10,7 +10,7 @@ import type { Format } from "../../function/config";
 import { fingerprint } from "../helpers/backup-reader";
 import { getBytes, listKeys, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
-import { produceWithJava, type JavaRecord } from "../helpers/java-producer";
+import { edgeRecords, produceWithJava } from "../helpers/java-producer";
 import { createTopic, partitionOffsets, produce, recordOfShape, uniqueName, type SentRecord } from "../helpers/kafka";
 
 const SECTION = "## Querying a backup with DuckDB";
@@ -45,13 +45,7 @@ describe("DuckDB over a backup", () => {
     // outside any date (folder none) and null header values.
     const shapes: SentRecord[] = Array.from({ length: 400 }, (_, i) => ({ ...recordOfShape(i, 3), timestamp: 1_700_000_000_000 + i * 10_000 }));
     await produce(topic, shapes);
-    const edges: JavaRecord[] = ["9223372036854775807", "9007199254740993", "-1", "1700000000000123456", "0"].map((timestamp, i) => ({
-      partition: i % 3,
-      key: i % 2 ? null : Buffer.from([0xff, i]),
-      value: i === 1 ? null : Buffer.from(`edge ${i}`),
-      headers: [["nullh", null], ["nullh", Buffer.alloc(0)], ["b", Buffer.from([0x80])]],
-      timestamp,
-    }));
+    const edges = edgeRecords(3);
     await produceWithJava(topic, edges);
     const sent = [...shapes.map((r) => ({ ...r, timestamp: String(r.timestamp) })), ...edges.map((r) => ({ ...r, timestamp: r.timestamp! }))];
 

@@ -12,7 +12,7 @@ import { PART_BYTES } from "../../function/object-writer";
 import { readBackup, fingerprint } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint, getBytes, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
-import { produceWithJava, type JavaRecord } from "../helpers/java-producer";
+import { edgeRecords, produceWithJava } from "../helpers/java-producer";
 import { brokers, committedOffsets, createTopic, partitionOffsets, produce, recordOfShape, uniqueName, type SentRecord } from "../helpers/kafka";
 import { rowGroupRows } from "../helpers/parquet-records";
 
@@ -37,13 +37,7 @@ describe("handler with format parquet", () => {
     await produce(topic, shapes.slice(0, 1_500));
     await produce(topic, big, 1);
     await produce(topic, shapes.slice(1_500));
-    const edges: JavaRecord[] = ["9223372036854775807", "9007199254740993", "-1", "1700000000000123456", "0"].map((timestamp, i) => ({
-      partition: i % 3,
-      key: i % 2 ? null : Buffer.from([0xff, i]),
-      value: i === 1 ? null : Buffer.from(`edge ${i}`),
-      headers: [["nullh", null], ["nullh", Buffer.alloc(0)], ["b", Buffer.from([0x80])]],
-      timestamp,
-    }));
+    const edges = edgeRecords(3);
     await produceWithJava(topic, edges);
     const sent = [...[...shapes, ...big].map((r) => ({ ...r, timestamp: String(r.timestamp) })), ...edges.map((r) => ({ ...r, timestamp: r.timestamp! }))];
 
