@@ -1,6 +1,6 @@
 // The plan of one run: where each partition starts (committed offset, start position, or the log
 // start after retention deleted records not backed up) and where it ends (the end offset now).
-import type { Kafka } from "kafkajs";
+import type { Admin, GroupDescription, Kafka } from "kafkajs";
 import type { BackupConfig, InstanceSlot, StartPosition } from "./config";
 import type { Logger } from "./backup-run";
 import { inSlot, mayHold } from "./partition-assigner";
@@ -69,6 +69,25 @@ export function planPartition(o: PartitionOffsets, start: StartPosition): Partit
   return { partition: o.partition, startOffset, endOffset: high, committedOffset, logStartOffset: low, gap };
 }
 
+/** A partition whose start is still to be decided: no committed offset, or one retention has passed. */
+const unstarted = (p: PartitionPlan) => p.committedOffset === null || p.gap !== undefined;
+
+/** How long planning waits for a rebalancing group to settle before it decides which starts to pin. */
+export const SETTLE_MS = 10_000;
+
+/**
+ * The backup's group once it is not rebalancing. While it rebalances, Kafka describes its members without
+ * their join metadata, so which partitions they may hold cannot be told; N instances of a tick starting
+ * together find it so. Past SETTLE_MS the group is returned as it is (and its members may hold anything).
+ */
+async function settledGroup(admin: Admin, groupId: string): Promise<GroupDescription> {
+  for (const until = Date.now() + SETTLE_MS; ; ) {
+    const group = (await admin.describeGroups([groupId])).groups[0];
+    if (!["PreparingRebalance", "CompletingRebalance"].includes(group.state) || Date.now() >= until) return group;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Reads where each partition of the instance's slot stands, and where this run starts and ends. */
 export async function planRun(kafka: Kafka, config: BackupConfig, log: Logger, slot: InstanceSlot): Promise<PartitionPlan[]> {
   const admin = kafka.admin();
@@ -95,14 +114,13 @@ export async function planRun(kafka: Kafka, config: BackupConfig, log: Logger, s
     // Partitions without a usable committed offset get their start pinned (committed) as soon as this
     // run joins the group, so that a start position or a gap is decided once, here, and not again by
     // the consumer's reset policy. Not when a run already in the group may hold the partition: it has pinned it.
-    const group = (await admin.describeGroups([config.groupId])).groups[0];
+    const group = plans.some(unstarted) ? await settledGroup(admin, config.groupId) : undefined;
     const running = group && group.state !== "Empty" && group.state !== "Dead" ? group : undefined;
     let held = 0;
     for (const p of plans) {
-      const unstarted = p.committedOffset === null || p.gap !== undefined;
       const elsewhere = running !== undefined && mayHold(running, p.partition);
-      if (unstarted && elsewhere) held++;
-      p.pin = unstarted && !elsewhere;
+      if (unstarted(p) && elsewhere) held++;
+      p.pin = unstarted(p) && !elsewhere;
     }
     if (held) log.warn("another run in the group may hold partitions without a committed offset; their start offsets are the ones it pinned", { groupState: running!.state, partitions: held });
     return plans;

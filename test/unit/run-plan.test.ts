@@ -1,5 +1,8 @@
+import { AssignerProtocol, type Kafka } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import { planPartition } from "../../function/run-plan";
+import { fromEnvironment } from "../../function/config";
+import { SLOT_ASSIGNER } from "../../function/partition-assigner";
+import { planPartition, planRun } from "../../function/run-plan";
 
 // A partition whose log holds offsets 100..199 (log start 100, end 200).
 const log = { partition: 2, low: 100, high: 200 };
@@ -31,5 +34,45 @@ describe("planPartition", () => {
     // A timestamp past every record (-1): nothing to read yet; before the log start: the log start.
     expect(planPartition({ ...log, byTime: -1 }, { timestampMs: 1 }).startOffset).toBe(200);
     expect(planPartition({ ...log, byTime: 20 }, { timestampMs: 1 }).startOffset).toBe(100);
+  });
+});
+
+describe("planRun", () => {
+  const config = fromEnvironment({
+    CKB_BROKERS: "127.0.0.1:9092", CKB_TOPIC: "t", CKB_INSTANCE_ID: "i", CKB_BUCKET: "b-1250000000", CKB_REGION: "ap-guangzhou",
+    CKB_GROUP_ID: "g", CKB_START_POSITION: "latest",
+  });
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const slotMember = (slot: number, parallelism: number) => ({
+    memberId: `m${slot}`, clientId: "c", clientHost: "h", memberAssignment: Buffer.alloc(0),
+    memberMetadata: AssignerProtocol.MemberMetadata.encode({ version: 1, topics: ["t"], userData: Buffer.from(JSON.stringify({ slot, parallelism, owned: [] })) }),
+  });
+  /** A group that rebalances for its first `rebalancing` descriptions (members without metadata), then is stable with `members`. */
+  const kafkaWith = (rebalancing: number, members: ReturnType<typeof slotMember>[]) => {
+    let described = 0;
+    const admin = {
+      connect: async () => undefined,
+      disconnect: async () => undefined,
+      fetchTopicOffsets: async () => [0, 1, 2, 3].map((partition) => ({ partition, low: "0", high: "10", offset: "10" })),
+      fetchOffsets: async () => [{ topic: "t", partitions: [0, 1, 2, 3].map((partition) => ({ partition, offset: "-1" })) }],
+      describeGroups: async () => ({
+        groups: [described++ < rebalancing
+          ? { groupId: "g", state: "PreparingRebalance", protocol: "", protocolType: "consumer", members: members.map((m) => ({ ...m, memberMetadata: Buffer.alloc(0) })) }
+          : { groupId: "g", state: "Stable", protocol: SLOT_ASSIGNER, protocolType: "consumer", members }],
+      }),
+    };
+    return { admin: () => admin, described: () => described } as unknown as Kafka & { described(): number };
+  };
+
+  it("pins the starts of its slot's partitions when the other instances in the group hold other slots, once the group has settled", async () => {
+    const kafka = kafkaWith(3, [slotMember(1, 2)]);
+    const plans = await planRun(kafka, config, quiet, { slot: 0, parallelism: 2 });
+    expect(plans.map((p) => [p.partition, p.startOffset, p.pin])).toEqual([[0, 10, true], [2, 10, true]]);
+    expect(kafka.described()).toBe(4);
+  });
+
+  it("leaves the start to the member that may hold the partition", async () => {
+    const plans = await planRun(kafkaWith(0, [slotMember(0, 2)]), config, quiet, { slot: 0, parallelism: 2 });
+    expect(plans.map((p) => p.pin)).toEqual([false, false]);
   });
 });
