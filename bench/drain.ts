@@ -44,7 +44,11 @@ export async function drain(topic: string, prefix: string, o: DrainOptions = {})
   const out: Drain = { invocations: 0, elapsedMs: 0, records: 0, encodedBytes: 0, storedBytes: 0, objects: 0, cpuMicros: 0, maxRssKiB: 0, slotWaits: 0 };
   for (;;) {
     // BENCH_CPU_PROF=<folder>: each invocation writes a V8 CPU profile there (see cpu-profile.cjs).
-    const nodeArgs = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    // BENCH_NODE_ARGS: flags for the handler's node, e.g. a V8 heap sized as for a small function.
+    const nodeArgs = [
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+    ];
     const run = await invokeHandler(env, { timeLimitMs: 900_000, script: o.script, nodeArgs });
     if (!run.ok || !run.result) throw new Error(`handler failed on ${topic}: ${run.error}\n${run.stderr.slice(-2000)}`);
     out.invocations++;
