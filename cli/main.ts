@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { SASL_MECHANISMS, checkBroker, checkBucket, checkInstanceId, checkPrefix, checkRegion, checkTopic } from "../function/config";
 import { BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
-import { IntegrityError, NothingBackedUp, UsageError } from "./errors";
+import { IntegrityError, NothingBackedUp, UnreadableObject, UsageError } from "./errors";
 import { EXPORT_FORMATS, exportBackup, type ExportFormat } from "./export";
 import { readHistory } from "./history";
 import { progressOn, type Progress } from "./progress";
@@ -370,7 +370,7 @@ export async function main(
 /** What the bin prints for an error thrown by main, and its exit status. */
 export function exitStatus(err: unknown): { message: string; status: number } {
   if (err instanceof UsageError) return { message: `${err.message}\n(add --help for usage)`, status: EXIT.usage };
-  if (err instanceof NothingBackedUp || err instanceof IntegrityError) return { message: `error: ${err.message}`, status: EXIT.problems };
+  if (err instanceof NothingBackedUp || err instanceof IntegrityError || err instanceof UnreadableObject) return { message: `error: ${err.message}`, status: EXIT.problems };
   if (err instanceof RestoreStopped) return { message: `error: ${err.message}`, status: EXIT.restoreStopped };
   const message = /^KafkaJS/.test((err as Error)?.name ?? "") ? kafkaErrorLine(err) : (err as Error)?.message ?? String(err);
   return { message: `error: ${message}`, status: EXIT.failed };

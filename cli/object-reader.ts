@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import { createGunzip, gunzipSync } from "node:zlib";
 import type { Compressors, FileMetaData, SchemaElement } from "hyparquet";
 import type { ParsedKey } from "../function/partitioner";
+import { UnreadableObject } from "./errors";
 import { decodeRecord, INT64, type BackupRecord, type KafkaRecord } from "../function/record-format";
 
 export interface ObjectToRead extends ParsedKey {
@@ -26,8 +27,8 @@ export async function* readObject(object: ObjectToRead, stored: Buffer): AsyncGe
   let first = true;
   for await (const r of object.format === "parquet" ? parquetRecords(object.key, stored) : jsonLinesRecords(object, stored)) {
     const { partition, offset } = r.record;
-    if (partition !== object.partition) throw new Error(`${object.key}: offset ${offset} says partition ${partition}, the key says partition ${object.partition}`);
-    if (first && offset !== object.firstOffset) throw new Error(`${object.key}: the key says first offset ${object.firstOffset}, the first record has ${offset}`);
+    if (partition !== object.partition) throw new UnreadableObject(`${object.key}: offset ${offset} says partition ${partition}, the key says partition ${object.partition}`);
+    if (first && offset !== object.firstOffset) throw new UnreadableObject(`${object.key}: the key says first offset ${object.firstOffset}, the first record has ${offset}`);
     first = false;
     yield r;
   }
@@ -42,7 +43,7 @@ async function* jsonLinesRecords(object: ObjectToRead, stored: Buffer): AsyncGen
     try {
       next = await iterator.next();
     } catch (err) {
-      throw new Error(`${object.key}: ${object.gzip ? "gzip" : "read"} error after line ${n - 1}: ${(err as Error).message}`);
+      throw new UnreadableObject(`${object.key}: ${object.gzip ? "gzip" : "read"} error after line ${n - 1}: ${(err as Error).message}`);
     }
     if (next.done) return;
     if (next.value === "") continue;
@@ -50,7 +51,7 @@ async function* jsonLinesRecords(object: ObjectToRead, stored: Buffer): AsyncGen
     try {
       record = decodeRecord(next.value);
     } catch (err) {
-      throw new Error(`${object.key}, line ${n}: not a backup record (${(err as Error).message})`);
+      throw new UnreadableObject(`${object.key}, line ${n}: not a backup record (${(err as Error).message})`);
     }
     yield { record, line: next.value };
   }
@@ -95,7 +96,7 @@ function checkSchema(key: string, metadata: FileMetaData): void {
   const wrong = SCHEMA.findIndex((want, i) => found[i] !== want);
   if (wrong === -1 && found.length === SCHEMA.length) return;
   const at = wrong === -1 ? SCHEMA.length : wrong;
-  throw new Error(
+  throw new UnreadableObject(
     `${key}: not a backup Parquet object: schema element ${at + 1} is ${found[at] === undefined ? "missing" : `"${found[at]}"`}` +
       `${at < SCHEMA.length ? `, the backup format has "${SCHEMA[at]}"` : ", the backup format has no more"} (README "Record format")`,
   );
@@ -132,7 +133,7 @@ async function* parquetRecords(key: string, stored: Buffer): AsyncGenerator<Obje
   const { parquetMetadataAsync, parquetReadObjects } = await loadHyparquet();
   // Row groups are read as slices of the stored bytes: no copy of the whole object.
   const file = { byteLength: stored.byteLength, slice: (start: number, end = stored.byteLength) => stored.buffer.slice(stored.byteOffset + start, stored.byteOffset + end) as ArrayBuffer };
-  const unreadable = (err: unknown) => new Error(`${key}: not a readable Parquet object (${(err as Error).message})`);
+  const unreadable = (err: unknown) => new UnreadableObject(`${key}: not a readable Parquet object (${(err as Error).message})`);
   let metadata: FileMetaData;
   try {
     metadata = await parquetMetadataAsync(file);
@@ -152,7 +153,7 @@ async function* parquetRecords(key: string, stored: Buffer): AsyncGenerator<Obje
     if (rows.length !== rowEnd - rowStart) throw unreadable(new Error(`rows ${rowStart}–${rowEnd - 1}: ${rows.length} rows decoded`));
     for (const [i, row] of rows.entries()) {
       const offset = Number(row.offset as bigint);
-      if (!Number.isSafeInteger(offset)) throw new Error(`${key}, row ${rowStart + i}: offset ${row.offset} is beyond what a backup holds`);
+      if (!Number.isSafeInteger(offset)) throw new UnreadableObject(`${key}, row ${rowStart + i}: offset ${row.offset} is beyond what a backup holds`);
       yield {
         record: {
           partition: row.partition as number,

@@ -12,6 +12,7 @@ import type { Kafka } from "kafkajs";
 import { timeFolder } from "../function/partitioner";
 import { ManifestIndex, type BackupSource, type ListedObject, type SourceObject, type StoredDigest } from "./backup-source";
 import { kafkaCall, kafkaRead } from "./calls";
+import { IntegrityError } from "./errors";
 import { quietProgress, type Progress } from "./progress";
 
 export interface Hole {
@@ -110,9 +111,17 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
       let last: number | undefined;
       let records = 0;
       let unreadable = false;
+      // Bytes a manifest recorded otherwise are damaged: named, and not decoded (a damaged Parquet object can make
+      // the decoder allocate without bound or loop).
+      let wrongDigest: string | undefined;
       try {
         // The reader refuses records whose partition or first offset disagrees with the key.
-        for await (const { record: r } of source.records(object, (s) => void (stored = s))) {
+        const fetched = (s: StoredDigest) => {
+          stored = s;
+          wrongDigest = index.lists(object.key) ? index.mismatch(object.key, s) : undefined;
+          if (wrongDigest) throw new IntegrityError(wrongDigest);
+        };
+        for await (const { record: r } of source.records(object, fetched)) {
           if (first === undefined) {
             first = r.offset;
             if (timeFolder(r.timestamp) !== object.timeFolder) problems.push(`${object.key}: the key's folder is ${object.timeFolder}, the first record's timestamp gives ${timeFolder(r.timestamp)}`);
@@ -122,7 +131,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
           records++;
         }
       } catch (err) {
-        problems.push((err as Error).message);
+        if (!wrongDigest) problems.push((err as Error).message);
         unreadable = true;
         first = undefined;
         previous = undefined; // its offsets are unknown: no hole or overlap is judged across it
@@ -131,8 +140,7 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
       if (!index.lists(object.key)) report.unlisted++;
       else if (stored) {
         report.checkedDigests++;
-        const wrong = index.mismatch(object.key, stored);
-        if (wrong) problems.push(wrong);
+        if (wrongDigest) problems.push(wrongDigest);
       }
       if (first === undefined || last === undefined) {
         if (stored && records === 0 && !unreadable) problems.push(`${object.key}: holds no record`);
