@@ -288,11 +288,12 @@ export async function main(
 
   withKafka(withSource(program.command("verify").description("check every object against the manifests and the offsets; with --brokers, against the group's committed offsets and the topic's end")), false)
     .option("--group <id>", "the backup's consumer group, with --brokers (default: the one the manifests record)")
+    .option("--require-manifest", "an object no run manifest lists is a problem, and is not decoded (default: decode it, check its offsets and count it on the summary line)")
     .addHelpText("after", environment(true))
-    .action(async (f: SourceFlags & KafkaFlags & { group?: string }) => {
+    .action(async (f: SourceFlags & KafkaFlags & { group?: string; requireManifest?: boolean }) => {
       const source = sourceOf(f, env);
       const broker = f.brokers ? { kafka: kafkaOf(f, env, "ckafka-cos-backup-verify"), brokers: f.brokers, groupId: f.group, timeoutMs: f.timeout * 1000 } : undefined;
-      const report = await verifyBackup(source, broker, progress);
+      const report = await verifyBackup(source, broker, progress, f.requireManifest);
       status = report.problems.length ? EXIT.problems : EXIT.ok;
       if (f.json) return out(json(report));
       for (const p of report.partitions) {

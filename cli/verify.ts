@@ -63,7 +63,8 @@ export interface BrokerCheck {
 
 const range = (from: number, to: number) => (to - 1 > from ? `offsets ${from}–${to - 1}` : `offset ${from}`);
 
-export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, progress: Progress = quietProgress): Promise<VerifyReport> {
+/** `requireManifest`: an object no run manifest lists is a problem, and is not decoded. */
+export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, progress: Progress = quietProgress, requireManifest = false): Promise<VerifyReport> {
   const manifests = await source.manifests(progress);
   const index = new ManifestIndex(manifests);
   const listing = await source.objects();
@@ -106,6 +107,13 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
     const pr: PartitionReport = { partition, objects: objects.length, records: 0, firstOffset: null, lastOffset: null, holes: [], coveredTo: null };
     let previous: { object: SourceObject; last: number } | undefined;
     for (const object of objects) {
+      if (requireManifest && !index.lists(object.key)) {
+        problems.push(`${object.key}: no run manifest lists it, so its bytes cannot be checked (--require-manifest)`);
+        report.unlisted++;
+        previous = undefined;
+        progress.update(++done);
+        continue;
+      }
       let stored: StoredDigest | undefined;
       let first: number | undefined;
       let last: number | undefined;

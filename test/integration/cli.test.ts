@@ -792,5 +792,13 @@ describe("restore and export check every object against the run manifests", () =
     expect(exported.lines.at(-1)).toMatch(new RegExp(`^200 records, \\d+ bytes \\(\\d+ without a value\\), from 2 objects, written to ${escape(out)}$`));
     expect(exported.warnings).toEqual([warning]);
     expect(existsSync(`${out}.partial`)).toBe(false);
+
+    // verify: counted by default; a problem with --require-manifest.
+    const verified = await cli("verify", ...source(topic, prefix));
+    expect([verified.code, verified.lines.at(-1)]).toEqual([0, "backup is sound"]);
+    expect(verified.lines).toContain("1 object(s) checked against 1 manifest(s) (size and sha256); 1 object(s) no manifest lists");
+    const strict = await cli("verify", ...source(topic, prefix), "--require-manifest");
+    expect(strict.code).toBe(1);
+    expect(strict.lines).toContain(`PROBLEM ${keys[1]}: no run manifest lists it, so its bytes cannot be checked (--require-manifest)`);
   });
 });
