@@ -134,14 +134,42 @@ export class ObjectUpload {
   }
 }
 
-/** A JSON Lines object (`.jsonl` or `.jsonl.gz`): the encoder's lines, gzipped when configured. */
-export class JsonLinesObjectWriter implements ObjectWriter {
+/** What both formats' writers keep of an object: its upload, its first and last record, what it holds. */
+export abstract class ObjectWriterBase {
   readonly firstOffset: number;
   readonly firstTimestamp: string;
   lastOffset: number;
   records = 0;
   encodedBytes = 0;
-  private readonly upload: ObjectUpload;
+  protected readonly upload: ObjectUpload;
+
+  constructor(storage: ObjectStorage, first: ObjectStart, partBytes: number) {
+    this.upload = new ObjectUpload(storage, first.key, partBytes);
+    this.firstOffset = first.offset;
+    this.lastOffset = first.offset;
+    this.firstTimestamp = first.timestamp;
+  }
+
+  get key(): string {
+    return this.upload.key;
+  }
+
+  /** Counts the record at `offset` as `bytes` of what partition_max caps. */
+  protected counted(offset: number, bytes: number): void {
+    this.records++;
+    this.encodedBytes += bytes;
+    this.lastOffset = offset;
+  }
+
+  /** Completes the upload; the object as the manifest lists it. */
+  protected async completed(format: Format): Promise<WrittenObject> {
+    const stored = await this.upload.finish();
+    return { key: this.key, format, firstOffset: this.firstOffset, lastOffset: this.lastOffset, records: this.records, encodedBytes: this.encodedBytes, ...stored };
+  }
+}
+
+/** A JSON Lines object (`.jsonl` or `.jsonl.gz`): the encoder's lines, gzipped when configured. */
+export class JsonLinesObjectWriter extends ObjectWriterBase implements ObjectWriter {
   /** Encoded lines not yet handed to gzip. */
   private chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);
   private chunkBytes = 0;
@@ -155,10 +183,7 @@ export class JsonLinesObjectWriter implements ObjectWriter {
     first: ObjectStart,
     partBytes = PART_BYTES,
   ) {
-    this.upload = new ObjectUpload(storage, first.key, partBytes);
-    this.firstOffset = first.offset;
-    this.lastOffset = first.offset;
-    this.firstTimestamp = first.timestamp;
+    super(storage, first, partBytes);
     if (compression === "gzip") {
       // Room for a few chunks, so that encoding the next chunks overlaps compressing this one. zlib
       // streams take stream options, which @types/node leaves out of ZlibOptions.
@@ -167,16 +192,10 @@ export class JsonLinesObjectWriter implements ObjectWriter {
     }
   }
 
-  get key(): string {
-    return this.upload.key;
-  }
-
   /** Appends the line the encoder holds, `encoder.bytes[0, bytes)` (the encoder reuses its buffer). */
   write(_m: KafkaMessage, offset: number, bytes: number): Promise<void> | undefined {
     const line = this.encoder.bytes;
-    this.records++;
-    this.encodedBytes += bytes;
-    this.lastOffset = offset;
+    this.counted(offset, bytes);
     // The whole line is copied before anything is awaited.
     let full = false;
     for (let copied = 0; copied < bytes; ) {
@@ -218,8 +237,7 @@ export class JsonLinesObjectWriter implements ObjectWriter {
       this.gzip.end();
       await ended;
     }
-    const stored = await this.upload.finish();
-    return { key: this.key, format: "jsonl", firstOffset: this.firstOffset, lastOffset: this.lastOffset, records: this.records, encodedBytes: this.encodedBytes, ...stored };
+    return this.completed("jsonl");
   }
 
   abort(): Promise<void> {

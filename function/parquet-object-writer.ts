@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import type { CompressionCodec } from "hyparquet";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import type { ObjectStorage } from "./cos-storage";
-import { ObjectUpload, PART_BYTES, type ObjectStart, type ObjectWriter, type WrittenObject } from "./object-writer";
+import { ObjectUpload, ObjectWriterBase, PART_BYTES, type ObjectStart, type ObjectWriter, type WrittenObject } from "./object-writer";
 import { PARQUET_SCHEMA, ParquetRowGroup } from "./parquet-format";
 
 /** Row-group bounds (parquetRecordBytes; rows): measured in bench/README.md "Parquet objects". */
@@ -64,13 +64,7 @@ class UploadWriter extends ByteWriter {
   }
 }
 
-export class ParquetObjectWriter implements ObjectWriter {
-  readonly firstOffset: number;
-  readonly firstTimestamp: string;
-  lastOffset: number;
-  records = 0;
-  encodedBytes = 0;
-  private readonly upload: ObjectUpload;
+export class ParquetObjectWriter extends ObjectWriterBase implements ObjectWriter {
   private readonly parquet: ParquetWriter;
   private readonly rowGroup = new ParquetRowGroup();
   private readonly rowGroupBounds: { bytes: number; rows: number };
@@ -81,11 +75,8 @@ export class ParquetObjectWriter implements ObjectWriter {
     first: ObjectStart,
     options: ParquetObjectOptions = {},
   ) {
-    this.upload = new ObjectUpload(storage, first.key, options.partBytes ?? PART_BYTES);
+    super(storage, first, options.partBytes ?? PART_BYTES);
     this.rowGroupBounds = options.rowGroup ?? ROW_GROUP;
-    this.firstOffset = first.offset;
-    this.lastOffset = first.offset;
-    this.firstTimestamp = first.timestamp;
     const { codec, compressor } = options.pages ?? PAGE_COMPRESSION;
     // created_by is fixed so that the bytes depend on the records only.
     this.parquet = new ParquetWriter({
@@ -97,18 +88,12 @@ export class ParquetObjectWriter implements ObjectWriter {
     });
   }
 
-  get key(): string {
-    return this.upload.key;
-  }
-
   write(m: KafkaMessage, offset: number, bytes: number): Promise<void> | undefined {
     // The row group is written before the record that would take it past its byte bound.
     const group = this.rowGroup;
     if (group.rows && (group.bytes + bytes > this.rowGroupBounds.bytes || group.rows >= this.rowGroupBounds.rows)) this.writeRowGroup();
     group.add(this.partition, m, bytes);
-    this.records++;
-    this.encodedBytes += bytes;
-    this.lastOffset = offset;
+    this.counted(offset, bytes);
     return this.upload.partReady ? this.upload.uploadFullParts() : undefined;
   }
 
@@ -122,8 +107,7 @@ export class ParquetObjectWriter implements ObjectWriter {
   async finish(): Promise<WrittenObject> {
     if (this.rowGroup.rows) this.writeRowGroup();
     void this.parquet.finish();
-    const stored = await this.upload.finish();
-    return { key: this.key, format: "parquet", firstOffset: this.firstOffset, lastOffset: this.lastOffset, records: this.records, encodedBytes: this.encodedBytes, ...stored };
+    return this.completed("parquet");
   }
 
   abort(): Promise<void> {
