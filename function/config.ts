@@ -8,6 +8,9 @@ export type SaslMechanism = "plain" | "scram-sha-256" | "scram-sha-512";
 export type Compression = "gzip" | "none";
 /** The object format: JSON Lines (record-format.ts) or Parquet (parquet-format.ts, one row per record). */
 export type Format = "jsonl" | "parquet";
+/** Server-side encryption the handler asks for on every object it writes (the bucket's own default applies otherwise). */
+export type Encryption = { algorithm: "AES256" | "SM4" } | { algorithm: "KMS"; kmsKeyId?: string };
+export const ENCRYPTION_ALGORITHMS = ["AES256", "KMS", "SM4"] as const;
 
 export interface BackupConfig {
   /** Bootstrap brokers, `host:port`. */
@@ -36,6 +39,16 @@ export interface BackupConfig {
   readonly maxOpenObjects: number;
   /** The run fails (so the failed-run alarm fires) when retention may delete records not backed up within this time. Unset: never. */
   readonly retentionHeadroomAlarmMs?: number;
+  /**
+   * Set when the bucket's default encryption is not the construct's to set (an existing bucket), or names a key:
+   * each object is uploaded with these encryption headers.
+   */
+  readonly encryption?: Encryption;
+  /**
+   * The bucket keeps objects write-once (COS Object Lock): an object found already written with other
+   * bytes is an error naming its key, never replaced. Otherwise a rerun may replace it with a longer run.
+   */
+  readonly writeOnce: boolean;
   /** Overrides the COS endpoint (`http://host:port`, path-style). Tests only; unset in the cloud. */
   readonly cosEndpoint?: string;
   /** Overrides the SSM API endpoint. Tests only; unset in the cloud. */
@@ -63,6 +76,9 @@ export const ENV = {
   deadlineMarginMs: "CKB_DEADLINE_MARGIN_MS",
   maxOpenObjects: "CKB_MAX_OPEN_OBJECTS",
   retentionHeadroomAlarmMs: "CKB_RETENTION_HEADROOM_ALARM_MS",
+  encryption: "CKB_ENCRYPTION",
+  kmsKeyId: "CKB_KMS_KEY_ID",
+  writeOnce: "CKB_WRITE_ONCE",
   cosEndpoint: "CKB_COS_ENDPOINT",
   ssmEndpoint: "CKB_SSM_ENDPOINT",
 } as const;
@@ -259,6 +275,9 @@ export function toEnvironment(config: BackupConfig): Record<string, string> {
     env[ENV.saslSecretName] = config.sasl.secretName;
   }
   if (config.retentionHeadroomAlarmMs !== undefined) env[ENV.retentionHeadroomAlarmMs] = String(config.retentionHeadroomAlarmMs);
+  if (config.encryption) env[ENV.encryption] = config.encryption.algorithm;
+  if (config.encryption?.algorithm === "KMS" && config.encryption.kmsKeyId) env[ENV.kmsKeyId] = config.encryption.kmsKeyId;
+  if (config.writeOnce) env[ENV.writeOnce] = "true";
   if (config.cosEndpoint) env[ENV.cosEndpoint] = config.cosEndpoint;
   if (config.ssmEndpoint) env[ENV.ssmEndpoint] = config.ssmEndpoint;
   return env;
@@ -309,6 +328,10 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     };
   }
   const tls = oneOf(ENV.tls, ["true", "false"], "false") === "true";
+  const algorithm = env[ENV.encryption] ? oneOf(ENV.encryption, ENCRYPTION_ALGORITHMS, "AES256") : undefined;
+  const kmsKeyId = env[ENV.kmsKeyId] || undefined;
+  if (kmsKeyId && algorithm !== "KMS") fail(ENV.kmsKeyId, `is set, so ${ENV.encryption} must be KMS, not ${algorithm ?? "unset"}`);
+  const encryption: Encryption | undefined = algorithm === "KMS" ? { algorithm, kmsKeyId } : algorithm ? { algorithm } : undefined;
   return {
     brokers,
     topic: checked(ENV.topic, required(ENV.topic), checkTopic),
@@ -329,6 +352,8 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     deadlineMarginMs: int(ENV.deadlineMarginMs, LIMITS.deadlineMarginMs),
     maxOpenObjects: int(ENV.maxOpenObjects, LIMITS.maxOpenObjects),
     retentionHeadroomAlarmMs: int(ENV.retentionHeadroomAlarmMs, LIMITS.retentionHeadroomAlarmMs),
+    encryption,
+    writeOnce: oneOf(ENV.writeOnce, ["true", "false"], "false") === "true",
     cosEndpoint: env[ENV.cosEndpoint] || undefined,
     ssmEndpoint: env[ENV.ssmEndpoint] || undefined,
   };

@@ -1,9 +1,11 @@
-import { Fn, TerraformAsset, AssetType, TerraformOutput, TerraformProvider, TerraformStack, Token, Op } from "cdktf";
+import { Fn, TerraformAsset, AssetType, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, Token, Op } from "cdktf";
 import { Construct } from "constructs";
 import { CamPolicy } from "../generated/providers/tencentcloud/cam-policy";
 import { CamRole } from "../generated/providers/tencentcloud/cam-role";
 import { CamRolePolicyAttachment } from "../generated/providers/tencentcloud/cam-role-policy-attachment";
 import { CosBucket, type CosBucketLifecycleRules } from "../generated/providers/tencentcloud/cos-bucket";
+import { CosBucketVersion } from "../generated/providers/tencentcloud/cos-bucket-version";
+import { MonitorAlarmPolicy } from "../generated/providers/tencentcloud/monitor-alarm-policy";
 import { DataTencentcloudUserInfo } from "../generated/providers/tencentcloud/data-tencentcloud-user-info";
 import { ScfFunction } from "../generated/providers/tencentcloud/scf-function";
 import { ScfFunctionEventInvokeConfig } from "../generated/providers/tencentcloud/scf-function-event-invoke-config";
@@ -14,6 +16,7 @@ import {
   formatSlotArgument,
   toEnvironment,
   type Compression,
+  type Encryption,
   type Format,
   type SaslMechanism,
   type StartPosition,
@@ -21,7 +24,7 @@ import {
 import { BackupAlarms, alarmsWanted, retentionHeadroomAlarmMs, type BackupAlarmProps } from "./alarms";
 import { handlerCode } from "./handler-code";
 import { BackupLogTopic, type BackupLogProps } from "./logging";
-import { backupPolicyDocument, scfTrustDocument } from "./policy";
+import { backupPolicyDocument, readerPolicyDocument, scfTrustDocument, type BackupKeySpace } from "./policy";
 import { validateProps, timeoutFor, cronFor } from "./validation";
 
 export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
@@ -45,7 +48,13 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
    */
   readonly provider?: TerraformProvider;
 
-  /** An existing bucket (`<name>-<appid>`) to back up into. @default a new bucket is created */
+  /**
+   * An existing bucket (`<name>-<appid>`) to back up into. The construct does not own it: `versioningEnabled`
+   * sets its versioning (a `tencentcloud_cos_bucket_version`), `encryptionAlgorithm` and `kmsKeyId` encrypt
+   * each object the function writes; the lifecycle props and `objectLockDays` are refused, because the
+   * provider keeps them in the bucket's own definition (README, "An existing bucket").
+   * @default a new bucket is created
+   */
   readonly existingBucketName?: string;
   /**
    * Name of the new bucket without the `-<appid>` suffix: lowercase letters, digits and `-`, at most 49 characters.
@@ -54,17 +63,44 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   readonly bucketNamePrefix?: string;
   /** Account APPID (10 digits), for bucket names and CAM resources. @default read with the `tencentcloud_user_info` data source */
   readonly appId?: string;
-  /** Keep object versions in the new bucket. @default false */
+  /**
+   * Keep object versions in the bucket. With `existingBucketName`, a `tencentcloud_cos_bucket_version` sets the
+   * existing bucket's versioning to `Enabled` (true) or `Suspended` (false). Not with `objectLockDays`.
+   * @default false for a new bucket; an existing bucket's versioning is left as it is
+   */
   readonly versioningEnabled?: boolean;
-  /** Server-side encryption of the new bucket. @default "AES256" */
+  /**
+   * Server-side encryption: the new bucket's default, or, with `existingBucketName`, the encryption the
+   * function asks for on every object it writes (`x-cos-server-side-encryption`).
+   * @default "AES256" for a new bucket, "KMS" with `kmsKeyId`; an existing bucket's own default otherwise
+   */
   readonly encryptionAlgorithm?: "AES256" | "KMS" | "SM4";
-  /** Move backups to STANDARD_IA after this many days. @default no transition */
+  /**
+   * The customer's KMS key id for SSE-KMS (the bucket's `kms_id`, or each object's key with `existingBucketName`).
+   * Implies `encryptionAlgorithm: "KMS"`. The function's role may use this key and no other; whoever reads the
+   * backup needs `kms:Decrypt` on it (the reader policy grants it; README, "Customer keys").
+   * @default COS's default KMS key with `encryptionAlgorithm: "KMS"`
+   */
+  readonly kmsKeyId?: string;
+  /**
+   * WORM retention: every object of the new bucket cannot be overwritten or deleted for this many days,
+   * 1 to 36,500 (COS Object Lock, COMPLIANCE mode). Irreversible: the bucket's lock cannot be turned off
+   * or shortened. COS offers it to allowlisted accounts only, not on multi-AZ buckets nor with intelligent
+   * tiering; `expirationDays` must not end before it. Not with `existingBucketName` (README, "WORM retention").
+   * @default no Object Lock
+   */
+  readonly objectLockDays?: number;
+  /** Move backups to STANDARD_IA after this many days (a lifecycle rule of the new bucket; not with `existingBucketName`). @default no transition */
   readonly transitionToStandardIaAfterDays?: number;
-  /** Move backups to ARCHIVE after this many days. @default no transition */
+  /** Move backups to ARCHIVE after this many days (a lifecycle rule of the new bucket; not with `existingBucketName`). @default no transition */
   readonly transitionToArchiveAfterDays?: number;
-  /** Delete backups after this many days. @default kept forever */
+  /** Delete backups after this many days (a lifecycle rule of the new bucket; not with `existingBucketName`). @default kept forever */
   readonly expirationDays?: number;
-  /** Abort incomplete multipart uploads after this many days; 0 turns the rule off. @default 7 */
+  /**
+   * Abort incomplete multipart uploads after this many days; 0 turns the rule off. A lifecycle rule of the new
+   * bucket: not with `existingBucketName`, whose own rules decide.
+   * @default 7 for a new bucket
+   */
   readonly abortIncompleteMultipartUploadDays?: number;
 
   /**
@@ -153,9 +189,17 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   readonly parallelism?: number;
   /** Times SCF retries a failed tick. The next tick resumes anyway, so retries only add overlap. @default 0 */
   readonly asyncRetryCount?: number;
-  /** Tags on the bucket, the role, the policy and the function. @default none */
+  /**
+   * Tags on every resource of the backup that takes them (the bucket, the role, the policies, the function, the
+   * log topic, the alarm policies), over the stack's tags: the context value `ckafka-cos-backup:tags` (an object),
+   * set on the app or stack (`stack.node.setContext(...)`) before the construct is added.
+   * @default the stack's tags, if any
+   */
   readonly tags?: Record<string, string>;
 }
+
+/** The context key whose object of tags every backup under it carries (`tags` adds to and overrides it). */
+export const TAGS_CONTEXT_KEY = "ckafka-cos-backup:tags";
 
 /**
  * The COS console's "CKafka message backup" as code: a bucket, a CAM role, a VPC-attached SCF function
@@ -164,14 +208,22 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
 export class CkafkaCosBackup extends Construct {
   /** The new bucket; undefined when `existingBucketName` is given. */
   public readonly bucket?: CosBucket;
+  /** The existing bucket's versioning; defined with `existingBucketName` and `versioningEnabled`. */
+  public readonly bucketVersioning?: CosBucketVersion;
   /** The full bucket name, `<name>-<appid>` (may be a token). */
   public readonly bucketName: string;
   /** Account lookup; defined when appid or uin had to be read from the account. */
   public readonly userInfo?: DataTencentcloudUserInfo;
   /** The function's role; undefined when `existingRoleName` is given. */
   public readonly role?: CamRole;
-  /** The role's least-privilege policy; undefined when `existingRoleName` is given. */
+  /** The role's least-privilege policy: writes only this backup's keys; undefined when `existingRoleName` is given. */
   public readonly policy?: CamPolicy;
+  /**
+   * Read-only access to this backup's objects and manifests (and its KMS key), for the people who run the CLI:
+   * `history`, `verify`, `export` and `restore` (restore writes only to Kafka, authorized by the target's SASL user).
+   * Attach it to a CAM user, group or role.
+   */
+  public readonly readerPolicy: CamPolicy;
   public readonly policyAttachment?: CamRolePolicyAttachment;
   /** The function's role name (may be a token). */
   public readonly roleName: string;
@@ -193,6 +245,11 @@ export class CkafkaCosBackup extends Construct {
   public readonly alarms?: BackupAlarms;
   /** The function's CLS logset and topic; defined with `logTopicEnabled`. */
   public readonly logTopic?: BackupLogTopic;
+  /**
+   * What the backup's output names start with: the construct id with characters other than letters, digits
+   * and `_` as `_`, e.g. `orders_bucket_name`, `orders_cli_verify` for id `orders`.
+   */
+  public readonly outputNamePrefix: string;
 
   constructor(scope: Construct, id: string, props: CkafkaCosBackupProps) {
     super(scope, id);
@@ -203,27 +260,37 @@ export class CkafkaCosBackup extends Construct {
     const parallelism = props.parallelism ?? LIMITS.parallelism.default;
     const runtime = props.runtime ?? "Nodejs18.15";
     const prefix = props.deliveryPathPrefix ?? "";
-    const tags = props.tags;
+    const tags = backupTags(this, props.tags);
+    const groupId = props.consumerGroupId ?? props.functionName;
+    const encryption = encryptionOf(props);
 
     const provider = props.provider;
-    const needsAccount = (!props.appId && (!props.existingBucketName || !props.existingRoleName)) ||
-      (!!props.saslMechanism && !props.ownerUin && !props.existingRoleName);
+    // The appid names the bucket and every policy's COS resources; the uin the SSM secret and the KMS key.
+    const needsAccount = !props.appId || (!props.ownerUin && (!!props.kmsKeyId || (!!props.saslMechanism && !props.existingRoleName)));
     if (needsAccount) this.userInfo = new DataTencentcloudUserInfo(this, "account", { provider });
     const appId = props.appId ?? this.userInfo?.appId ?? "";
     const ownerUin = props.ownerUin ?? this.userInfo?.ownerUin ?? "";
 
     if (props.existingBucketName) {
       this.bucketName = props.existingBucketName;
+      if (props.versioningEnabled !== undefined) {
+        this.bucketVersioning = new CosBucketVersion(this, "bucket-versioning", {
+          provider,
+          bucket: this.bucketName,
+          status: props.versioningEnabled ? "Enabled" : "Suspended",
+        });
+      }
     } else {
       const bucketPrefix = props.bucketNamePrefix ?? defaultBucketPrefix(props.functionName);
       this.bucket = new CosBucket(this, "bucket", {
         provider,
         bucket: `${bucketPrefix}-${appId}`,
         acl: "private",
-        encryptionAlgorithm: props.encryptionAlgorithm ?? "AES256",
+        encryptionAlgorithm: encryption?.algorithm ?? "AES256",
+        kmsId: encryption?.algorithm === "KMS" ? encryption.kmsKeyId : undefined,
         versioningEnable: props.versioningEnabled ?? false,
         lifecycleRules: lifecycleRules(props, prefix),
-        tags,
+        objectLockConfiguration: props.objectLockDays !== undefined ? { enabled: true, rule: { days: props.objectLockDays } } : undefined,
       });
       this.bucketName = this.bucket.bucket;
     }
@@ -237,7 +304,7 @@ export class CkafkaCosBackup extends Construct {
       prefix,
       partitionMaxBytes: props.partitionMaxBytes ?? LIMITS.partitionMaxBytes.default,
       startPosition: toStartPosition(props.startPosition),
-      groupId: props.consumerGroupId ?? props.functionName,
+      groupId,
       format: props.format ?? "jsonl",
       compression: props.compression ?? "gzip",
       compressionLevel: props.compressionLevel ?? LIMITS.compressionLevel.default,
@@ -248,6 +315,26 @@ export class CkafkaCosBackup extends Construct {
       deadlineMarginMs: LIMITS.deadlineMarginMs.default,
       maxOpenObjects: LIMITS.maxOpenObjects.default,
       retentionHeadroomAlarmMs: retentionHeadroomAlarmMs(props, granularity),
+      // A new bucket encrypts with its own default; an existing one's default is not the construct's to set.
+      encryption: props.existingBucketName ? encryption : undefined,
+      writeOnce: props.objectLockDays !== undefined,
+    });
+
+    const keySpace: BackupKeySpace = {
+      region: props.region,
+      appId,
+      bucket: this.bucketName,
+      prefix,
+      instanceId: props.instanceId,
+      topic: props.topic,
+      ownerUin,
+      kmsKeyId: props.kmsKeyId,
+    };
+    this.readerPolicy = new CamPolicy(this, "reader-policy", {
+      provider,
+      name: `${props.functionName}-reader`,
+      document: Fn.jsonencode(readerPolicyDocument(keySpace)),
+      description: `Read-only access to the CKafka backup ${props.functionName} (history, verify, export, restore)`,
     });
 
     if (props.existingRoleName) {
@@ -258,21 +345,11 @@ export class CkafkaCosBackup extends Construct {
         name: `${props.functionName}-role`,
         document: JSON.stringify(scfTrustDocument()),
         description: `Runs the CKafka backup function ${props.functionName}`,
-        tags,
       });
       this.policy = new CamPolicy(this, "policy", {
         provider,
         name: `${props.functionName}-policy`,
-        document: Fn.jsonencode(
-          backupPolicyDocument({
-            region: props.region,
-            appId,
-            bucket: this.bucketName,
-            prefix,
-            ownerUin,
-            saslSecretName: props.saslMechanism ? props.saslPasswordSecretName : undefined,
-          }),
-        ),
+        document: Fn.jsonencode(backupPolicyDocument({ ...keySpace, saslSecretName: props.saslMechanism ? props.saslPasswordSecretName : undefined })),
         description: `Least privilege for the CKafka backup function ${props.functionName}`,
       });
       this.policyAttachment = new CamRolePolicyAttachment(this, "policy-attachment", {
@@ -312,7 +389,6 @@ export class CkafkaCosBackup extends Construct {
       enablePublicNet: props.publicNetEnabled ?? true,
       clsLogsetId: this.logTopic?.logset.id ?? props.clsLogsetId,
       clsTopicId: this.logTopic?.logTopic.id ?? props.clsTopicId,
-      tags,
       dependsOn: this.policyAttachment ? [this.policyAttachment] : undefined,
     });
 
@@ -359,13 +435,29 @@ export class CkafkaCosBackup extends Construct {
         functionNamespace: namespace,
         timeoutSeconds: props.timeoutSeconds ?? timeoutFor(granularity),
         timeGranularityMinutes: granularity,
-        consumerGroupId: props.consumerGroupId ?? props.functionName,
+        consumerGroupId: groupId,
       });
     }
+    if (tags) tagResources(this, tags);
 
-    new TerraformOutput(this, "bucket_name", { value: this.bucketName });
-    new TerraformOutput(this, "function_name", { value: this.function.name });
-    new TerraformOutput(this, "role_name", { value: this.roleName });
+    this.outputNamePrefix = outputNamePrefix(id);
+    const source = [`--bucket ${this.bucketName}`, `--region ${props.region}`, `--instance ${props.instanceId}`, `--topic ${props.topic}`, ...(prefix ? [`--prefix '${prefix}'`] : [])].join(" ");
+    const outputs: Record<string, { value: string; description: string }> = {
+      bucket_name: { value: this.bucketName, description: "The backup's bucket" },
+      region: { value: props.region, description: "The bucket's region" },
+      prefix: { value: prefix, description: "deliveryPathPrefix: the key prefix before <instance>/<topic>/" },
+      instance_id: { value: props.instanceId, description: "The CKafka instance backed up" },
+      topic: { value: props.topic, description: "The topic backed up" },
+      consumer_group: { value: groupId, description: "The consumer group whose committed offsets track the backup" },
+      function_name: { value: this.function.name, description: "The backup function" },
+      role_name: { value: this.roleName, description: "The function's CAM role" },
+      reader_policy_name: { value: this.readerPolicy.name, description: "CAM policy to attach to whoever runs the CLI on this backup" },
+      cli_options: { value: source, description: "The CLI's options that select this backup, for every command" },
+      cli_verify: { value: `npx ckafka-cos-backup verify ${source} --group ${groupId}`, description: "Checks this backup (add --brokers to compare with the group's committed offsets)" },
+    };
+    for (const [name, o] of Object.entries(outputs)) {
+      new TerraformOutput(this, name, o).overrideLogicalId(`${this.outputNamePrefix}_${name}`);
+    }
     // Checked at synth, when the whole stack exists: a default provider is often defined after the construct.
     this.node.addValidation({ validate: () => this.stackProblems(props.region, !props.provider) });
   }
@@ -384,16 +476,59 @@ export class CkafkaCosBackup extends Construct {
         }
       }
     }
+    // Set on the bucket after construction (escape hatches) or by an aspect: COS refuses Object Lock with them.
+    if (this.bucket?.objectLockConfigurationInput !== undefined) {
+      for (const [attribute, value] of [["multi_az", this.bucket.multiAzInput], ["enable_intelligent_tiering", this.bucket.enableIntelligentTieringInput]] as const) {
+        if (value !== undefined && value !== false) {
+          problems.push(`objectLockDays: the bucket also sets ${attribute}, and COS offers Object Lock neither on multi-AZ buckets nor with intelligent tiering: remove ${attribute}, or objectLockDays`);
+        }
+      }
+    }
     const name = this.function.nameInput;
     const namespace = this.function.namespaceInput;
     for (const other of all) {
       if (other === this || !(other instanceof CkafkaCosBackup)) continue;
+      if (other.outputNamePrefix === this.outputNamePrefix) {
+        problems.push(`id: "${this.node.id}" names the outputs ${this.outputNamePrefix}_*, as ${other.node.path} does: give the backups ids that differ in letters, digits or "_"`);
+      }
       if (known(name) && other.function.nameInput === name && other.function.namespaceInput === namespace) {
         problems.push(`functionName: "${name}" is also the function of ${other.node.path} in namespace "${namespace}": each backup needs its own function (and, by default, its own consumer group)`);
       }
     }
     return problems;
   }
+}
+
+/** The stack's tags (context `ckafka-cos-backup:tags`) with `tags` over them; undefined when there are none. */
+function backupTags(scope: Construct, tags: Record<string, string> | undefined): Record<string, string> | undefined {
+  const merged = { ...(scope.node.tryGetContext(TAGS_CONTEXT_KEY) as Record<string, string> | undefined), ...tags };
+  return Object.keys(merged).length ? merged : undefined;
+}
+
+/**
+ * Tags every resource of the backup that takes tags and has none of its own: `tags` where the provider has
+ * it, `policy_tag` on alarm policies. Done last, so that resources added by any part of the construct get them.
+ */
+function tagResources(scope: Construct, tags: Record<string, string>): void {
+  for (const c of scope.node.findAll()) {
+    if (c instanceof MonitorAlarmPolicy) {
+      if (c.policyTagInput === undefined) c.putPolicyTag(Object.entries(tags).map(([key, value]) => ({ key, value })));
+    } else if (c instanceof TerraformResource && "tags" in c) {
+      const taggable = c as TerraformResource & { tags: Record<string, string>; tagsInput?: Record<string, string> };
+      if (taggable.tagsInput === undefined) taggable.tags = tags;
+    }
+  }
+}
+
+function outputNamePrefix(id: string): string {
+  return id.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+/** The encryption asked for: `kmsKeyId` implies KMS. */
+function encryptionOf(props: CkafkaCosBackupProps): Encryption | undefined {
+  if (props.kmsKeyId) return { algorithm: "KMS", kmsKeyId: props.kmsKeyId };
+  if (!props.encryptionAlgorithm) return undefined;
+  return props.encryptionAlgorithm === "KMS" ? { algorithm: "KMS" } : { algorithm: props.encryptionAlgorithm };
 }
 
 /** The function name, lowercased, with `_` (not allowed in bucket names) as `-`; a reference becomes Terraform functions. */

@@ -1,4 +1,5 @@
-// CAM documents for the backup function: the SCF trust and a least-privilege policy.
+// CAM documents for a backup: the SCF trust, the function's policy (writes only this backup's keys) and the
+// reader policy (reads only them), each scoped to the backup's own key space in the bucket.
 
 export function scfTrustDocument(): object {
   return {
@@ -16,24 +17,53 @@ export const COS_OBJECT_ACTIONS = [
   "name/cos:AbortMultipartUpload",
 ] as const;
 
-export interface BackupPolicyInput {
+/**
+ * The reads of one object: the handler's, when a rerun finds an object already written (it compares the
+ * bytes instead of writing them again), and the CLI's.
+ */
+export const COS_READ_ACTIONS = ["name/cos:HeadObject", "name/cos:GetObject"] as const;
+
+/** SSE-KMS on COS: the writer has a data key made, a reader has it decrypted. */
+export const KMS_WRITE_ACTIONS = ["name/kms:GenerateDataKey", "name/kms:Decrypt"] as const;
+export const KMS_READ_ACTIONS = ["name/kms:Decrypt"] as const;
+
+/** Where one backup lives: one instance's topic under one prefix of one bucket. */
+export interface BackupKeySpace {
   region: string;
   appId: string;
   bucket: string;
   prefix: string;
+  instanceId: string;
+  topic: string;
   ownerUin: string;
+  /** The customer's KMS key, when objects are encrypted with it. */
+  kmsKeyId?: string;
+}
+
+export interface BackupPolicyInput extends BackupKeySpace {
   /** Set when the SASL password is read from SSM. */
   saslSecretName?: string;
 }
 
+/**
+ * The backup's two folders, as key prefixes: its objects (`<prefix><instance>/<topic>/`, partitioner.ts) and
+ * its run manifests (`<prefix>_manifests/<instance>/<topic>/`, backup-run.ts). The trailing `/` keeps topic
+ * `orders` out of `orders2`'s keys.
+ */
+export function backupFolders(k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topic">): string[] {
+  return [`${k.prefix}${k.instanceId}/${k.topic}/`, `${k.prefix}_manifests/${k.instanceId}/${k.topic}/`];
+}
+
+const bucketResource = (k: BackupKeySpace) => `qcs::cos:${k.region}:uid/${k.appId}:${k.bucket}`;
+const folderResources = (k: BackupKeySpace) => backupFolders(k).map((f) => `${bucketResource(k)}/${f}*`);
+// Resource format per the KMS CAM docs as we read them (UNVERIFIED; see the README, "Choices").
+const kmsKeyResource = (k: BackupKeySpace) => `qcs::kms:${k.region}:uin/${k.ownerUin}:key/${k.kmsKeyId}`;
+
 export function backupPolicyDocument(input: BackupPolicyInput): object {
   const statement: object[] = [
-    {
-      effect: "allow",
-      action: [...COS_OBJECT_ACTIONS],
-      resource: [`qcs::cos:${input.region}:uid/${input.appId}:${input.bucket}/${input.prefix}*`],
-    },
+    { effect: "allow", action: [...COS_OBJECT_ACTIONS, ...COS_READ_ACTIONS], resource: folderResources(input) },
   ];
+  if (input.kmsKeyId) statement.push({ effect: "allow", action: [...KMS_WRITE_ACTIONS], resource: [kmsKeyResource(input)] });
   if (input.saslSecretName) {
     // Resource format per the SSM CAM docs as we read them (UNVERIFIED; see the README).
     statement.push({
@@ -42,5 +72,23 @@ export function backupPolicyDocument(input: BackupPolicyInput): object {
       resource: [`qcs::ssm:${input.region}:uin/${input.ownerUin}:secret/creatorUin/${input.ownerUin}/${input.saslSecretName}`],
     });
   }
+  return { version: "2.0", statement };
+}
+
+/**
+ * What the CLI needs to read one backup: list its two folders (GetBucket, limited by the `cos:prefix`
+ * condition, UNVERIFIED), read their objects, and decrypt with the backup's KMS key. Nothing that writes.
+ */
+export function readerPolicyDocument(k: BackupKeySpace): object {
+  const statement: object[] = [
+    {
+      effect: "allow",
+      action: ["name/cos:GetBucket"],
+      resource: [`${bucketResource(k)}/*`],
+      condition: { string_like: { "cos:prefix": backupFolders(k).map((f) => `${f}*`) } },
+    },
+    { effect: "allow", action: [...COS_READ_ACTIONS], resource: folderResources(k) },
+  ];
+  if (k.kmsKeyId) statement.push({ effect: "allow", action: [...KMS_READ_ACTIONS], resource: [kmsKeyResource(k)] });
   return { version: "2.0", statement };
 }

@@ -45,6 +45,32 @@ function checkBucketPrefix(value: string): string | undefined {
   return `"${value}" is not a bucket name prefix; expected lowercase letters, digits and "-", not starting or ending with "-", at most 49 characters (the bucket is named <prefix>-<10-digit appid>, at most 60 characters)`;
 }
 
+/**
+ * The bucket props an existing bucket cannot take, each with why and what to do. The provider (1.83.25) keeps
+ * lifecycle rules and Object Lock inside `tencentcloud_cos_bucket`, the bucket's own definition: there is no
+ * separate resource for them, and defining the bucket a second time would replace its owner's settings.
+ * (Versioning and encryption take effect: a `tencentcloud_cos_bucket_version`, and headers on each object.)
+ */
+export function existingBucketRefusals(props: CkafkaCosBackupProps): [keyof CkafkaCosBackupProps, string][] {
+  const bucket = props.existingBucketName;
+  // The delivery prefix holds the objects and the manifests; without one, the objects' folder.
+  const folder = props.deliveryPathPrefix || `${props.instanceId}/${props.topic}/`;
+  const lifecycle = (what: string) =>
+    `cannot be applied to existingBucketName "${bucket}": ${what} is a lifecycle rule, which the provider keeps in the bucket's own definition (tencentcloud_cos_bucket lifecycle_rules; no separate resource), so adding one here would replace the owner's rules. Add a rule with filter prefix "${folder}" where the bucket is defined (its stack or the COS console), and leave this prop unset`;
+  const refused: [keyof CkafkaCosBackupProps, string | undefined][] = [
+    ["bucketNamePrefix", "cannot be combined with existingBucketName: it names a new bucket"],
+    ["transitionToStandardIaAfterDays", lifecycle("a transition to STANDARD_IA")],
+    ["transitionToArchiveAfterDays", lifecycle("a transition to ARCHIVE")],
+    ["expirationDays", lifecycle("an expiration")],
+    ["abortIncompleteMultipartUploadDays", lifecycle("aborting incomplete multipart uploads")],
+    [
+      "objectLockDays",
+      `cannot be applied to existingBucketName "${bucket}": Object Lock is set in the bucket's own definition (tencentcloud_cos_bucket object_lock_configuration) and cannot be turned off once on. Enable it where the bucket is defined, or let the construct create a locked bucket (leave existingBucketName unset)`,
+    ],
+  ];
+  return refused.filter(([p]) => props[p] !== undefined) as [keyof CkafkaCosBackupProps, string][];
+}
+
 export function validateProps(props: CkafkaCosBackupProps): void {
   const errors: string[] = [];
   const check = (prop: string, why: string | undefined) => {
@@ -70,7 +96,7 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     check("region", `"${props.region}" differs from the region of the given provider, "${providerRegion}": the resources are created in the provider's region, so the function would look for its bucket in the wrong one`);
   }
   if (props.existingBucketName !== undefined && literal(props.existingBucketName)) check("existingBucketName", checkBucket(props.existingBucketName));
-  if (props.existingBucketName && props.bucketNamePrefix) check("bucketNamePrefix", "cannot be combined with existingBucketName");
+  if (props.existingBucketName) for (const [p, why] of existingBucketRefusals(props)) check(p, why);
   if (props.bucketNamePrefix !== undefined && literal(props.bucketNamePrefix)) check("bucketNamePrefix", checkBucketPrefix(props.bucketNamePrefix));
   if (props.appId !== undefined && literal(props.appId)) check("appId", /^\d{10}$/.test(props.appId) ? undefined : `"${props.appId}" is not an APPID; expected 10 digits`);
   for (const p of ["transitionToStandardIaAfterDays", "transitionToArchiveAfterDays", "expirationDays"] as const) {
@@ -85,6 +111,7 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     ["parallelism", "it decides how many timer triggers are defined"],
     ["abortIncompleteMultipartUploadDays", "0 leaves the lifecycle rule out, which is decided at synth"],
     ["startPosition", "it is checked at synth to be earliest, latest or epoch milliseconds"],
+    ["objectLockDays", "it is checked at synth against expirationDays and turns on the handler's write-once mode"],
     ["runtime", `it is checked at synth against the handler's build (Node.js ${HANDLER_NODE_MAJOR} or newer)`],
   ];
   // Any other number the construct computes with (the alarms' thresholds) needs a literal too; these pass through.
@@ -102,6 +129,21 @@ export function validateProps(props: CkafkaCosBackupProps): void {
   const granularity = given("timeGranularityMinutes") ? props.timeGranularityMinutes! : 5;
   if (!(GRANULARITY_MINUTES as readonly number[]).includes(granularity)) {
     check("timeGranularityMinutes", `${granularity} is not allowed; expected one of ${GRANULARITY_MINUTES.join(", ")}: the timer fires at the minutes of the hour divisible by it, so it must divide 60 for even intervals`);
+  }
+  if (given("objectLockDays")) {
+    check("objectLockDays", checkIntRange(props.objectLockDays!, 1, 36500)?.concat(" days (COS Object Lock's retention)"));
+    // Which of the COS pages holds is UNVERIFIED (README, "Choices"): refused until it is known to work.
+    if (props.versioningEnabled) check("versioningEnabled", "cannot be combined with objectLockDays: COS documents that a bucket with versioning enabled cannot enable Object Lock; leave versioningEnabled unset");
+    const expiration = props.expirationDays;
+    if (typeof expiration === "number" && !reference(expiration) && expiration < props.objectLockDays!) {
+      check("expirationDays", `${expiration} ends before objectLockDays (${props.objectLockDays}): COS keeps a locked object until its retention ends, so the rule could not delete it; use at least ${props.objectLockDays}`);
+    }
+  }
+  if (props.kmsKeyId !== undefined && props.encryptionAlgorithm !== undefined && props.encryptionAlgorithm !== "KMS") {
+    check("encryptionAlgorithm", `"${props.encryptionAlgorithm}" cannot be combined with kmsKeyId: a customer key is SSE-KMS; set "KMS" or leave encryptionAlgorithm unset`);
+  }
+  if (props.kmsKeyId !== undefined && literal(props.kmsKeyId) && !/^[A-Za-z0-9-]{1,128}$/.test(props.kmsKeyId)) {
+    check("kmsKeyId", `"${props.kmsKeyId}" is not a KMS key id; expected letters, digits and "-", e.g. 23e80852-1e38-11e9-b129-5cb9019b4b01`);
   }
   if (given("partitionMaxBytes")) {
     const { min, max } = LIMITS.partitionMaxBytes;

@@ -1,4 +1,6 @@
-// An existing bucket, SASL/SCRAM with the password in an SSM secret, and lifecycle rules.
+// An existing bucket, its versioning turned on and every backup object encrypted with the customer's KMS key,
+// and SASL/SCRAM with the password in an SSM secret. An existing bucket's lifecycle rules are defined where the
+// bucket is (README, "An existing bucket"): the construct refuses transitions and expiration here.
 import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { CkafkaCosBackup } from "ckafka-cos-backup";
@@ -27,9 +29,8 @@ export class SaslExistingBucketStack extends TerraformStack {
       partitionMaxBytes: 128 * 1024 * 1024,
       deliveryPathPrefix: "payments/",
       memoryMiB: 1024,
-      transitionToStandardIaAfterDays: 30,
-      transitionToArchiveAfterDays: 180,
-      expirationDays: 730,
+      versioningEnabled: true,
+      kmsKeyId: "23e80852-1e38-11e9-b129-5cb9019b4b01",
       tags: { team: "payments" },
     });
   }

@@ -22,6 +22,13 @@ function synth(props: Partial<CkafkaCosBackupProps> = {}) {
   return { json, tf: JSON.parse(json), backup };
 }
 
+/** The document of the CAM policy named `name`. */
+const policyDocument = (tf: { resource: Record<string, Record<string, { name?: string; document?: string }>> }, name: string): string => {
+  const found = Object.values(tf.resource.tencentcloud_cam_policy ?? {}).filter((p) => p.name === name);
+  expect(found).toHaveLength(1);
+  return found[0].document!;
+};
+
 const only = <T>(group: Record<string, T> | undefined): T => {
   const values = Object.values(group ?? {});
   expect(values).toHaveLength(1);
@@ -52,29 +59,31 @@ describe("CkafkaCosBackup resources", () => {
     expect(tf.data).toBeUndefined();
   });
 
-  it("the role trusts scf.qcloud.com, and the policy allows only the handler's COS actions on bucket/prefix", () => {
+  it("the role trusts scf.qcloud.com, and the policy allows only the handler's COS actions on the backup's two folders", () => {
     const { tf } = synth({ appId: "1250000000", deliveryPathPrefix: "kafka/" });
     const role = only<{ document: string }>(tf.resource.tencentcloud_cam_role);
     expect(JSON.parse(role.document)).toEqual({
       version: "2.0",
       statement: [{ action: ["name/sts:AssumeRole"], effect: "allow", principal: { service: ["scf.qcloud.com"] } }],
     });
-    const policy = only<{ document: string }>(tf.resource.tencentcloud_cam_policy);
-    const doc = policy.document;
+    const doc = policyDocument(tf, "orders-backup-policy");
     expect(doc).not.toMatch(/"name\/[a-z]+:\*"|"\*"/);
     const resources = [...doc.matchAll(/qcs::[^"\\]+/g)].map((m) => m[0]);
-    expect(resources).toHaveLength(1);
-    expect(resources[0]).toMatch(/^qcs::cos:ap-guangzhou:uid\/1250000000:\$\{tencentcloud_cos_bucket\.\S+\.bucket\}\/kafka\/\*$/);
-    for (const action of ["PutObject", "InitiateMultipartUpload", "UploadPart", "CompleteMultipartUpload", "AbortMultipartUpload"]) {
+    expect(resources).toHaveLength(2);
+    expect(resources[0]).toMatch(/^qcs::cos:ap-guangzhou:uid\/1250000000:\$\{tencentcloud_cos_bucket\.\S+\.bucket\}\/kafka\/ckafka-abcd1234\/orders\/\*$/);
+    expect(resources[1]).toMatch(/^qcs::cos:ap-guangzhou:uid\/1250000000:\$\{tencentcloud_cos_bucket\.\S+\.bucket\}\/kafka\/_manifests\/ckafka-abcd1234\/orders\/\*$/);
+    // Uploads, and the reads a rerun compares an object already written with; nothing that deletes or lists.
+    for (const action of ["PutObject", "InitiateMultipartUpload", "UploadPart", "CompleteMultipartUpload", "AbortMultipartUpload", "HeadObject", "GetObject"]) {
       expect(doc).toContain(`name/cos:${action}`);
     }
     expect(doc).not.toContain("DeleteObject");
+    expect(doc).not.toContain("GetBucket");
     expect(doc).not.toContain("ssm:");
   });
 
   it("SASL adds ssm:GetSecretValue on that one secret, and the password is nowhere in the configuration", () => {
     const { json, tf } = synth({ appId: "1250000000", ownerUin: "100000000001", saslMechanism: "scram-sha-256", saslUsername: "ckafka-abcd1234#backup", saslPasswordSecretName: "kafka-pass" });
-    const policy = only<{ document: string }>(tf.resource.tencentcloud_cam_policy).document;
+    const policy = policyDocument(tf, "orders-backup-policy");
     expect(policy).toContain('"name/ssm:GetSecretValue"');
     expect(policy).toContain("qcs::ssm:ap-guangzhou:uin/100000000001:secret/creatorUin/100000000001/kafka-pass");
     expect([...policy.matchAll(/qcs::ssm[^"\\]+/g)]).toHaveLength(1);
@@ -140,7 +149,9 @@ describe("CkafkaCosBackup resources", () => {
     const fn = only<{ role: string; environment: Record<string, string> }>(tf.resource.tencentcloud_scf_function);
     expect(fn.role).toBe("my-role");
     expect(fn.environment[ENV.bucket]).toBe("archive-1250000000");
-    expect(Object.keys(tf.output)).toHaveLength(3);
+    expect(Object.keys(tf.output).sort()).toEqual(
+      ["bucket_name", "cli_options", "cli_verify", "consumer_group", "function_name", "instance_id", "prefix", "reader_policy_name", "region", "role_name", "topic"].map((n) => `backup_${n}`).sort(),
+    );
   });
 
   it("exposes every child resource", () => {

@@ -83,8 +83,8 @@ describe("provider", () => {
       aliased = new TencentcloudProvider(s, "shanghai", { region: "ap-shanghai", alias: "shanghai" });
       return { region: "ap-shanghai", provider: aliased, logTopicEnabled: true, alarmRecipientUserIds: [100001] };
     });
-    // bucket, role, policy, attachment, function, trigger, invoke config, concurrency, logset, topic, notice, 4 alarm policies
-    expect(resources).toHaveLength(15);
+    // bucket, role, policy, reader policy, attachment, function, trigger, invoke config, concurrency, logset, topic, notice, 4 alarm policies
+    expect(resources).toHaveLength(16);
     for (const r of resources) expect(r.provider).toBe("tencentcloud.shanghai");
     for (const d of Object.values(tf.data.tencentcloud_user_info)) expect((d as { provider: string }).provider).toBe("tencentcloud.shanghai");
   });

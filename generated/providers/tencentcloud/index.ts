@@ -5,6 +5,7 @@ export * as camRolePolicyAttachment from './cam-role-policy-attachment';
 export * as clsLogset from './cls-logset';
 export * as clsTopic from './cls-topic';
 export * as cosBucket from './cos-bucket';
+export * as cosBucketVersion from './cos-bucket-version';
 export * as monitorAlarmNotice from './monitor-alarm-notice';
 export * as monitorAlarmPolicy from './monitor-alarm-policy';
 export * as scfFunction from './scf-function';

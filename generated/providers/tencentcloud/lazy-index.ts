@@ -5,6 +5,7 @@ Object.defineProperty(exports, 'camRolePolicyAttachment', { get: function () { r
 Object.defineProperty(exports, 'clsLogset', { get: function () { return require('./cls-logset'); } });
 Object.defineProperty(exports, 'clsTopic', { get: function () { return require('./cls-topic'); } });
 Object.defineProperty(exports, 'cosBucket', { get: function () { return require('./cos-bucket'); } });
+Object.defineProperty(exports, 'cosBucketVersion', { get: function () { return require('./cos-bucket-version'); } });
 Object.defineProperty(exports, 'monitorAlarmNotice', { get: function () { return require('./monitor-alarm-notice'); } });
 Object.defineProperty(exports, 'monitorAlarmPolicy', { get: function () { return require('./monitor-alarm-policy'); } });
 Object.defineProperty(exports, 'scfFunction', { get: function () { return require('./scf-function'); } });

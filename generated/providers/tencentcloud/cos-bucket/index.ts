@@ -93,11 +93,23 @@ export interface CosBucketConfig extends cdktf.TerraformMetaArguments {
   */
   readonly versioningEnable?: boolean | cdktf.IResolvable;
   /**
+  * Enable intelligent tiering. NOTE: When intelligent tiering configuration is enabled, it cannot be turned off or modified.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/cos_bucket#enable_intelligent_tiering CosBucket#enable_intelligent_tiering}
+  */
+  readonly enableIntelligentTiering?: boolean | cdktf.IResolvable;
+  /**
   * lifecycle_rules block
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/cos_bucket#lifecycle_rules CosBucket#lifecycle_rules}
   */
   readonly lifecycleRules?: CosBucketLifecycleRules[] | cdktf.IResolvable;
+  /**
+  * object_lock_configuration block
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/cos_bucket#object_lock_configuration CosBucket#object_lock_configuration}
+  */
+  readonly objectLockConfiguration?: CosBucketObjectLockConfiguration;
 }
 export interface CosBucketLifecycleRulesAbortIncompleteMultipartUpload {
   /**
@@ -905,6 +917,207 @@ export class CosBucketLifecycleRulesList extends cdktf.ComplexList {
     return new CosBucketLifecycleRulesOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
   }
 }
+export interface CosBucketObjectLockConfigurationRule {
+  /**
+  * Object lock default duration (range: 1-36500).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/cos_bucket#days CosBucket#days}
+  */
+  readonly days: number;
+}
+
+export function cosBucketObjectLockConfigurationRuleToTerraform(struct?: CosBucketObjectLockConfigurationRuleOutputReference | CosBucketObjectLockConfigurationRule): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    days: cdktf.numberToTerraform(struct!.days),
+  }
+}
+
+
+export function cosBucketObjectLockConfigurationRuleToHclTerraform(struct?: CosBucketObjectLockConfigurationRuleOutputReference | CosBucketObjectLockConfigurationRule): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    days: {
+      value: cdktf.numberToHclTerraform(struct!.days),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class CosBucketObjectLockConfigurationRuleOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false, 0);
+  }
+
+  public get internalValue(): CosBucketObjectLockConfigurationRule | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._days !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.days = this._days;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: CosBucketObjectLockConfigurationRule | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this._days = undefined;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this._days = value.days;
+    }
+  }
+
+  // days - computed: false, optional: false, required: true
+  private _days?: number; 
+  public get days() {
+    return this.getNumberAttribute('days');
+  }
+  public set days(value: number) {
+    this._days = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get daysInput() {
+    return this._days;
+  }
+}
+export interface CosBucketObjectLockConfiguration {
+  /**
+  * Enable object lock configuration.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/cos_bucket#enabled CosBucket#enabled}
+  */
+  readonly enabled: boolean | cdktf.IResolvable;
+  /**
+  * rule block
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/cos_bucket#rule CosBucket#rule}
+  */
+  readonly rule?: CosBucketObjectLockConfigurationRule;
+}
+
+export function cosBucketObjectLockConfigurationToTerraform(struct?: CosBucketObjectLockConfigurationOutputReference | CosBucketObjectLockConfiguration): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    enabled: cdktf.booleanToTerraform(struct!.enabled),
+    rule: cosBucketObjectLockConfigurationRuleToTerraform(struct!.rule),
+  }
+}
+
+
+export function cosBucketObjectLockConfigurationToHclTerraform(struct?: CosBucketObjectLockConfigurationOutputReference | CosBucketObjectLockConfiguration): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    enabled: {
+      value: cdktf.booleanToHclTerraform(struct!.enabled),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    rule: {
+      value: cosBucketObjectLockConfigurationRuleToHclTerraform(struct!.rule),
+      isBlock: true,
+      type: "list",
+      storageClassType: "CosBucketObjectLockConfigurationRuleList",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class CosBucketObjectLockConfigurationOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false, 0);
+  }
+
+  public get internalValue(): CosBucketObjectLockConfiguration | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._enabled !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.enabled = this._enabled;
+    }
+    if (this._rule?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.rule = this._rule?.internalValue;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: CosBucketObjectLockConfiguration | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this._enabled = undefined;
+      this._rule.internalValue = undefined;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this._enabled = value.enabled;
+      this._rule.internalValue = value.rule;
+    }
+  }
+
+  // enabled - computed: false, optional: false, required: true
+  private _enabled?: boolean | cdktf.IResolvable; 
+  public get enabled() {
+    return this.getBooleanAttribute('enabled');
+  }
+  public set enabled(value: boolean | cdktf.IResolvable) {
+    this._enabled = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get enabledInput() {
+    return this._enabled;
+  }
+
+  // rule - computed: false, optional: true, required: false
+  private _rule = new CosBucketObjectLockConfigurationRuleOutputReference(this, "rule");
+  public get rule() {
+    return this._rule;
+  }
+  public putRule(value: CosBucketObjectLockConfigurationRule) {
+    this._rule.internalValue = value;
+  }
+  public resetRule() {
+    this._rule.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get ruleInput() {
+    return this._rule.internalValue;
+  }
+}
 
 /**
 * Represents a {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/cos_bucket tencentcloud_cos_bucket}
@@ -970,7 +1183,9 @@ export class CosBucket extends cdktf.TerraformResource {
     this._multiAz = config.multiAz;
     this._tags = config.tags;
     this._versioningEnable = config.versioningEnable;
+    this._enableIntelligentTiering = config.enableIntelligentTiering;
     this._lifecycleRules.internalValue = config.lifecycleRules;
+    this._objectLockConfiguration.internalValue = config.objectLockConfiguration;
   }
 
   // ==========
@@ -1203,6 +1418,22 @@ export class CosBucket extends cdktf.TerraformResource {
     return this._versioningEnable;
   }
 
+  // enable_intelligent_tiering - computed: true, optional: true, required: false
+  private _enableIntelligentTiering?: boolean | cdktf.IResolvable; 
+  public get enableIntelligentTiering() {
+    return this.getBooleanAttribute('enable_intelligent_tiering');
+  }
+  public set enableIntelligentTiering(value: boolean | cdktf.IResolvable) {
+    this._enableIntelligentTiering = value;
+  }
+  public resetEnableIntelligentTiering() {
+    this._enableIntelligentTiering = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get enableIntelligentTieringInput() {
+    return this._enableIntelligentTiering;
+  }
+
   // lifecycle_rules - computed: false, optional: true, required: false
   private _lifecycleRules = new CosBucketLifecycleRulesList(this, "lifecycle_rules", false);
   public get lifecycleRules() {
@@ -1217,6 +1448,22 @@ export class CosBucket extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get lifecycleRulesInput() {
     return this._lifecycleRules.internalValue;
+  }
+
+  // object_lock_configuration - computed: false, optional: true, required: false
+  private _objectLockConfiguration = new CosBucketObjectLockConfigurationOutputReference(this, "object_lock_configuration");
+  public get objectLockConfiguration() {
+    return this._objectLockConfiguration;
+  }
+  public putObjectLockConfiguration(value: CosBucketObjectLockConfiguration) {
+    this._objectLockConfiguration.internalValue = value;
+  }
+  public resetObjectLockConfiguration() {
+    this._objectLockConfiguration.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get objectLockConfigurationInput() {
+    return this._objectLockConfiguration.internalValue;
   }
 
   // =========
@@ -1239,7 +1486,9 @@ export class CosBucket extends cdktf.TerraformResource {
       multi_az: cdktf.booleanToTerraform(this._multiAz),
       tags: cdktf.hashMapper(cdktf.stringToTerraform)(this._tags),
       versioning_enable: cdktf.booleanToTerraform(this._versioningEnable),
+      enable_intelligent_tiering: cdktf.booleanToTerraform(this._enableIntelligentTiering),
       lifecycle_rules: cdktf.listMapper(cosBucketLifecycleRulesToTerraform, true)(this._lifecycleRules.internalValue),
+      object_lock_configuration: cosBucketObjectLockConfigurationToTerraform(this._objectLockConfiguration.internalValue),
     };
   }
 
@@ -1329,11 +1578,23 @@ export class CosBucket extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "boolean",
       },
+      enable_intelligent_tiering: {
+        value: cdktf.booleanToHclTerraform(this._enableIntelligentTiering),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
       lifecycle_rules: {
         value: cdktf.listMapperHcl(cosBucketLifecycleRulesToHclTerraform, true)(this._lifecycleRules.internalValue),
         isBlock: true,
         type: "list",
         storageClassType: "CosBucketLifecycleRulesList",
+      },
+      object_lock_configuration: {
+        value: cosBucketObjectLockConfigurationToHclTerraform(this._objectLockConfiguration.internalValue),
+        isBlock: true,
+        type: "list",
+        storageClassType: "CosBucketObjectLockConfigurationList",
       },
     };
 

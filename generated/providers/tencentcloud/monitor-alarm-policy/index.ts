@@ -62,6 +62,12 @@ export interface MonitorAlarmPolicyConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/monitor_alarm_policy#conditions MonitorAlarmPolicy#conditions}
   */
   readonly conditions?: MonitorAlarmPolicyConditions;
+  /**
+  * policy_tag block
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/monitor_alarm_policy#policy_tag MonitorAlarmPolicy#policy_tag}
+  */
+  readonly policyTag?: MonitorAlarmPolicyPolicyTag[] | cdktf.IResolvable;
 }
 export interface MonitorAlarmPolicyConditionsRulesFilter {
   /**
@@ -773,6 +779,153 @@ export class MonitorAlarmPolicyConditionsOutputReference extends cdktf.ComplexOb
     return this._rules.internalValue;
   }
 }
+export interface MonitorAlarmPolicyPolicyTag {
+  /**
+  * Tag key.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/monitor_alarm_policy#key MonitorAlarmPolicy#key}
+  */
+  readonly key: string;
+  /**
+  * Tag value.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/monitor_alarm_policy#value MonitorAlarmPolicy#value}
+  */
+  readonly value: string;
+}
+
+export function monitorAlarmPolicyPolicyTagToTerraform(struct?: MonitorAlarmPolicyPolicyTag | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    key: cdktf.stringToTerraform(struct!.key),
+    value: cdktf.stringToTerraform(struct!.value),
+  }
+}
+
+
+export function monitorAlarmPolicyPolicyTagToHclTerraform(struct?: MonitorAlarmPolicyPolicyTag | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    key: {
+      value: cdktf.stringToHclTerraform(struct!.key),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    value: {
+      value: cdktf.stringToHclTerraform(struct!.value),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class MonitorAlarmPolicyPolicyTagOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): MonitorAlarmPolicyPolicyTag | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._key !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.key = this._key;
+    }
+    if (this._value !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.value = this._value;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: MonitorAlarmPolicyPolicyTag | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._key = undefined;
+      this._value = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._key = value.key;
+      this._value = value.value;
+    }
+  }
+
+  // key - computed: false, optional: false, required: true
+  private _key?: string; 
+  public get key() {
+    return this.getStringAttribute('key');
+  }
+  public set key(value: string) {
+    this._key = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get keyInput() {
+    return this._key;
+  }
+
+  // value - computed: false, optional: false, required: true
+  private _value?: string; 
+  public get value() {
+    return this.getStringAttribute('value');
+  }
+  public set value(value: string) {
+    this._value = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get valueInput() {
+    return this._value;
+  }
+}
+
+export class MonitorAlarmPolicyPolicyTagList extends cdktf.ComplexList {
+  public internalValue? : MonitorAlarmPolicyPolicyTag[] | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): MonitorAlarmPolicyPolicyTagOutputReference {
+    return new MonitorAlarmPolicyPolicyTagOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
 
 /**
 * Represents a {@link https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/1.83.25/docs/resources/monitor_alarm_policy tencentcloud_monitor_alarm_policy}
@@ -833,6 +986,7 @@ export class MonitorAlarmPolicy extends cdktf.TerraformResource {
     this._projectId = config.projectId;
     this._remark = config.remark;
     this._conditions.internalValue = config.conditions;
+    this._policyTag.internalValue = config.policyTag;
   }
 
   // ==========
@@ -974,6 +1128,22 @@ export class MonitorAlarmPolicy extends cdktf.TerraformResource {
     return this._conditions.internalValue;
   }
 
+  // policy_tag - computed: false, optional: true, required: false
+  private _policyTag = new MonitorAlarmPolicyPolicyTagList(this, "policy_tag", false);
+  public get policyTag() {
+    return this._policyTag;
+  }
+  public putPolicyTag(value: MonitorAlarmPolicyPolicyTag[] | cdktf.IResolvable) {
+    this._policyTag.internalValue = value;
+  }
+  public resetPolicyTag() {
+    this._policyTag.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get policyTagInput() {
+    return this._policyTag.internalValue;
+  }
+
   // =========
   // SYNTHESIS
   // =========
@@ -989,6 +1159,7 @@ export class MonitorAlarmPolicy extends cdktf.TerraformResource {
       project_id: cdktf.numberToTerraform(this._projectId),
       remark: cdktf.stringToTerraform(this._remark),
       conditions: monitorAlarmPolicyConditionsToTerraform(this._conditions.internalValue),
+      policy_tag: cdktf.listMapper(monitorAlarmPolicyPolicyTagToTerraform, true)(this._policyTag.internalValue),
     };
   }
 
@@ -1047,6 +1218,12 @@ export class MonitorAlarmPolicy extends cdktf.TerraformResource {
         isBlock: true,
         type: "list",
         storageClassType: "MonitorAlarmPolicyConditionsList",
+      },
+      policy_tag: {
+        value: cdktf.listMapperHcl(monitorAlarmPolicyPolicyTagToHclTerraform, true)(this._policyTag.internalValue),
+        isBlock: true,
+        type: "list",
+        storageClassType: "MonitorAlarmPolicyPolicyTagList",
       },
     };
 
