@@ -32,6 +32,12 @@ class CountingStorage implements ObjectStorage {
   }
   async completeMultipart(): Promise<void> {}
   async abortMultipart(): Promise<void> {}
+  async headObject(): Promise<undefined> {
+    return undefined; // nothing is stored, so nothing is there already
+  }
+  async sha256Of(): Promise<string> {
+    throw new Error("nothing is stored");
+  }
 }
 
 const OBJECT_BYTES = 64 * MiB; // partition_max's default

@@ -1,6 +1,8 @@
 // The storage side: cos-nodejs-sdk-v5 calls with retries and content checksums.
+import { createHash } from "node:crypto";
+import { Writable } from "node:stream";
 import COS from "cos-nodejs-sdk-v5";
-import type { BackupConfig } from "./config";
+import type { BackupConfig, Encryption } from "./config";
 
 export interface Credentials {
   secretId: string;
@@ -15,11 +17,27 @@ export interface UploadedPart {
 
 /** What the writer needs from object storage; small enough to fake in unit tests. */
 export interface ObjectStorage {
+  /** The bucket keeps objects write-once (BackupConfig.writeOnce): an object is never replaced. */
+  readonly writeOnce?: boolean;
   putObject(key: string, body: Buffer): Promise<void>;
   initMultipart(key: string): Promise<string>;
   uploadPart(key: string, uploadId: string, partNumber: number, body: Buffer): Promise<UploadedPart>;
   completeMultipart(key: string, uploadId: string, parts: UploadedPart[]): Promise<void>;
   abortMultipart(key: string, uploadId: string): Promise<void>;
+  /** The object's size, or undefined when there is no object under `key`. */
+  headObject(key: string): Promise<{ size: number } | undefined>;
+  /** SHA-256 (hex) of the object's bytes, streamed: memory stays small whatever its size. */
+  sha256Of(key: string): Promise<string>;
+}
+
+/**
+ * The SDK's encryption parameters (x-cos-server-side-encryption and its key id) for `encryption`.
+ * COS names SSE-KMS `cos/kms` on objects, where the bucket setting says `KMS`.
+ */
+export function encryptionParams(encryption: Encryption | undefined): { ServerSideEncryption?: string; SSEKMSKeyId?: string } {
+  if (!encryption) return {};
+  if (encryption.algorithm === "KMS") return { ServerSideEncryption: "cos/kms", ...(encryption.kmsKeyId ? { SSEKMSKeyId: encryption.kmsKeyId } : {}) };
+  return { ServerSideEncryption: encryption.algorithm };
 }
 
 /** SDK options that point it at another endpoint, path-style (`Domain` with `{Bucket}`); none for COS itself. */
@@ -71,9 +89,13 @@ async function withRetry<T>(what: string, bucket: Bucket, fn: () => Promise<T>):
 export class CosStorage implements ObjectStorage {
   private readonly cos: COS;
   private readonly base: Bucket;
+  private readonly sse: ReturnType<typeof encryptionParams>;
+  readonly writeOnce: boolean;
 
-  constructor(config: Pick<BackupConfig, "bucket" | "region" | "cosEndpoint">, credentials: Credentials) {
+  constructor(config: Pick<BackupConfig, "bucket" | "region" | "cosEndpoint" | "encryption" | "writeOnce">, credentials: Credentials) {
     this.base = { Bucket: config.bucket, Region: config.region };
+    this.writeOnce = config.writeOnce;
+    this.sse = encryptionParams(config.encryption);
     this.cos = new COS({
       SecretId: credentials.secretId,
       SecretKey: credentials.secretKey,
@@ -87,11 +109,11 @@ export class CosStorage implements ObjectStorage {
   }
 
   async putObject(key: string, body: Buffer): Promise<void> {
-    await withRetry(`PutObject ${key}`, this.base, () => this.cos.putObject({ ...this.base, Key: key, Body: body }));
+    await withRetry(`PutObject ${key}`, this.base, () => this.cos.putObject({ ...this.base, ...this.sse, Key: key, Body: body }));
   }
 
   async initMultipart(key: string): Promise<string> {
-    const res = await withRetry(`InitiateMultipartUpload ${key}`, this.base, () => this.cos.multipartInit({ ...this.base, Key: key }));
+    const res = await withRetry(`InitiateMultipartUpload ${key}`, this.base, () => this.cos.multipartInit({ ...this.base, ...this.sse, Key: key }));
     return res.UploadId;
   }
 
@@ -110,5 +132,29 @@ export class CosStorage implements ObjectStorage {
 
   async abortMultipart(key: string, uploadId: string): Promise<void> {
     await withRetry(`AbortMultipartUpload ${key}`, this.base, () => this.cos.multipartAbort({ ...this.base, Key: key, UploadId: uploadId }));
+  }
+
+  async headObject(key: string): Promise<{ size: number } | undefined> {
+    const res = await withRetry(`HeadObject ${key}`, this.base, () =>
+      this.cos.headObject({ ...this.base, Key: key }).catch((err: { statusCode?: number }) => {
+        if (err?.statusCode === 404) return undefined; // no object: the answer, not a failure
+        throw err;
+      }),
+    );
+    return res ? { size: Number(res.headers?.["content-length"] ?? 0) } : undefined;
+  }
+
+  async sha256Of(key: string): Promise<string> {
+    return withRetry(`GetObject ${key}`, this.base, async () => {
+      const hash = createHash("sha256");
+      const output = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          hash.update(chunk);
+          done();
+        },
+      });
+      await this.cos.getObject({ ...this.base, Key: key, Output: output });
+      return hash.digest("hex");
+    });
   }
 }

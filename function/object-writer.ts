@@ -115,16 +115,47 @@ export class ObjectUpload {
   }
 
   /** Uploads the rest and completes the object. */
+  /**
+   * Uploads the rest and completes the object, unless the key already holds exactly these bytes (a rerun
+   * after a run that wrote the object and stopped before committing): then the object is done as it is,
+   * and nothing is written again, which a locked bucket would refuse.
+   */
   async finish(): Promise<{ storedBytes: number; sha256: string; parts: number }> {
     await this.uploadFullParts();
     const body = this.takePending(this.pendingBytes);
+    const done = { storedBytes: this.storedBytes, sha256: this.hash.digest("hex"), parts: Math.max(1, this.parts.length + (this.uploadId ? 1 : 0)) };
+    if (await this.alreadyWritten(done.sha256)) {
+      // Drops only the parts of this unfinished upload; the written object is not touched. Best effort: the
+      // bucket's abort-incomplete-uploads rule removes parts left behind.
+      if (this.uploadId) await this.storage.abortMultipart(this.key, this.uploadId).catch(() => undefined);
+      return done;
+    }
     if (this.uploadId) {
       this.parts.push(await this.storage.uploadPart(this.key, this.uploadId, this.parts.length + 1, body));
       await this.storage.completeMultipart(this.key, this.uploadId, this.parts);
     } else {
       await this.storage.putObject(this.key, body);
     }
-    return { storedBytes: this.storedBytes, sha256: this.hash.digest("hex"), parts: Math.max(1, this.parts.length) };
+    return done;
+  }
+
+  /**
+   * Whether the key holds these bytes already. Other bytes under the key are a rerun that read further
+   * than the run that wrote it: it replaces the shorter object, except in a write-once bucket, where
+   * nothing is replaced and the run stops with the key named.
+   */
+  private async alreadyWritten(sha256: string): Promise<boolean> {
+    const existing = await this.storage.headObject(this.key);
+    if (!existing) return false;
+    if (existing.size === this.storedBytes && (await this.storage.sha256Of(this.key)) === sha256) return true;
+    if (this.storage.writeOnce) {
+      throw new Error(
+        `${this.key} already holds ${existing.size} bytes that differ from this run's ${this.storedBytes} for the same first record, ` +
+          "and the bucket keeps objects write-once (Object Lock), so it is not replaced: a run that stopped after writing it read fewer records " +
+          "than this one. Its records are backed up; move the consumer group past the object's last offset (shown by `verify`) for the backup to continue",
+      );
+    }
+    return false;
   }
 
   async abort(): Promise<void> {

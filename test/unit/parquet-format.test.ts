@@ -1,7 +1,7 @@
 import type { KafkaMessage } from "kafkajs";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { ObjectStorage, UploadedPart } from "../../function/cos-storage";
+import { MemoryStorage } from "./memory-storage";
 import { parquetRecordBytes } from "../../function/parquet-format";
 import { ParquetObjectWriter } from "../../function/parquet-object-writer";
 import { readObject } from "../../cli/object-reader";
@@ -16,31 +16,6 @@ async function readParquetRecords(stored: Buffer): Promise<KafkaRecord[]> {
   const object = { key: KEY, partition: 3, firstOffset: 0, timeFolder: "dt=2025-11-25/hour=10", format: "parquet" as const, gzip: false };
   for await (const r of readObject(object, stored)) records.push(r.record);
   return records;
-}
-
-/** Objects in memory, multipart included, keeping every part's size. */
-class MemoryStorage implements ObjectStorage {
-  readonly objects = new Map<string, Buffer>();
-  readonly partSizes: number[] = [];
-  private readonly uploads = new Map<string, Buffer[]>();
-  async putObject(key: string, body: Buffer): Promise<void> {
-    this.objects.set(key, Buffer.from(body));
-  }
-  async initMultipart(key: string): Promise<string> {
-    this.uploads.set(key, []);
-    return key;
-  }
-  async uploadPart(_key: string, uploadId: string, partNumber: number, body: Buffer): Promise<UploadedPart> {
-    this.uploads.get(uploadId)![partNumber - 1] = Buffer.from(body);
-    this.partSizes.push(body.length);
-    return { PartNumber: partNumber, ETag: String(partNumber) };
-  }
-  async completeMultipart(key: string, uploadId: string): Promise<void> {
-    this.objects.set(key, Buffer.concat(this.uploads.get(uploadId)!));
-  }
-  async abortMultipart(_key: string, uploadId: string): Promise<void> {
-    this.uploads.delete(uploadId);
-  }
 }
 
 type Headers = Record<string, Buffer | Buffer[] | null | undefined>;

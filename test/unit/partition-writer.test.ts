@@ -1,4 +1,5 @@
 import type { KafkaMessage } from "kafkajs";
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { ObjectStorage } from "../../function/cos-storage";
 import { JsonLinesEncoder } from "../../function/json-lines-encoder";
@@ -28,6 +29,13 @@ class FakeStorage implements ObjectStorage {
   }
   async completeMultipart(): Promise<void> {}
   async abortMultipart(): Promise<void> {}
+  async headObject(key: string): Promise<{ size: number } | undefined> {
+    const body = this.objects.get(key);
+    return body && { size: body.length };
+  }
+  async sha256Of(key: string): Promise<string> {
+    return createHash("sha256").update(this.objects.get(key)!).digest("hex");
+  }
   /** Offsets of every record in a stored object. */
   storedOffsets(): number[] {
     return [...this.objects.values()].flatMap((b) =>

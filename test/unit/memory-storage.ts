@@ -1,0 +1,54 @@
+// Objects in memory, multipart included, for the writers' unit tests: what they store, part by part.
+import { createHash } from "node:crypto";
+import type { ObjectStorage, UploadedPart } from "../../function/cos-storage";
+
+export class MemoryStorage implements ObjectStorage {
+  readonly objects = new Map<string, Buffer>();
+  readonly partSizes: number[] = [];
+  /** Every request, in order: `put <key>`, `complete <key>`, `abort <key>`. */
+  readonly calls: string[] = [];
+  private readonly uploads = new Map<string, Buffer[]>();
+
+  constructor(readonly writeOnce = false) {}
+
+  async putObject(key: string, body: Buffer): Promise<void> {
+    this.calls.push(`put ${key}`);
+    this.store(key, Buffer.from(body));
+  }
+  async initMultipart(key: string): Promise<string> {
+    const id = `${key}#${this.uploads.size}`;
+    this.uploads.set(id, []);
+    return id;
+  }
+  async uploadPart(_key: string, uploadId: string, partNumber: number, body: Buffer): Promise<UploadedPart> {
+    this.uploads.get(uploadId)![partNumber - 1] = Buffer.from(body);
+    this.partSizes.push(body.length);
+    return { PartNumber: partNumber, ETag: String(partNumber) };
+  }
+  async completeMultipart(key: string, uploadId: string): Promise<void> {
+    this.calls.push(`complete ${key}`);
+    this.store(key, Buffer.concat(this.uploads.get(uploadId)!));
+    this.uploads.delete(uploadId);
+  }
+  async abortMultipart(key: string, uploadId: string): Promise<void> {
+    this.calls.push(`abort ${key}`);
+    this.uploads.delete(uploadId);
+  }
+  async headObject(key: string): Promise<{ size: number } | undefined> {
+    const body = this.objects.get(key);
+    return body && { size: body.length };
+  }
+  async sha256Of(key: string): Promise<string> {
+    return createHash("sha256").update(this.objects.get(key)!).digest("hex");
+  }
+  /** Multipart uploads begun and neither completed nor aborted. */
+  get openUploads(): number {
+    return this.uploads.size;
+  }
+
+  /** A write-once store refuses to replace an object, as a locked COS bucket does. */
+  private store(key: string, body: Buffer): void {
+    if (this.writeOnce && this.objects.has(key)) throw Object.assign(new Error(`AccessDenied: ${key} is locked`), { statusCode: 403 });
+    this.objects.set(key, body);
+  }
+}
