@@ -1,6 +1,7 @@
 // Every call to the object store or to Kafka goes through here: it either answers within a time limit,
 // or fails with an error naming the endpoint and how long it waited; 5xx and throttling are retried
 // with backoff (a silent endpoint is not: waiting again would only double the wait).
+import { untrustedCertificate } from "../function/broker-probe";
 
 export class TimeoutError extends Error {
   override name = "TimeoutError";
@@ -61,6 +62,8 @@ export async function kafkaCall<T>(ms: number, brokers: string, what: string, pr
     return await within(ms, `Kafka ${brokers}`, what, promise);
   } catch (err) {
     if (err instanceof TimeoutError) throw err;
+    const untrusted = untrustedCertificate(err);
+    if (untrusted) throw new Error(`Kafka ${brokers}: ${untrusted}`, { cause: err });
     throw new Error(`Kafka ${brokers}: ${what} failed: ${kafkaErrorLine(err)}`, { cause: err });
   }
 }

@@ -21,6 +21,26 @@ function apiVersionsRequest(correlationId: number): Buffer {
   return request;
 }
 
+/** Node's words when a TLS peer's certificate fails verification (the messages of its certificate error codes). */
+const UNTRUSTED_CERTIFICATE = /self[- ]signed certificate|unable to verify the first certificate|unable to get (local )?issuer certificate|certificate has expired|certificate is not yet valid|does not match certificate|certificate signature failure|certificate chain too long/i;
+
+/**
+ * Why a TLS connection failed on the peer's certificate, for a message that follows the peer's address, or
+ * undefined for any other error. Looks through `cause`s: kafkajs wraps the socket's error.
+ */
+export function untrustedCertificate(err: unknown): string | undefined {
+  for (let e = err as { message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const said = UNTRUSTED_CERTIFICATE.exec(e.message ?? "");
+    if (said) {
+      return (
+        `its TLS certificate is not trusted (${e.message}): a client trusts Node.js's CA bundle and the PEM file that ` +
+        "NODE_EXTRA_CA_CERTS names; add the CA that signed the broker's certificate there, or check that the address is the instance's TLS route"
+      );
+    }
+  }
+  return undefined;
+}
+
 /** What the first bytes of an answer look like, for a message: text if printable, else hex. */
 function excerpt(bytes: Buffer): string {
   const head = bytes.subarray(0, 40);
@@ -28,11 +48,14 @@ function excerpt(bytes: Buffer): string {
   return /^[\x20-\x7e\r\n\t]*$/.test(text) ? JSON.stringify(text.split(/\r?\n/)[0]) : `0x${head.toString("hex")}`;
 }
 
+/** What a probe found: a broker that does not speak Kafka, or one whose TLS certificate the client does not trust. */
+type ProbeProblem = { notKafka: string } | { untrusted: string };
+
 /**
- * Why `address` is not a Kafka broker, or undefined when it answered as one or could not be reached
+ * What is wrong with `address`, or undefined when it answered as a Kafka broker or could not be reached
  * (kafkajs reports unreachable brokers itself, and may reach another of the list).
  */
-export function notKafka(address: string, tls: boolean): Promise<string | undefined> {
+export function probeBroker(address: string, tls: boolean): Promise<ProbeProblem | undefined> {
   const i = address.lastIndexOf(":");
   const host = address.slice(0, i);
   const port = Number(address.slice(i + 1));
@@ -40,11 +63,12 @@ export function notKafka(address: string, tls: boolean): Promise<string | undefi
   return new Promise((resolve) => {
     let received = Buffer.alloc(0);
     let connected = false;
-    const done = (reason: string | undefined) => {
+    const finish = (problem: ProbeProblem | undefined) => {
       clearTimeout(timer);
       socket.destroy();
-      resolve(reason);
+      resolve(problem);
     };
+    const done = (reason: string | undefined) => finish(reason === undefined ? undefined : { notKafka: reason });
     const onConnect = () => {
       connected = true;
       socket.write(apiVersionsRequest(correlationId));
@@ -63,6 +87,8 @@ export function notKafka(address: string, tls: boolean): Promise<string | undefi
     });
     socket.on("end", () => done(connected ? `closed the connection without a Kafka answer${received.length ? ` (sent ${excerpt(received)})` : ""}` : undefined));
     socket.on("error", (err) => {
+      const untrusted = tls && !connected ? untrustedCertificate(err) : undefined;
+      if (untrusted) return finish({ untrusted });
       // A TLS handshake that fails on the server's answer: it does not speak TLS, so not Kafka over TLS.
       const handshake = tls && !connected && /SSL|TLS|wrong version|packet length/i.test(err.message);
       done(handshake ? `does not complete a TLS handshake (${err.message})` : connected ? `broke the connection (${err.message})` : undefined);
@@ -72,11 +98,18 @@ export function notKafka(address: string, tls: boolean): Promise<string | undefi
 
 /**
  * The brokers to bootstrap from: the list without the addresses that answer but not as Kafka, which
- * kafkajs would keep trying. Fails fast, naming each address, when none is left; addresses that cannot
- * be reached stay in the list, for kafkajs to report or to pass over.
+ * kafkajs would keep trying. Fails fast, naming each address, when none is left, and at once when a
+ * broker's TLS certificate is not trusted (kafkajs would retry that for a minute and name no broker);
+ * addresses that cannot be reached stay in the list, for kafkajs to report or to pass over.
  */
 export async function kafkaBrokers(brokers: string[], tls: boolean, warn: (msg: string, fields: object) => void): Promise<string[]> {
-  const reasons = await Promise.all(brokers.map((b) => notKafka(b, tls)));
+  const problems = await Promise.all(brokers.map((b) => probeBroker(b, tls)));
+  const untrusted = brokers.flatMap((b, i) => {
+    const p = problems[i];
+    return p && "untrusted" in p ? [`${b}: ${p.untrusted}`] : [];
+  });
+  if (untrusted.length) throw new Error(untrusted.join("; "));
+  const reasons = problems.map((p) => (p && "notKafka" in p ? p.notKafka : undefined));
   const bad = brokers.map((b, i) => ({ broker: b, reason: reasons[i] })).filter((x) => x.reason !== undefined);
   if (!bad.length) return brokers;
   const described = bad.map((x) => `${x.broker} does not speak Kafka: it ${x.reason}`).join("; ");

@@ -1,5 +1,6 @@
 // A single-node KRaft Apache Kafka broker from Maven Central jars, on loopback only.
-// Listeners: PLAINTEXT (what most tests use) and SASL_PLAINTEXT with PLAIN and SCRAM-SHA-256/512 users.
+// Listeners: PLAINTEXT (what most tests use) and SASL_PLAINTEXT with PLAIN and SCRAM-SHA-256/512 users;
+// with the `tls` option also SSL and SASL_SSL (tls.test.ts starts such a broker of its own).
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -17,7 +18,15 @@ export const SASL_USERS = {
 export interface KafkaBroker {
   readonly plaintext: string;
   readonly sasl: string;
+  /** SSL and SASL_SSL listeners, with the `tls` option. */
+  readonly ssl?: string;
+  readonly saslSsl?: string;
   stop(): Promise<void>;
+}
+
+export interface KafkaBrokerOptions {
+  /** Adds SSL and SASL_SSL listeners that present the certificate in this PKCS12 keystore. */
+  readonly tls?: { keystorePath: string; password: string };
 }
 
 function kafkaUuid(): string {
@@ -32,10 +41,12 @@ export function kafkaLibs(): string {
   return runScript(join(__dirname, "install-kafka.sh"));
 }
 
-export async function startKafkaBroker(): Promise<KafkaBroker> {
+export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promise<KafkaBroker> {
   const libs = kafkaLibs();
   const dir = mkdtempSync(join(tmpdir(), "ckb-kafka-"));
   const [plain, sasl, controller] = [await freePort(), await freePort(), await freePort()];
+  const tls = options.tls && { ...options.tls, ssl: await freePort(), saslSsl: await freePort() };
+  const tlsListeners = tls ? `,SSL://127.0.0.1:${tls.ssl},SASL_SSL://127.0.0.1:${tls.saslSsl}` : "";
   const props = join(dir, "server.properties");
   const { plain: p, scram: s } = SASL_USERS;
   writeFileSync(
@@ -44,15 +55,18 @@ export async function startKafkaBroker(): Promise<KafkaBroker> {
       "process.roles=broker,controller",
       "node.id=1",
       `controller.quorum.voters=1@127.0.0.1:${controller}`,
-      `listeners=PLAINTEXT://127.0.0.1:${plain},SASL_PLAINTEXT://127.0.0.1:${sasl},CONTROLLER://127.0.0.1:${controller}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${plain},SASL_PLAINTEXT://127.0.0.1:${sasl}`,
-      "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+      `listeners=PLAINTEXT://127.0.0.1:${plain},SASL_PLAINTEXT://127.0.0.1:${sasl},CONTROLLER://127.0.0.1:${controller}${tlsListeners}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${plain},SASL_PLAINTEXT://127.0.0.1:${sasl}${tlsListeners}`,
+      `listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT${tls ? ",SSL:SSL,SASL_SSL:SASL_SSL" : ""}`,
       "controller.listener.names=CONTROLLER",
       "inter.broker.listener.name=PLAINTEXT",
       "sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512",
-      `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_${p.username}="${p.password}";`,
-      "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
-      "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+      ...["sasl_plaintext", ...(tls ? ["sasl_ssl"] : [])].flatMap((listener) => [
+        `listener.name.${listener}.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_${p.username}="${p.password}";`,
+        `listener.name.${listener}.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;`,
+        `listener.name.${listener}.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;`,
+      ]),
+      ...(tls ? ["ssl.keystore.type=PKCS12", `ssl.keystore.location=${tls.keystorePath}`, `ssl.keystore.password=${tls.password}`, `ssl.key.password=${tls.password}`] : []),
       `log.dirs=${join(dir, "data")}`,
       "num.partitions=1",
       "offsets.topic.replication.factor=1",
@@ -102,10 +116,11 @@ export async function startKafkaBroker(): Promise<KafkaBroker> {
     command: "java",
     args: [...jvm, "kafka.Kafka", props],
     logFile: join(dir, "broker.log"),
-    ready: async () => (await portOpen(plain)) && (await portOpen(sasl)) && (await coordinatorAnswers(`127.0.0.1:${plain}`)),
+    ready: async () => (await portOpen(plain)) && (await portOpen(sasl)) && (!tls || (await portOpen(tls.saslSsl))) && (await coordinatorAnswers(`127.0.0.1:${plain}`)),
     timeoutMs: 90_000,
   });
-  return { plaintext: `127.0.0.1:${plain}`, sasl: `127.0.0.1:${sasl}`, stop: service.stop };
+  const tlsAddresses = tls ? { ssl: `127.0.0.1:${tls.ssl}`, saslSsl: `127.0.0.1:${tls.saslSsl}` } : {};
+  return { plaintext: `127.0.0.1:${plain}`, sasl: `127.0.0.1:${sasl}`, ...tlsAddresses, stop: service.stop };
 }
 
 /**
