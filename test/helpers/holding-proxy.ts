@@ -42,3 +42,12 @@ export async function startHoldingProxy(target: string, hold: (req: IncomingMess
       }),
   };
 }
+
+/** Whether `req` makes an object under `folder` durable: a PUT of a whole object, or CompleteMultipartUpload. */
+export function completesObjectUnder(folder: string): (req: IncomingMessage) => boolean {
+  return (req) => {
+    const path = decodeURIComponent(req.url ?? "");
+    const completes = req.method === "PUT" ? !path.includes("partNumber=") : req.method === "POST" && path.includes("uploadId=");
+    return completes && path.includes(`/${folder}`);
+  };
+}

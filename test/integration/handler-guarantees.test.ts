@@ -6,7 +6,7 @@ import { expectExactlyOnce } from "../helpers/assertions";
 import { readBackup } from "../helpers/backup-reader";
 import { TEST_BUCKET, cosEndpoint, listKeys, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
-import { startHoldingProxy } from "../helpers/holding-proxy";
+import { completesObjectUnder, startHoldingProxy } from "../helpers/holding-proxy";
 import { committedOffsets, createTopic, partitionOffsets, produce, produceTransaction, textRecords, uniqueName, withAdmin } from "../helpers/kafka";
 
 async function drain(env: Record<string, string>, topic: string, maxRuns = 20, timeLimitMs?: number): Promise<number> {
@@ -54,11 +54,7 @@ describe("handler guarantees", () => {
     await produce(topic, sent);
     const direct = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: 1024 * 1024 });
     // The first data object to become durable (PutObject, or CompleteMultipartUpload) is never confirmed.
-    const proxy = await startHoldingProxy(cosEndpoint(), (req) => {
-      const path = decodeURIComponent(req.url ?? "");
-      const completes = req.method === "PUT" ? !path.includes("partNumber=") : req.method === "POST" && path.includes("uploadId=");
-      return completes && path.includes(`/${prefix}ckafka-test/`);
-    });
+    const proxy = await startHoldingProxy(cosEndpoint(), completesObjectUnder(`${prefix}ckafka-test/`));
     let heldKey: string;
     try {
       const run = await invokeHandler({ ...direct, [ENV.cosEndpoint]: proxy.endpoint }, { killOn: proxy.held });

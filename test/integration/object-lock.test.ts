@@ -11,7 +11,7 @@ import { objectKey } from "../../function/partitioner";
 import { fingerprint } from "../helpers/backup-reader";
 import { TEST_REGION, cosEndpoint } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
-import { startHoldingProxy } from "../helpers/holding-proxy";
+import { completesObjectUnder, startHoldingProxy } from "../helpers/holding-proxy";
 import { brokers, committedOffsets, consumeAll, createTopic, partitionOffsets, produce, textRecords, uniqueName } from "../helpers/kafka";
 
 const CREDENTIALS = { TENCENTCLOUD_SECRETID: "test-id", TENCENTCLOUD_SECRETKEY: "test-key" };
@@ -49,8 +49,8 @@ async function versions(prefix: string): Promise<Map<string, string[]>> {
 }
 
 /** The handler's environment for a backup of `topic` into the locked bucket, as the construct synthesizes it with objectLockDays. */
-function lockedEnvironment(topic: string, prefix: string): Record<string, string> {
-  const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: 1024 * 1024, compression: "none", existingBucketName: undefined, bucketNamePrefix: NAME, objectLockDays: 1 });
+function lockedEnvironment(topic: string, prefix: string, partitionMaxBytes = 1024 * 1024): Record<string, string> {
+  const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes, compression: "none", existingBucketName: undefined, bucketNamePrefix: NAME, objectLockDays: 1 });
   expect(env[ENV.bucket]).toMatch(/^\$\{tencentcloud_cos_bucket\.\S+\.bucket\}$/); // the new bucket's name, known at apply
   expect(env[ENV.writeOnce]).toBe("true");
   return { ...env, [ENV.bucket]: BUCKET };
@@ -91,20 +91,19 @@ describe("a bucket with Object Lock", () => {
     const topic = uniqueName("worm");
     const prefix = `${topic}/`;
     await createTopic(topic, 2);
-    const sent = textRecords(4_000, 2, 1_000); // about 2 MiB a partition: two 1 MiB objects each, some multipart
+    // About 12 MiB a partition, objects cut at 10 MiB: multipart uploads of 5 MiB parts, and single PUTs.
+    const sent = textRecords(24_000, 2, 1_000);
     await produce(topic, sent);
-    const env = lockedEnvironment(topic, prefix);
+    const env = lockedEnvironment(topic, prefix, 10 * 1024 * 1024);
     // The first data object to become durable is never confirmed, and the handler is killed then.
-    const proxy = await startHoldingProxy(cosEndpoint(), (req) => {
-      const path = decodeURIComponent(req.url ?? "");
-      const completes = req.method === "PUT" ? !path.includes("partNumber=") : req.method === "POST" && path.includes("uploadId=");
-      return completes && path.includes(`/${prefix}ckafka-test/`);
-    });
+    const proxy = await startHoldingProxy(cosEndpoint(), completesObjectUnder(`${prefix}ckafka-test/`));
     let heldKey: string;
     try {
       const run = await invokeHandler({ ...env, [ENV.cosEndpoint]: proxy.endpoint }, { killOn: proxy.held });
       expect(run.killed).toBe(true);
-      heldKey = decodeURIComponent(new URL(await proxy.held, "http://x").pathname).replace(`/${BUCKET}/`, "");
+      const held = await proxy.held;
+      expect(held).toContain("uploadId="); // a 10 MiB object's CompleteMultipartUpload: the rerun meets a multipart object
+      heldKey = decodeURIComponent(new URL(held, "http://x").pathname).replace(`/${BUCKET}/`, "");
     } finally {
       await proxy.close();
     }
@@ -119,12 +118,12 @@ describe("a bucket with Object Lock", () => {
 
     const verified = await cli("verify", ...source(topic, prefix));
     expect(verified.code, verified.lines.join("\n")).toBe(0);
-    expect(verified.lines.filter((l) => l.startsWith("partition ")).map((l) => Number(/(\d+) records/.exec(l)![1]))).toEqual([2000, 2000]);
+    expect(verified.lines.filter((l) => l.startsWith("partition ")).map((l) => Number(/(\d+) records/.exec(l)![1]))).toEqual([12000, 12000]);
     const target = uniqueName("restored");
     await createTopic(target, 2);
     const restored = await cli("restore", ...source(topic, prefix), "--brokers", brokers().join(","), "--target-topic", target, "--checkpoint", `/tmp/${uniqueName("cp")}.json`);
     expect(restored.code, restored.lines.join("\n")).toBe(0);
-    expect(restored.lines.at(-1)).toBe(`4000 records restored into ${target}`);
+    expect(restored.lines.at(-1)).toBe(`24000 records restored into ${target}`);
     expect((await consumeAll(target)).map(fingerprint).sort()).toEqual(sent.map(fingerprint).sort());
   });
 
