@@ -81,5 +81,6 @@ function urlNotices(urls: string[] | undefined, allDay: { startTime: number; end
   if (!given(urls)) return undefined;
   if (!Token.isUnresolved(urls)) return urls!.map((url) => ({ ...allDay, url }));
   const each = TerraformIterator.fromList(urls!);
-  return each.dynamic({ ...allDay, url: each.value }) as unknown as MonitorAlarmNoticeUrlNotices[];
+  // A dynamic block's content is written as is: the provider's attribute names.
+  return each.dynamic({ start_time: allDay.startTime, end_time: allDay.endTime, url: each.value }) as unknown as MonitorAlarmNoticeUrlNotices[];
 }
