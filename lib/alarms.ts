@@ -184,15 +184,17 @@ export function alarmPropErrors(props: BackupAlarmProps): string[] {
 }
 
 /**
- * Policy names: `<prefix><functionName>-<alarm>` when that fits the length limit (and the namespace is
- * "default"); otherwise cut, with 4 hex characters of a hash of the namespace and the function name, so that
- * names stay unique per function. The function name is a literal (validateProps).
+ * Policy names: `<prefix><functionName>-<alarm>` when that fits the length limit for every alarm (and the
+ * namespace is "default"); otherwise `<prefix><functionName>` is cut, followed by 4 hex characters of a hash of
+ * the namespace and the function name, so that names stay unique per function. The function name is a literal
+ * (validateProps).
  */
 export function policyName(prefix: string, functionName: string, namespace: string, kind: string, maxLength: number): string {
-  const full = `${prefix}${functionName}-${kind}`;
-  if (namespace === "default" && full.length <= maxLength) return full;
+  // One head for every alarm of a backup, whatever the suffix, so that its policies sort and read together.
+  const longestKind = Math.max(...Object.values(ALARM_KINDS).map((k) => k.length));
+  if (namespace === "default" && `${prefix}${functionName}-`.length + longestKind <= maxLength) return `${prefix}${functionName}-${kind}`;
   const hash = createHash("sha256").update(`${namespace}/${functionName}`).digest("hex").slice(0, 4);
-  const head = `${prefix}${functionName}`.slice(0, maxLength - kind.length - hash.length - 2).replace(/[-_.]+$/, "");
+  const head = `${prefix}${functionName}`.slice(0, maxLength - longestKind - hash.length - 2).replace(/[-_.]+$/, "");
   return `${head}-${hash}-${kind}`;
 }
 
