@@ -37,6 +37,7 @@ const noisy = (seed: number) => {
 /** The failure → the alarm that must fire (README, "Operations"), and the latest it may. */
 const EXPECTED: [FailureMode, number, string, number][] = [
   ["runs-fail", 1, "fail", 5],
+  ["runs-fail", 1, "stall", 35],
   ["retention", 1, "fail", 5],
   ["timer-stopped", 1, "stall", 35],
   ["deadline", 1, "slow", 20],
