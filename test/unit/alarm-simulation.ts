@@ -72,6 +72,8 @@ export interface Scenario {
 
 export interface Metrics {
   Error: Series;
+  /** Invocations that returned: no point in a period without invocations. */
+  Http2xx: Series;
   Duration: Series;
   UnconsumeTopic: Series;
   /** One series per partition; the model gives each instance one partition. */
@@ -91,6 +93,7 @@ export function simulate(s: Scenario): Metrics {
   const speed = s.recordsPerSecond ?? 20_000;
   const periods = Math.ceil(minutes / PERIOD_MINUTES);
   const errors: Series = Array(periods).fill(null);
+  const successes: Series = Array(periods).fill(null);
   const durations: number[][] = Array.from({ length: periods }, () => []);
   const lagSamples: number[][][] = Array.from({ length: periods }, () => []);
   const lag = Array(n).fill(0) as number[];
@@ -114,7 +117,9 @@ export function simulate(s: Scenario): Metrics {
         const seconds = throwsAtOnce ? 5 : Math.min(deadline, RUN_OVERHEAD_SECONDS + planned / speed);
         const written = throwsAtOnce ? 0 : Math.min(planned, (seconds - RUN_OVERHEAD_SECONDS) * speed);
         drains.push({ minute: minute + Math.ceil(seconds / 60), slot, records: written });
-        errors[period] = (errors[period] ?? 0) + (throwsAtOnce || (broken && s.mode === "retention") ? 1 : 0);
+        const threw = throwsAtOnce || (broken && s.mode === "retention");
+        errors[period] = (errors[period] ?? 0) + (threw ? 1 : 0);
+        successes[period] = (successes[period] ?? 0) + (threw ? 0 : 1);
         durations[period].push(seconds * 1000);
       }
     }
@@ -125,6 +130,7 @@ export function simulate(s: Scenario): Metrics {
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return {
     Error: errors,
+    Http2xx: successes,
     Duration: durations.map((d) => (d.length ? sum(d) / d.length : null)),
     UnconsumeTopic: lagSamples.map((minutes) => point(minutes.map(sum))),
     CtopicUnconsumeMsgCount: Array.from({ length: n }, (_, slot) => lagSamples.map((minutes) => point(minutes.map((l) => l[slot])))),
