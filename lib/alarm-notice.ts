@@ -24,7 +24,8 @@ export interface BackupAlarmNoticeProps {
   readonly provider?: TerraformProvider;
 }
 
-const given = (list: unknown[] | undefined): boolean => !!list && (Token.isUnresolved(list) || list.length > 0);
+/** A list with entries, or a list reference (its length is known at apply time). */
+export const given = (list: unknown[] | undefined): boolean => !!list && (Token.isUnresolved(list) || list.length > 0);
 
 /** "prop: why" for each invalid value; references are not checked (they are known at apply time). */
 export function noticePropErrors(props: Pick<BackupAlarmNoticeProps, "noticeWays" | "webhookUrls" | "language">, names = { ways: "noticeWays", urls: "webhookUrls", language: "language" }): string[] {

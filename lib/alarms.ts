@@ -14,7 +14,7 @@ import { DataTencentcloudMonitorAlarmMetric } from "../generated/providers/tence
 import { MonitorAlarmPolicy } from "../generated/providers/tencentcloud/monitor-alarm-policy";
 import { MonitorPolicyBindingObject } from "../generated/providers/tencentcloud/monitor-policy-binding-object";
 import { checkIntRange } from "../function/config";
-import { BackupAlarmNotice, noticePropErrors } from "./alarm-notice";
+import { BackupAlarmNotice, given, noticePropErrors } from "./alarm-notice";
 
 /** The alarm props of CkafkaCosBackupProps. */
 export interface BackupAlarmProps {
@@ -133,9 +133,6 @@ const DEFAULTS = { failedRunAlarmErrors: 1, deadlineAlarmPercent: 90, deadlineAl
 
 const target = (p: BackupAlarmProps) => [p.alarmNoticeIds, p.alarmRecipientUserIds, p.alarmRecipientGroupIds, p.alarmWebhookUrls].some(given);
 const recipients = (p: BackupAlarmProps) => [p.alarmRecipientUserIds, p.alarmRecipientGroupIds, p.alarmWebhookUrls].some(given);
-function given(list: unknown[] | undefined): boolean {
-  return !!list && (Token.isUnresolved(list) || list.length > 0);
-}
 
 export function alarmsWanted(props: BackupAlarmProps): boolean {
   return props.alarmsEnabled ?? target(props);
