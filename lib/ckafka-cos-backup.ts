@@ -243,7 +243,7 @@ export class CkafkaCosBackup extends Construct {
   public readonly environment: Record<string, string>;
   /** The alarm policies; defined when alarms are enabled (README, "Operations"). */
   public readonly alarms?: BackupAlarms;
-  /** The function's CLS logset and topic; defined with `logTopicEnabled`. */
+  /** The function's CLS topic, its index, and the logset when the construct made it; defined with `logTopicEnabled`. */
   public readonly logTopic?: BackupLogTopic;
   /**
    * What the backup's output names start with: the construct id with characters other than letters, digits
@@ -265,7 +265,7 @@ export class CkafkaCosBackup extends Construct {
     const encryption = encryptionOf(props);
 
     const provider = props.provider;
-    // The appid names the bucket and every policy's COS resources; the uin the SSM secret and the KMS key.
+    // The appid names the bucket, every policy's COS resources and the alarms; the uin the SSM secret and the KMS key.
     const needsAccount = !props.appId || (!props.ownerUin && (!!props.kmsKeyId || (!!props.saslMechanism && !props.existingRoleName)));
     if (needsAccount) this.userInfo = new DataTencentcloudUserInfo(this, "account", { provider });
     const appId = props.appId ?? this.userInfo?.appId ?? "";
@@ -370,7 +370,10 @@ export class CkafkaCosBackup extends Construct {
     });
 
     if (props.logTopicEnabled) {
-      this.logTopic = new BackupLogTopic(this, "logs", { functionName: props.functionName, topic: props.topic, retentionDays: props.logRetentionDays, tags, provider });
+      this.logTopic = new BackupLogTopic(this, "logs", {
+        functionName: props.functionName, topic: props.topic, retentionDays: props.logRetentionDays, tags, provider,
+        logsetId: props.clsLogsetId, indexEnabled: props.logIndexEnabled,
+      });
     }
     this.function = new ScfFunction(this, "function", {
       provider,
@@ -387,7 +390,7 @@ export class CkafkaCosBackup extends Construct {
       vpcId: props.vpcId,
       subnetId: props.subnetId,
       enablePublicNet: props.publicNetEnabled ?? true,
-      clsLogsetId: this.logTopic?.logset.id ?? props.clsLogsetId,
+      clsLogsetId: this.logTopic?.logsetId ?? props.clsLogsetId,
       clsTopicId: this.logTopic?.logTopic.id ?? props.clsTopicId,
       dependsOn: this.policyAttachment ? [this.policyAttachment] : undefined,
     });
@@ -436,6 +439,8 @@ export class CkafkaCosBackup extends Construct {
         timeoutSeconds: props.timeoutSeconds ?? timeoutFor(granularity),
         timeGranularityMinutes: granularity,
         consumerGroupId: groupId,
+        parallelism,
+        appId,
       });
     }
     if (tags) tagResources(this, tags);

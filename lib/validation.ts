@@ -218,7 +218,7 @@ export function validateProps(props: CkafkaCosBackupProps): void {
   }
   errors.push(...alarmPropErrors(props), ...logPropErrors(props));
   if (alarmsWanted(props) && reference(props.functionName)) {
-    check("functionName", "must be a literal value, not a Terraform reference, when alarms are on: the alarm policies' names are cut from it to 20 characters");
+    check("functionName", "must be a literal value, not a Terraform reference, when alarms are on: the alarm policies' names are made from it and cut to alarmPolicyNameMaxLength");
   }
   if (props.asyncRetryCount !== undefined && !reference(props.asyncRetryCount)) check("asyncRetryCount", checkIntRange(props.asyncRetryCount, 0, 2));
 
