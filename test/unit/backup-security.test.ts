@@ -4,7 +4,7 @@ import { Testing, TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
 import { TAGS_CONTEXT_KEY } from "../../lib/ckafka-cos-backup";
-import { ENV } from "../../function/config";
+import { ENV, fromEnvironment } from "../../function/config";
 import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
 import { base } from "./base-props";
 
@@ -120,6 +120,16 @@ describe("least privilege per backup", () => {
     expect(policy(keyed, "orders-backup-reader")).toContain('"action" = ["name/kms:Decrypt"], "resource" = ["qcs::kms:ap-guangzhou:uin/100000000001:key/key-1"]');
     expect(policy(keyed, "orders-backup-reader")).not.toContain("GenerateDataKey");
     expect(policy(synth({}), "orders-backup-policy")).not.toContain("kms:");
+  });
+
+  it("the handler reads back what the construct wrote, and refuses a key id without KMS", () => {
+    const env = fnEnv(synth({ ...existing, kmsKeyId: "key-1" }));
+    expect(fromEnvironment(env).encryption).toEqual({ algorithm: "KMS", kmsKeyId: "key-1" });
+    const newBucket = (props: Partial<CkafkaCosBackupProps>) => fromEnvironment({ ...fnEnv(synth(props)), [ENV.bucket]: "b-1250000000" }); // the name is known at apply
+    expect(newBucket({ objectLockDays: 1 }).writeOnce).toBe(true);
+    expect(newBucket({}).writeOnce).toBe(false);
+    expect(() => fromEnvironment({ ...env, [ENV.encryption]: "AES256" })).toThrow("CKB_KMS_KEY_ID: is set, so CKB_ENCRYPTION must be KMS, not AES256");
+    expect(() => fromEnvironment({ ...env, [ENV.encryption]: "DES" })).toThrow('CKB_ENCRYPTION: "DES" is not allowed; expected one of AES256, KMS, SM4');
   });
 
   it("kmsKeyId with another algorithm is refused", () => {
