@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { FETCH } from "../function/run-loop";
-import { LIMITS } from "../function/config";
+import { COMPRESSION_LEVELS } from "../function/config";
 import { COMPRESS_CHUNK_BYTES, PART_BYTES } from "../function/object-writer";
 import { brokers, uniqueName } from "../test/helpers/kafka";
 import { TEST_BUCKET, cosEndpoint, getBytes, listKeys, testCos } from "../test/helpers/cos";
@@ -91,7 +91,7 @@ export async function throughput(o: ThroughputOptions): Promise<string> {
   const produceS = (performance.now() - t0) / 1000;
   console.log(`produced ${o.records} × ${o.valueBytes} B over ${o.partitions} partitions in ${produceS.toFixed(1)} s`);
 
-  const level: number = LIMITS.compressionLevel.default;
+  const level: number = COMPRESSION_LEVELS.gzip.default.jsonl;
   const variant = (label: string, lvl: number, script?: string): Variant => ({
     label, level: lvl, script, cpuUs: [], rate: [], rss: [], storedMiB: [], uploadCpuUs: [], ratio: [], vsBaseline: [],
   });
