@@ -15,15 +15,15 @@ import { brokers } from "./kafka";
 
 let script: string | undefined;
 
-/** index.js from the deployable zip, extracted once per test process. */
+/** index.js from the deployable zip, extracted once per test process with the zip's other files (zstd.wasm). */
 export function bundledScript(): string {
   if (script) return script;
   const code = handlerCode();
   const files = unzipSync(readFileSync(code.zipPath));
   const dir = join(tmpdir(), `ckb-handler-${code.sha256.slice(0, 12)}`);
   mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
   script = join(dir, "index.js");
-  writeFileSync(script, files["index.js"]);
   return script;
 }
 
