@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { FETCH } from "../function/run-loop";
-import { COMPRESSION_LEVELS } from "../function/config";
+import { HANDLER_CPU, handlerCpuSeconds } from "../cli/cost-model";
+import { LIMITS } from "../function/config";
 import { COMPRESS_CHUNK_BYTES, PART_BYTES } from "../function/object-writer";
 import { brokers, uniqueName } from "../test/helpers/kafka";
 import { TEST_BUCKET, cosEndpoint, getBytes, listKeys, testCos } from "../test/helpers/cos";
@@ -91,7 +92,7 @@ export async function throughput(o: ThroughputOptions): Promise<string> {
   const produceS = (performance.now() - t0) / 1000;
   console.log(`produced ${o.records} × ${o.valueBytes} B over ${o.partitions} partitions in ${produceS.toFixed(1)} s`);
 
-  const level: number = COMPRESSION_LEVELS.gzip.default.jsonl;
+  const level: number = LIMITS.compressionLevel.default;
   const variant = (label: string, lvl: number, script?: string): Variant => ({
     label, level: lvl, script, cpuUs: [], rate: [], rss: [], storedMiB: [], uploadCpuUs: [], ratio: [], vsBaseline: [],
   });
@@ -179,6 +180,12 @@ export async function throughput(o: ThroughputOptions): Promise<string> {
     ["start cost: handler on a topic of one record per partition (CPU-s)", fmt(spread(startUs.map((x) => x / 1e6)), 2), "", "", "", ""],
     ["start cost: raw kafkajs consumer, same topic (CPU-s)", fmt(spread(rawStartUs.map((x) => x / 1e6)), 2), "", "", "", ""],
     [`${variants[0].label} ÷ raw parts, start costs left out`, fmt(spread(net), 2), "", "", "", ""],
+  );
+  // The figure `estimate` uses for these records (cli/cost-model.ts), start included, beside the default's.
+  const modelUs = (handlerCpuSeconds(o.records, (linesMiB * MiB) / o.records) + HANDLER_CPU.startSeconds) / o.records * 1e6;
+  rows.push(
+    ["estimate's cost model for these records (cli/cost-model.ts, gzip 6)", fmt(spread([modelUs]), 2), "", "", "", ""],
+    [`${variants[0].label} ÷ the cost model`, fmt(spread(variants[0].cpuUs.map((x) => x / modelUs)), 2), "", "", "", ""],
   );
   if (base) {
     for (const v of variants.slice(0, -1)) rows.push([`records per CPU-second, ${v.label} ÷ earlier handler`, "", `**${fmt(spread(v.vsBaseline), 2)}**`, "", "", ""]);

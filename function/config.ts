@@ -68,25 +68,19 @@ export const ENV = {
   ssmEndpoint: "CKB_SSM_ENDPOINT",
 } as const;
 
-export const LIMITS = {
-  partitionMaxBytes: { min: 1024 * 1024, max: 500 * 1024 * 1024, default: 64 * 1024 * 1024 },
-  deadlineMarginMs: { min: 1_000, max: 300_000, default: 20_000 },
-  /**
-   * An open object holds up to a 5 MiB part, 2 MiB queued for gzip and gzip's own buffers, so this
-   * bounds memory whatever the partition count. 4 kept the handler near 210 MiB at 64 partitions, and
-   * 28 were only 4% faster for 110 MiB more: a run is bound by one core encoding records (bench/README.md).
-   */
-  maxOpenObjects: { min: 1, max: 64, default: 4 },
-  /** Function memory. The handler peaks near 210–270 MiB with the default maxOpenObjects (bench/README.md). */
-  memoryMiB: { min: 256, max: 3072, step: 128, default: 512 },
-  /** One minute to 30 days. */
-  retentionHeadroomAlarmMs: { min: 60_000, max: 30 * 24 * 3_600_000 },
-  /** Instances per tick: one timer trigger each, and SCF allows 10 timer triggers per function. */
-  parallelism: { min: 1, max: 10, default: 1 },
-} as const;
+/**
+ * The granularities the timer can keep evenly: `0 *\/N * * * * *` fires at the minutes of the hour
+ * divisible by N, so an N that does not divide 60 (7 fires at :56 and again at :00) gives a short interval.
+ */
+export const GRANULARITY_MINUTES = [5, 6, 10, 12, 15] as const;
+/** Kept back from each interval so a tick ends before the next starts. */
+export const TIMEOUT_MARGIN_SECONDS = 30;
+export const SCF_MAX_TIMEOUT_SECONDS = 900;
 
-export const SASL_MECHANISMS: readonly SaslMechanism[] = ["plain", "scram-sha-256", "scram-sha-512"];
-export const COMPRESSIONS: readonly Compression[] = ["gzip", "zstd", "none"];
+/** The function's timeout for a granularity unless `timeoutSeconds` says otherwise. */
+export function timeoutFor(granularityMinutes: number): number {
+  return Math.min(granularityMinutes * 60 - TIMEOUT_MARGIN_SECONDS, SCF_MAX_TIMEOUT_SECONDS);
+}
 
 /**
  * Each codec's levels and the level used when none is given, by format. gzip: on event-like JSON, level 1
@@ -99,6 +93,29 @@ export const COMPRESSION_LEVELS = {
   gzip: { min: 1, max: 9, default: { jsonl: 6, parquet: 1 } },
   zstd: { min: 1, max: 19, default: { jsonl: 1, parquet: 1 } },
 } as const;
+
+export const LIMITS = {
+  partitionMaxBytes: { min: 1024 * 1024, max: 500 * 1024 * 1024, default: 64 * 1024 * 1024 },
+  deadlineMarginMs: { min: 1_000, max: 300_000, default: 20_000 },
+  /**
+   * An open object holds up to a 5 MiB part, 2 MiB queued for gzip and gzip's own buffers, so this
+   * bounds memory whatever the partition count. 4 kept the handler near 210 MiB at 64 partitions, and
+   * 28 were only 4% faster for 110 MiB more: a run is bound by one core encoding records (bench/README.md).
+   */
+  maxOpenObjects: { min: 1, max: 64, default: 4 },
+  /** gzip's levels and its JSON Lines default (COMPRESSION_LEVELS.gzip), as the `estimate` command's cost model assumes. */
+  compressionLevel: { min: COMPRESSION_LEVELS.gzip.min, max: COMPRESSION_LEVELS.gzip.max, default: COMPRESSION_LEVELS.gzip.default.jsonl },
+  /** Function memory. The handler peaks near 210–270 MiB with the default maxOpenObjects (bench/README.md). */
+  memoryMiB: { min: 256, max: 3072, step: 128, default: 512 },
+  /** One minute to 30 days. */
+  retentionHeadroomAlarmMs: { min: 60_000, max: 30 * 24 * 3_600_000 },
+  /** Instances per tick: one timer trigger each, and SCF allows 10 timer triggers per function. */
+  parallelism: { min: 1, max: 10, default: 1 },
+} as const;
+
+export const SASL_MECHANISMS: readonly SaslMechanism[] = ["plain", "scram-sha-256", "scram-sha-512"];
+export const COMPRESSIONS: readonly Compression[] = ["gzip", "zstd", "none"];
+
 
 /** What is wrong with `compression` for `format`, or undefined. */
 export function checkCompression(format: Format, compression: string): string | undefined {

@@ -4,7 +4,7 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
-import { GRANULARITY_MINUTES, timeoutFor } from "../../lib/validation";
+import { GRANULARITY_MINUTES, timeoutFor } from "../../function/config";
 import { firstFiring, minutesToFire, seeded, simulate, type FailureMode, type RuleJson, type Scenario } from "./alarm-simulation";
 import { base } from "./base-props";
 
