@@ -26,7 +26,7 @@ export function baselineScript(revision: string): Baseline {
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   const zip = join(dir, "function.zip");
   buildHandlerZip(zip, join(dir, "function/index.ts"));
+  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zip)))) writeFileSync(join(dir, name), bytes);
   const script = join(dir, "index.js");
-  writeFileSync(script, unzipSync(readFileSync(zip))["index.js"]);
   return { script, label: commit };
 }

@@ -1,6 +1,6 @@
 // Drives the bundled handler over a backlog until every partition has committed its end offset,
 // as the timer would, invocation after invocation.
-import { ENV, type Format } from "../function/config";
+import { ENV, type Compression, type Format } from "../function/config";
 import { invokeHandler, synthesizedEnvironment } from "../test/helpers/handler";
 import { partitionOffsets, committedOffsets, uniqueName } from "../test/helpers/kafka";
 
@@ -25,7 +25,9 @@ export interface DrainOptions {
   format?: Format;
   /** Overrides the default number of open objects. */
   maxOpenObjects?: number;
-  /** Overrides the default gzip level. */
+  /** @default "gzip" */
+  compression?: Compression;
+  /** Overrides the codec's default level. */
   compressionLevel?: number;
   /** Another handler bundle's index.js (an earlier version, see baseline.ts). */
   script?: string;
@@ -38,18 +40,19 @@ export async function drain(topic: string, prefix: string, o: DrainOptions = {})
   const overrides: Record<string, string> = {};
   if (o.maxOpenObjects !== undefined) overrides[ENV.maxOpenObjects] = String(o.maxOpenObjects);
   if (o.compressionLevel !== undefined) overrides[ENV.compressionLevel] = String(o.compressionLevel);
-  const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: prefix, format: o.format }, overrides);
+  const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: prefix, format: o.format, compression: o.compression }, overrides);
   const maxInvocations = o.maxInvocations ?? 20;
   const ends = await partitionOffsets(topic);
   const out: Drain = { invocations: 0, elapsedMs: 0, records: 0, encodedBytes: 0, storedBytes: 0, objects: 0, cpuMicros: 0, maxRssKiB: 0, slotWaits: 0 };
   for (;;) {
     // BENCH_CPU_PROF=<folder>: each invocation writes a V8 CPU profile there (see cpu-profile.cjs).
     // BENCH_NODE_ARGS: flags for the handler's node, e.g. a V8 heap sized as for a small function.
+    // BENCH_NODE: the Node.js binary to run the handler with (SCF's runtime: Node.js 18.15), else this one.
     const nodeArgs = [
       ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
       ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
     ];
-    const run = await invokeHandler(env, { timeLimitMs: 900_000, script: o.script, nodeArgs });
+    const run = await invokeHandler(env, { timeLimitMs: 900_000, script: o.script, nodeArgs, node: process.env.BENCH_NODE || undefined });
     if (!run.ok || !run.result) throw new Error(`handler failed on ${topic}: ${run.error}\n${run.stderr.slice(-2000)}`);
     out.invocations++;
     out.elapsedMs += run.elapsedMs;

@@ -291,7 +291,7 @@ export async function main(
 ): Promise<number> {
   let status: number = EXIT.ok;
   const program = new Command("ckafka-cos-backup")
-    .description("Operator commands for a CKafka topic backed up to COS by the CkafkaCosBackup construct. They read JSON Lines (.jsonl.gz, .jsonl) and Parquet (.parquet) objects, both in one backup too.")
+    .description("Operator commands for a CKafka topic backed up to COS by the CkafkaCosBackup construct. They read JSON Lines (.jsonl.gz, .jsonl.zst, .jsonl) and Parquet (.parquet, gzip or zstd pages) objects, any mix in one backup too.")
     .version(version(), "-V, --version")
     .addHelpText("after", environment(true))
     .configureOutput({ writeOut: (s) => out(s.replace(/\n$/, "")), writeErr: (s) => out(s.replace(/\n$/, "")), outputError: () => undefined })

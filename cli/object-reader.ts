@@ -1,5 +1,5 @@
 // Turns a backup object's stored bytes into its records, whatever its format: the key's extension says which
-// (`.jsonl`, `.jsonl.gz`: one JSON line per record, record-format.ts; `.parquet`: one row per record, the schema
+// (`.jsonl`, `.jsonl.gz`, `.jsonl.zst`: one JSON line per record, record-format.ts; `.parquet`: one row per record, the schema
 // below). A backup may hold both, e.g. a topic switched from JSON Lines to Parquet: verify, restore and export
 // read every object through readObject. Anything that does not decode, or whose records disagree with the key
 // (partition, first offset), throws an error naming the object's key.
@@ -7,6 +7,7 @@ import { isUtf8 } from "node:buffer";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { createGunzip, gunzipSync } from "node:zlib";
+import { Decompress as ZstdDecompress, decompress as zstdDecompress } from "fzstd";
 import type { Compressors, FileMetaData, SchemaElement } from "hyparquet";
 import type { ParsedKey } from "../function/partitioner";
 import { UnreadableObject } from "./errors";
@@ -34,16 +35,38 @@ export async function* readObject(object: ObjectToRead, stored: Buffer): AsyncGe
   }
 }
 
+/** Chunks of compressed bytes fed to the zstd decoder at a time: its output per step stays near a few MiB. */
+const ZSTD_INPUT_BYTES = 64 * 1024;
+
+/**
+ * A `.jsonl.zst` object's text, decoded a slice at a time as the lines are read. fzstd (JavaScript, for Node.js
+ * 20 and 22 alike: node:zlib has zstd only from 22.15) reads concatenated frames, which is how the handler
+ * writes them, as one stream.
+ */
+async function* zstdText(stored: Buffer): AsyncGenerator<Buffer> {
+  const out: Buffer[] = [];
+  const decoder = new ZstdDecompress((chunk) => out.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+  for (let at = 0; at < stored.length; at += ZSTD_INPUT_BYTES) {
+    decoder.push(stored.subarray(at, at + ZSTD_INPUT_BYTES), at + ZSTD_INPUT_BYTES >= stored.length);
+    yield* out.splice(0);
+  }
+}
+
+function decompressed(object: ObjectToRead, stored: Buffer): Readable {
+  if (object.compression === "gzip") return Readable.from([stored]).pipe(createGunzip());
+  if (object.compression === "zstd") return Readable.from(zstdText(stored));
+  return Readable.from([stored]);
+}
+
 async function* jsonLinesRecords(object: ObjectToRead, stored: Buffer): AsyncGenerator<ObjectRecord> {
-  const body = Readable.from([stored]);
-  const lines = createInterface({ input: object.gzip ? body.pipe(createGunzip()) : body, crlfDelay: Infinity });
+  const lines = createInterface({ input: decompressed(object, stored), crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();
   for (let n = 1; ; n++) {
     let next: IteratorResult<string>;
     try {
       next = await iterator.next();
     } catch (err) {
-      throw new UnreadableObject(`${object.key}: ${object.gzip ? "gzip" : "read"} error after line ${n - 1}: ${(err as Error).message}`);
+      throw new UnreadableObject(`${object.key}: ${object.compression === "none" ? "read" : object.compression} error after line ${n - 1}: ${(err as Error).message}`);
     }
     if (next.done) return;
     if (next.value === "") continue;
@@ -126,8 +149,11 @@ const bytes = (v: Uint8Array | null | undefined): Buffer | null => (v === null |
  * partition_max bytes, or one larger record alone), plus one row group: its column chunks, copied out of
  * those bytes, and its decoded rows (the handler bounds a row group's record bytes).
  */
-/** The handler writes gzip pages (Parquet's GZIP codec); hyparquet has snappy built in and takes the others from here. */
-export const DECOMPRESSORS: Compressors = { GZIP: (input) => new Uint8Array(gunzipSync(input)) };
+/** The handler writes gzip or zstd pages (Parquet's GZIP, ZSTD); hyparquet has snappy built in and takes the others from here. */
+export const DECOMPRESSORS: Compressors = {
+  GZIP: (input) => new Uint8Array(gunzipSync(input)),
+  ZSTD: (input, outputLength) => zstdDecompress(input, new Uint8Array(outputLength)),
+};
 
 async function* parquetRecords(key: string, stored: Buffer): AsyncGenerator<ObjectRecord> {
   const { parquetMetadataAsync, parquetReadObjects } = await loadHyparquet();

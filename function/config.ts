@@ -5,7 +5,8 @@
 
 export type StartPosition = "earliest" | "latest" | { timestampMs: number };
 export type SaslMechanism = "plain" | "scram-sha-256" | "scram-sha-512";
-export type Compression = "gzip" | "none";
+/** JSON Lines: the whole object's compression; Parquet: each page's codec ("none" is refused there). */
+export type Compression = "gzip" | "zstd" | "none";
 /** The object format: JSON Lines (record-format.ts) or Parquet (parquet-format.ts, one row per record). */
 export type Format = "jsonl" | "parquet";
 /** Server-side encryption the handler asks for on every object it writes (the bucket's own default applies otherwise). */
@@ -27,9 +28,9 @@ export interface BackupConfig {
   readonly startPosition: StartPosition;
   readonly groupId: string;
   readonly format: Format;
-  /** JSON Lines only: Parquet compresses each page itself (parquet-object-writer.ts). */
+  /** JSON Lines: the object's compression; Parquet: the page codec (gzip or zstd, parquet-object-writer.ts). */
   readonly compression: Compression;
-  /** gzip level, 1 (fastest) to 9 (smallest). JSON Lines only. */
+  /** The codec's level (COMPRESSION_LEVELS): gzip 1 to 9, zstd 1 to 19; unused with "none". */
   readonly compressionLevel: number;
   readonly sasl?: { mechanism: SaslMechanism; username: string; secretName: string };
   readonly tls: boolean;
@@ -97,6 +98,18 @@ export function timeoutFor(granularityMinutes: number): number {
   return Math.min(granularityMinutes * 60 - TIMEOUT_MARGIN_SECONDS, SCF_MAX_TIMEOUT_SECONDS);
 }
 
+/**
+ * Each codec's levels and the level used when none is given, by format. gzip: on event-like JSON, level 1
+ * saves 5–15% of the handler's CPU and stores 3–5% more bytes than 6; at COS and SCF prices those bytes cost
+ * more than that CPU once kept longer than about a week (README, "Memory and speed"); Parquet pages have
+ * always been gzip level 1 (bench/README.md "Parquet objects"). zstd: 1 to 19 (20 and up need far more
+ * memory); level 1 stores fewer bytes than gzip 6 for a fraction of its CPU (bench/README.md "zstd").
+ */
+export const COMPRESSION_LEVELS = {
+  gzip: { min: 1, max: 9, default: { jsonl: 6, parquet: 1 } },
+  zstd: { min: 1, max: 19, default: { jsonl: 1, parquet: 1 } },
+} as const;
+
 export const LIMITS = {
   partitionMaxBytes: { min: 1024 * 1024, max: 500 * 1024 * 1024, default: 64 * 1024 * 1024 },
   deadlineMarginMs: { min: 1_000, max: 300_000, default: 20_000 },
@@ -106,12 +119,8 @@ export const LIMITS = {
    * 28 were only 4% faster for 110 MiB more: a run is bound by one core encoding records (bench/README.md).
    */
   maxOpenObjects: { min: 1, max: 64, default: 4 },
-  /**
-   * gzip level. On event-like JSON, level 1 saves 5–15% of the handler's CPU and stores 3–5% more
-   * bytes than 6; at COS and SCF prices those bytes cost more than that CPU once kept longer than
-   * about a week (README, "Memory and speed").
-   */
-  compressionLevel: { min: 1, max: 9, default: 6 },
+  /** gzip's levels and its JSON Lines default (COMPRESSION_LEVELS.gzip), as the `estimate` command's cost model assumes. */
+  compressionLevel: { min: COMPRESSION_LEVELS.gzip.min, max: COMPRESSION_LEVELS.gzip.max, default: COMPRESSION_LEVELS.gzip.default.jsonl },
   /** Function memory. The handler peaks near 210–270 MiB with the default maxOpenObjects (bench/README.md). */
   memoryMiB: { min: 256, max: 3072, step: 128, default: 512 },
   /** One minute to 30 days. */
@@ -121,7 +130,27 @@ export const LIMITS = {
 } as const;
 
 export const SASL_MECHANISMS: readonly SaslMechanism[] = ["plain", "scram-sha-256", "scram-sha-512"];
-export const COMPRESSIONS: readonly Compression[] = ["gzip", "none"];
+export const COMPRESSIONS: readonly Compression[] = ["gzip", "zstd", "none"];
+
+
+/** What is wrong with `compression` for `format`, or undefined. */
+export function checkCompression(format: Format, compression: string): string | undefined {
+  if (!(COMPRESSIONS as readonly string[]).includes(compression)) return `"${compression}" is not allowed; expected one of ${COMPRESSIONS.join(", ")}`;
+  if (format === "parquet" && compression === "none") return `"none" is not allowed with format "parquet", whose pages are always compressed; expected gzip or zstd (the page codec)`;
+  return undefined;
+}
+
+/** What is wrong with `level` for `compression`, or undefined. */
+export function checkCompressionLevel(compression: Compression, level: number): string | undefined {
+  if (compression === "none") return `does not apply with compression "none"; leave it unset`;
+  const { min, max } = COMPRESSION_LEVELS[compression];
+  return checkIntRange(level, min, max)?.concat(` (${compression} levels)`);
+}
+
+/** The level used for `compression` and `format` when none is given (0 with "none": no level applies). */
+export function defaultCompressionLevel(format: Format, compression: Compression): number {
+  return compression === "none" ? 0 : COMPRESSION_LEVELS[compression].default[format];
+}
 export const FORMATS: readonly Format[] = ["jsonl", "parquet"];
 
 /** Thrown for a bad setting; the message names the setting and what is allowed. */
@@ -278,11 +307,11 @@ export function toEnvironment(config: BackupConfig): Record<string, string> {
     [ENV.groupId]: config.groupId,
     [ENV.format]: config.format,
     [ENV.compression]: config.compression,
-    [ENV.compressionLevel]: String(config.compressionLevel),
     [ENV.tls]: String(config.tls),
     [ENV.deadlineMarginMs]: String(config.deadlineMarginMs),
     [ENV.maxOpenObjects]: String(config.maxOpenObjects),
   };
+  if (config.compression !== "none") env[ENV.compressionLevel] = String(config.compressionLevel);
   if (config.sasl) {
     env[ENV.saslMechanism] = config.sasl.mechanism;
     env[ENV.saslUsername] = config.sasl.username;
@@ -346,6 +375,16 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
   const kmsKeyId = env[ENV.kmsKeyId] || undefined;
   if (kmsKeyId && algorithm !== "KMS") fail(ENV.kmsKeyId, `is set, so ${ENV.encryption} must be KMS, not ${algorithm ?? "unset"}`);
   const encryption: Encryption | undefined = algorithm === "KMS" ? { algorithm, kmsKeyId } : algorithm ? { algorithm } : undefined;
+  const format = checked(ENV.format, env[ENV.format] || "jsonl", checkFormat) as Format;
+  const compression = checked(ENV.compression, env[ENV.compression] || "gzip", (v) => checkCompression(format, v)) as Compression;
+  // The level is read per codec (gzip and zstd levels differ); with "none" there is none to read.
+  let compressionLevel = defaultCompressionLevel(format, compression);
+  const rawLevel = env[ENV.compressionLevel];
+  if (compression !== "none" && rawLevel !== undefined && rawLevel !== "") {
+    compressionLevel = /^\d+$/.test(rawLevel) ? Number(rawLevel) : NaN;
+    const why = checkCompressionLevel(compression, compressionLevel);
+    if (why) fail(ENV.compressionLevel, `"${rawLevel}": ${why}`);
+  }
   return {
     brokers,
     topic: checked(ENV.topic, required(ENV.topic), checkTopic),
@@ -358,9 +397,9 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     partitionMaxBytes: int(ENV.partitionMaxBytes, LIMITS.partitionMaxBytes),
     startPosition: start as StartPosition,
     groupId: required(ENV.groupId),
-    format: checked(ENV.format, env[ENV.format] || "jsonl", checkFormat) as Format,
-    compression: oneOf(ENV.compression, COMPRESSIONS, "gzip"),
-    compressionLevel: int(ENV.compressionLevel, LIMITS.compressionLevel),
+    format,
+    compression,
+    compressionLevel,
     sasl,
     tls,
     deadlineMarginMs: int(ENV.deadlineMarginMs, LIMITS.deadlineMarginMs),

@@ -4,9 +4,10 @@ import type { KafkaMessage } from "kafkajs";
 import type { BackupConfig } from "./config";
 import type { ObjectStorage } from "./cos-storage";
 import { JsonLinesEncoder } from "./json-lines-encoder";
-import { JsonLinesObjectWriter, type ObjectStart, type ObjectWriter } from "./object-writer";
+import { JsonLinesObjectWriter, type JsonLinesCompression, type ObjectStart, type ObjectWriter } from "./object-writer";
 import { parquetRecordBytes } from "./parquet-format";
-import { ParquetObjectWriter } from "./parquet-object-writer";
+import { ParquetObjectWriter, pageCompression } from "./parquet-object-writer";
+import { zstdFrames } from "./zstd";
 
 export interface ObjectFormat {
   /**
@@ -18,17 +19,23 @@ export interface ObjectFormat {
   open(storage: ObjectStorage, partition: number, start: ObjectStart): ObjectWriter;
 }
 
-export function objectFormat(config: Pick<BackupConfig, "format" | "compression" | "compressionLevel">): ObjectFormat {
+/** The configured format; asynchronous because zstd's WebAssembly module is compiled on first use. */
+export async function objectFormat(config: Pick<BackupConfig, "format" | "compression" | "compressionLevel">): Promise<ObjectFormat> {
+  const { compression: codec, compressionLevel: level } = config;
   if (config.format === "parquet") {
+    if (codec === "none") throw new Error(`compression "none" does not apply to Parquet objects, whose pages are always compressed`);
+    const pages = await pageCompression(codec, level);
     return {
       encode: (_partition, m) => parquetRecordBytes(m),
-      open: (storage, partition, start) => new ParquetObjectWriter(storage, partition, start),
+      open: (storage, partition, start) => new ParquetObjectWriter(storage, partition, start, { pages }),
     };
   }
   // Encoding is synchronous, so one line buffer serves every partition.
   const encoder = new JsonLinesEncoder();
+  const compression: JsonLinesCompression =
+    codec === "gzip" ? { codec, level } : codec === "zstd" ? { codec, frame: await zstdFrames(level) } : { codec };
   return {
     encode: (partition, m) => encoder.encode(partition, m),
-    open: (storage, _partition, start) => new JsonLinesObjectWriter(storage, encoder, config.compression, config.compressionLevel, start),
+    open: (storage, _partition, start) => new JsonLinesObjectWriter(storage, encoder, compression, start),
   };
 }

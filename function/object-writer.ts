@@ -1,20 +1,22 @@
 // Writes one backup object as its records stream in, like Kafka Connect's storage writer: the object's
 // bytes go out in parts once they reach the part size, so memory stays at about one part per open object
 // whatever the backlog. ObjectUpload is that part shared by both formats; JsonLinesObjectWriter adds
-// gzip (parquet-object-writer.ts is the other format).
+// gzip or zstd (parquet-object-writer.ts is the other format).
 import { createHash } from "node:crypto";
 import { createGzip, type Gzip, type ZlibOptions } from "node:zlib";
 import type { KafkaMessage } from "kafkajs";
-import type { Compression, Format } from "./config";
+import type { Format } from "./config";
 import type { ObjectStorage, UploadedPart } from "./cos-storage";
 import type { JsonLinesEncoder } from "./json-lines-encoder";
+import type { ZstdFrame } from "./zstd";
 
 /** S3-compatible servers need parts of at least 5 MiB (COS: 1 MiB); the least they take keeps an open object small. */
 export const PART_BYTES = 5 * 1024 * 1024;
 
 /**
  * Records go to gzip in chunks of this size: each write to a zlib stream is a trip to the thread
- * pool, so writing record by record (~1 KiB) spends most of a run waiting on those trips.
+ * pool, so writing record by record (~1 KiB) spends most of a run waiting on those trips. zstd makes
+ * each chunk one frame: the chunk is what it finds repeats in (bench/README.md "zstd").
  */
 export const COMPRESS_CHUNK_BYTES = 256 * 1024;
 
@@ -199,27 +201,32 @@ export abstract class ObjectWriterBase {
   }
 }
 
-/** A JSON Lines object (`.jsonl` or `.jsonl.gz`): the encoder's lines, gzipped when configured. */
+/** How a JSON Lines object is compressed: gzip at a level, zstd frames, or not at all. */
+export type JsonLinesCompression = { codec: "gzip"; level: number } | { codec: "zstd"; frame: ZstdFrame } | { codec: "none" };
+
+/** A JSON Lines object (`.jsonl`, `.jsonl.gz` or `.jsonl.zst`): the encoder's lines, compressed as configured. */
 export class JsonLinesObjectWriter extends ObjectWriterBase implements ObjectWriter {
-  /** Encoded lines not yet handed to gzip. */
+  /** Encoded lines not yet compressed. */
   private chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);
   private chunkBytes = 0;
   private readonly gzip?: Gzip;
+  private readonly zstd?: ZstdFrame;
 
   constructor(
     storage: ObjectStorage,
     private readonly encoder: JsonLinesEncoder,
-    compression: Compression,
-    compressionLevel: number,
+    compression: JsonLinesCompression,
     first: ObjectStart,
     partBytes = PART_BYTES,
   ) {
     super(storage, first, partBytes);
-    if (compression === "gzip") {
+    if (compression.codec === "gzip") {
       // Room for a few chunks, so that encoding the next chunks overlaps compressing this one. zlib
       // streams take stream options, which @types/node leaves out of ZlibOptions.
-      this.gzip = createGzip({ level: compressionLevel, chunkSize: COMPRESS_CHUNK_BYTES, highWaterMark: 8 * COMPRESS_CHUNK_BYTES } as ZlibOptions);
+      this.gzip = createGzip({ level: compression.level, chunkSize: COMPRESS_CHUNK_BYTES, highWaterMark: 8 * COMPRESS_CHUNK_BYTES } as ZlibOptions);
       this.gzip.on("data", (chunk: Buffer) => this.upload.add(chunk));
+    } else if (compression.codec === "zstd") {
+      this.zstd = compression.frame;
     }
   }
 
@@ -244,9 +251,15 @@ export class JsonLinesObjectWriter extends ObjectWriterBase implements ObjectWri
     await this.upload.uploadFullParts();
   }
 
-  /** Hands the chunk to gzip; false when gzip's queue is full (wait for "drain"). */
+  /** Hands the chunk to gzip or zstd; false when gzip's queue is full (wait for "drain"). */
   private compressChunk(): boolean {
     if (!this.chunkBytes) return true;
+    if (this.zstd) {
+      // Synchronous: the frame is a copy, so the chunk is free again at once.
+      this.upload.add(this.zstd(this.chunk.subarray(0, this.chunkBytes)));
+      this.chunkBytes = 0;
+      return true;
+    }
     const whole = this.chunk;
     const chunk = whole.subarray(0, this.chunkBytes);
     this.chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);

@@ -8,20 +8,31 @@ import type { KafkaMessage } from "kafkajs";
 import { gzipSync } from "node:zlib";
 import type { CompressionCodec } from "hyparquet";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
+import type { Compression } from "./config";
 import type { ObjectStorage } from "./cos-storage";
 import { ObjectUpload, ObjectWriterBase, PART_BYTES, type ObjectStart, type ObjectWriter, type WrittenObject } from "./object-writer";
 import { PARQUET_SCHEMA, ParquetRowGroup } from "./parquet-format";
+import { zstdFrames } from "./zstd";
 
 /** Row-group bounds (parquetRecordBytes; rows): measured in bench/README.md "Parquet objects". */
 export const ROW_GROUP = { bytes: 2 * 1024 * 1024, rows: 65_536 } as const;
 
 /**
- * Page compression: gzip level 1 (node:zlib), Parquet's GZIP codec, which every Parquet reader reads
+ * Default page compression: gzip level 1 (node:zlib), Parquet's GZIP codec, which every Parquet reader reads
  * (DuckDB, Spark, pyarrow; hyparquet with a decompressor, as the CLI passes it). Against hyparquet-writer's
  * built-in snappy it stored half the bytes for 16% less CPU (bench/README.md "Parquet objects"), and
- * gzip's CRC lets a reader detect a damaged page. zstd would need Node.js 22.15.
+ * gzip's CRC lets a reader detect a damaged page.
  */
 export const PAGE_COMPRESSION: PageCompression = { codec: "GZIP", compressor: (input) => gzipSync(input, { level: 1 }) };
+
+/**
+ * The pages' codec as configured: `compression` "gzip" or "zstd" (Parquet's ZSTD codec: each page one zstd
+ * frame, zstd.ts) at `level`.
+ */
+export async function pageCompression(compression: Exclude<Compression, "none">, level: number): Promise<PageCompression> {
+  if (compression === "gzip") return { codec: "GZIP", compressor: (input) => gzipSync(input, { level }) };
+  return { codec: "ZSTD", compressor: await zstdFrames(level) };
+}
 
 /** A codec and, for any but snappy, its compressor (a function from bytes to compressed bytes). */
 export interface PageCompression {

@@ -8,7 +8,7 @@ export interface KeyParts {
   instanceId: string;
   topic: string;
   format: Format;
-  /** JSON Lines only (`.jsonl.gz`); a Parquet object compresses its pages itself. */
+  /** JSON Lines only (`.jsonl.gz`, `.jsonl.zst`); a Parquet object compresses its pages itself. */
   compression: Compression;
 }
 
@@ -49,13 +49,16 @@ function utcHour(timestamp: string): number {
   return ms === undefined ? -1 : Math.floor(ms / 3_600_000);
 }
 
+/** A JSON Lines object's extension by its compression. */
+const JSON_LINES_EXTENSIONS: Record<Compression, string> = { gzip: "jsonl.gz", zstd: "jsonl.zst", none: "jsonl" };
+
 /** 20 digits hold any Kafka offset (a signed 64-bit number), so keys sort in offset order. */
 export function paddedOffset(offset: number): string {
   return String(offset).padStart(20, "0");
 }
 
 export function objectKey(parts: KeyParts, partition: number, firstOffset: number, firstTimestamp: string): string {
-  const ext = parts.format === "parquet" ? "parquet" : parts.compression === "gzip" ? "jsonl.gz" : "jsonl";
+  const ext = parts.format === "parquet" ? "parquet" : JSON_LINES_EXTENSIONS[parts.compression];
   return `${parts.prefix}${parts.instanceId}/${parts.topic}/${timeFolder(firstTimestamp)}/${parts.topic}+${partition}+${paddedOffset(firstOffset)}.${ext}`;
 }
 
@@ -65,17 +68,19 @@ export interface ParsedKey {
   firstOffset: number;
   /** `dt=YYYY-MM-DD/hour=HH`, or NO_TIME_FOLDER */
   timeFolder: string;
-  /** JSON Lines (`.jsonl`, `.jsonl.gz`) or Parquet (`.parquet`, compressed inside the file); a backup may hold both. */
+  /** JSON Lines (`.jsonl`, `.jsonl.gz`, `.jsonl.zst`) or Parquet (`.parquet`); a backup may hold any mix. */
   format: Format;
-  gzip: boolean;
+  /** The whole object's compression: JSON Lines by its extension; "none" for Parquet, whose pages say their own codec. */
+  compression: Compression;
 }
 
 export function parseObjectKey(parts: Pick<KeyParts, "prefix" | "instanceId" | "topic">, key: string): ParsedKey | undefined {
   const base = `${parts.prefix}${parts.instanceId}/${parts.topic}/`;
   if (!key.startsWith(base)) return undefined;
-  const m = /^(dt=\d{4}-\d{2}-\d{2}\/hour=\d{2}|dt=none\/hour=none)\/(.+)\+(\d+)\+(\d{20})\.(jsonl(\.gz)?|parquet)$/.exec(key.slice(base.length));
+  const m = /^(dt=\d{4}-\d{2}-\d{2}\/hour=\d{2}|dt=none\/hour=none)\/(.+)\+(\d+)\+(\d{20})\.(jsonl(?:\.(gz|zst))?|parquet)$/.exec(key.slice(base.length));
   if (!m || m[2] !== parts.topic) return undefined;
-  return { timeFolder: m[1], partition: Number(m[3]), firstOffset: Number(m[4]), format: m[5] === "parquet" ? "parquet" : "jsonl", gzip: m[6] !== undefined };
+  const compression = m[6] === "gz" ? "gzip" : m[6] === "zst" ? "zstd" : "none";
+  return { timeFolder: m[1], partition: Number(m[3]), firstOffset: Number(m[4]), format: m[5] === "parquet" ? "parquet" : "jsonl", compression };
 }
 
 /**

@@ -103,7 +103,7 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
     config,
     storage: opts.storage,
     budget,
-    format: objectFormat(config),
+    format: await objectFormat(config),
     log,
     commit: async (partition: number, offset: number) => {
       await pinned;

@@ -1,14 +1,18 @@
 // Build step, run by `npm run build` (so by `npm pack`) and by the test setup, never at a user's synth:
-// bundles function/ with esbuild into one deterministic zip that the package ships. Users' machines
+// bundles function/ with esbuild into one deterministic zip that the package ships: index.js, and zstd.wasm
+// beside it (the zstd library reads its WebAssembly module from the folder its code runs from, function/zstd.ts). Users' machines
 // need no esbuild, and every machine gets the same bytes, hence the same hash, for one version.
 import { buildSync } from "esbuild";
 import { zipSync } from "fflate";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { HANDLER_NODE_MAJOR, HANDLER_ZIP } from "./handler-code";
 
 /** The handler's entry point. */
 export const HANDLER_ENTRY = resolve(__dirname, "../function/index.ts");
+
+/** The zstd library's WebAssembly module, shipped as a file of the zip (index.js loads it from its own folder). */
+export const ZSTD_WASM = resolve(dirname(require.resolve("@bokuweb/zstd-wasm")), "zstd.wasm");
 
 // The zip's entries get a fixed time so that the same source gives the same bytes, hence the same hash.
 const FIXED_MTIME = new Date("2000-01-01T00:00:00Z");
@@ -29,7 +33,10 @@ export function buildHandlerZip(zipPath: string = HANDLER_ZIP, entry: string = H
     write: false,
     logLevel: "silent",
   });
-  const zip = zipSync({ "index.js": [result.outputFiles[0].contents, { mtime: FIXED_MTIME, level: 9 }] });
+  const zip = zipSync({
+    "index.js": [result.outputFiles[0].contents, { mtime: FIXED_MTIME, level: 9 }],
+    "zstd.wasm": [readFileSync(ZSTD_WASM), { mtime: FIXED_MTIME, level: 9 }],
+  });
   mkdirSync(dirname(zipPath), { recursive: true });
   const tmp = `${zipPath}.${process.pid}.tmp`;
   writeFileSync(tmp, zip);

@@ -13,6 +13,7 @@ import { ScfReservedConcurrencyConfig } from "../generated/providers/tencentclou
 import { ScfTrigger } from "../generated/providers/tencentcloud/scf-trigger";
 import {
   LIMITS,
+  defaultCompressionLevel,
   formatSlotArgument,
   toEnvironment,
   type Compression,
@@ -136,19 +137,24 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   /** Delivery path prefix; empty for the bucket root, otherwise it must end with `/`. @default "" */
   readonly deliveryPathPrefix?: string;
   /**
-   * Object format: `"jsonl"`, JSON Lines, one record per line (gzip, see `compression`); `"parquet"`,
+   * Object format: `"jsonl"`, JSON Lines, one record per line (compressed whole, see `compression`); `"parquet"`,
    * one row per record in columns a query engine reads directly (README, "What the backup writes"). A
    * backup may hold both (the CLI reads each object by its extension), so switching is safe.
    * @default "jsonl" - what stacks made before the prop existed write; Parquet is opted into.
    */
   readonly format?: Format;
-  /** JSON Lines compression; not with `format: "parquet"`, whose pages are always gzip level 1 (README, "What the backup writes"). @default "gzip" */
+  /**
+   * Codec: with `format: "jsonl"` the object's compression, `"gzip"` (`.jsonl.gz`), `"zstd"` (`.jsonl.zst`) or
+   * `"none"` (`.jsonl`); with `format: "parquet"` the page codec, `"gzip"` or `"zstd"` (Parquet's GZIP and ZSTD
+   * codecs; `"none"` is refused). zstd stores fewer bytes for less CPU; gzip is read by every tool without
+   * asking (README, "Memory and speed").
+   * @default "gzip" - what stacks made before zstd existed write
+   */
   readonly compression?: Compression;
   /**
-   * gzip level, 1 (least CPU) to 9 (fewest bytes). Level 1 backs up more records per CPU-second for
-   * a few % more stored bytes: worth it when backups are kept only days, or when a tick must keep up
-   * with a busy topic (README, "Memory and speed"). JSON Lines only, like `compression`.
-   * @default 6
+   * The codec's level: gzip 1 (least CPU) to 9 (fewest bytes), zstd 1 to 19. A higher level stores fewer
+   * bytes for more CPU per record (README, "Memory and speed"). Not with `compression: "none"`.
+   * @default gzip: 6 for JSON Lines, 1 for Parquet pages; zstd: 1
    */
   readonly compressionLevel?: number;
 
@@ -307,7 +313,7 @@ export class CkafkaCosBackup extends Construct {
       groupId,
       format: props.format ?? "jsonl",
       compression: props.compression ?? "gzip",
-      compressionLevel: props.compressionLevel ?? LIMITS.compressionLevel.default,
+      compressionLevel: props.compressionLevel ?? defaultCompressionLevel(props.format ?? "jsonl", props.compression ?? "gzip"),
       sasl: props.saslMechanism
         ? { mechanism: props.saslMechanism, username: props.saslUsername!, secretName: props.saslPasswordSecretName! }
         : undefined,

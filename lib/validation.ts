@@ -6,6 +6,8 @@ import {
   SASL_MECHANISMS,
   COMPRESSIONS,
   checkBroker,
+  checkCompression,
+  checkCompressionLevel,
   checkFormat,
   checkBucket,
   checkInstanceId,
@@ -100,7 +102,7 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     ["timeGranularityMinutes", "it sets the timer's cron, the function timeout and the queued event's lifetime"],
     ["timeoutSeconds", "it is checked against timeGranularityMinutes so that ticks do not overlap"],
     ["partitionMaxBytes", "it goes into the handler's configuration, which the handler refuses outside 1 MiB to 500 MiB"],
-    ["compressionLevel", "it goes into the handler's configuration, which the handler refuses outside 1 to 9"],
+    ["compressionLevel", "it goes into the handler's configuration, which the handler refuses outside its codec's levels"],
     ["parallelism", "it decides how many timer triggers are defined"],
     ["abortIncompleteMultipartUploadDays", "0 leaves the lifecycle rule out, which is decided at synth"],
     ["startPosition", "it is checked at synth to be earliest, latest or epoch milliseconds"],
@@ -165,22 +167,22 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     check(props.vpcId ? "subnetId" : "vpcId", "vpcId and subnetId are required together: the function must run in the CKafka instance's VPC to reach its VPC access address");
   }
   if (props.deliveryPathPrefix !== undefined && literal(props.deliveryPathPrefix)) check("deliveryPathPrefix", checkPrefix(props.deliveryPathPrefix));
-  if (props.compression !== undefined && literal(props.compression) && !COMPRESSIONS.includes(props.compression)) check("compression", `"${props.compression}" is not allowed; expected one of ${COMPRESSIONS.join(", ")}`);
   if (given("parallelism")) {
     const { min, max } = LIMITS.parallelism;
     check("parallelism", checkIntRange(props.parallelism!, min, max)?.concat(` instances per tick (one timer trigger each; SCF allows ${max} timer triggers per function)`));
   }
-  if (given("compressionLevel")) {
-    const { min, max } = LIMITS.compressionLevel;
-    check("compressionLevel", checkIntRange(props.compressionLevel!, min, max)?.concat(" (gzip levels)"));
-  }
   if (props.format !== undefined) {
-    if (!literal(props.format)) check("format", `must be a literal value, not a Terraform reference: it decides at synth whether compression and compressionLevel apply`);
+    if (!literal(props.format)) check("format", `must be a literal value, not a Terraform reference: it decides at synth which compression applies`);
     else check("format", checkFormat(props.format));
-    // Refused rather than ignored: a gzip setting would silently do nothing to Parquet objects.
-    for (const p of ["compression", "compressionLevel"] as const) {
-      if (props.format === "parquet" && props[p] !== undefined) check(p, `applies to format "jsonl" only; Parquet objects compress each page with gzip level 1 themselves, so leave ${p} unset with format "parquet"`);
-    }
+  }
+  // compression is the object's codec for JSON Lines and the page codec for Parquet; each codec has its own levels.
+  if (props.compression !== undefined) {
+    if (!literal(props.compression)) check("compression", `must be a literal value, not a Terraform reference: it decides at synth which levels compressionLevel takes`);
+    else if (props.format === undefined || literal(props.format)) check("compression", checkCompression(props.format ?? "jsonl", props.compression));
+  }
+  const compression = props.compression ?? "gzip";
+  if (given("compressionLevel") && literal(compression) && COMPRESSIONS.includes(compression)) {
+    check("compressionLevel", checkCompressionLevel(compression, props.compressionLevel!));
   }
 
   if (props.saslMechanism !== undefined) {

@@ -16,9 +16,9 @@ export async function readBackup(cos: COS, prefix: string): Promise<BackedUpObje
   const out: BackedUpObject[] = [];
   for (const key of keys) {
     const raw = await getBytes(cos, key);
-    const m = /\+(\d+)\+(\d{20})\.(jsonl|jsonl\.gz|parquet)$/.exec(key);
+    const m = /\+(\d+)\+(\d{20})\.(jsonl|jsonl\.gz|jsonl\.zst|parquet)$/.exec(key);
     if (!m) throw new Error(`${key} is not a backup object key`);
-    const object = { key, partition: Number(m[1]), firstOffset: Number(m[2]), timeFolder: "", format: m[3] === "parquet" ? ("parquet" as const) : ("jsonl" as const), gzip: m[3] === "jsonl.gz" };
+    const object = { key, partition: Number(m[1]), firstOffset: Number(m[2]), timeFolder: "", format: m[3] === "parquet" ? ("parquet" as const) : ("jsonl" as const), compression: m[3] === "jsonl.gz" ? ("gzip" as const) : m[3] === "jsonl.zst" ? ("zstd" as const) : ("none" as const) };
     const records: KafkaRecord[] = [];
     for await (const r of readObject(object, raw)) records.push(r.record);
     out.push({ key, records, storedBytes: raw.length });

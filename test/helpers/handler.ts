@@ -15,15 +15,15 @@ import { brokers } from "./kafka";
 
 let script: string | undefined;
 
-/** index.js from the deployable zip, extracted once per test process. */
+/** index.js from the deployable zip, extracted once per test process with the zip's other files (zstd.wasm). */
 export function bundledScript(): string {
   if (script) return script;
   const code = handlerCode();
   const files = unzipSync(readFileSync(code.zipPath));
   const dir = join(tmpdir(), `ckb-handler-${code.sha256.slice(0, 12)}`);
   mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
   script = join(dir, "index.js");
-  writeFileSync(script, files["index.js"]);
   return script;
 }
 
@@ -66,16 +66,17 @@ export interface Invocation {
 
 /**
  * Invokes the bundled handler in a new process, as instance `slot` of its tick when given (the timer trigger's argument); `killAfterMs`, `killWhen` or `killOn` SIGKILLs it mid-run.
- * `script` runs another bundle's index.js (a benchmark's baseline) instead of this tree's; `nodeArgs` go to node.
+ * `script` runs another bundle's index.js (a benchmark's baseline) instead of this tree's; `nodeArgs` go to node;
+ * `node` is another Node.js binary to run it with (a benchmark on SCF's runtime version).
  */
 export function invokeHandler(
   env: Record<string, string>,
-  opts: { timeLimitMs?: number; requestId?: string; slot?: InstanceSlot; killAfterMs?: number; killWhen?: (output: string) => boolean; killOn?: Promise<unknown>; script?: string; nodeArgs?: string[] } = {},
+  opts: { timeLimitMs?: number; requestId?: string; slot?: InstanceSlot; killAfterMs?: number; killWhen?: (output: string) => boolean; killOn?: Promise<unknown>; script?: string; nodeArgs?: string[]; node?: string } = {},
 ): Promise<Invocation> {
   const context = { request_id: opts.requestId ?? `req-${Date.now()}`, time_limit_in_ms: opts.timeLimitMs ?? 120_000 };
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(__dirname, "invoke-handler.cjs"), opts.script ?? bundledScript(), JSON.stringify(context), opts.slot ? formatSlotArgument(opts.slot) : ""], {
+    const child = spawn(opts.node ?? process.execPath, [...(opts.nodeArgs ?? []), join(__dirname, "invoke-handler.cjs"), opts.script ?? bundledScript(), JSON.stringify(context), opts.slot ? formatSlotArgument(opts.slot) : ""], {
       env: {
         PATH: process.env.PATH,
         TENCENTCLOUD_SECRETID: "test-secret-id",

@@ -88,9 +88,10 @@ describe("the packed library in a new app", () => {
     expect(fn).toMatchObject({ handler: "index.main_handler", vpc_id: "${var.vpc_id}", subnet_id: "${var.subnet_id}" });
     expect(fn.environment.CKB_BROKERS).toBe('${join(",", var.brokers)}');
 
-    // The zip the function deploys: index.js alone, loadable by a bare node with no node_modules around it.
+    // The zip the function deploys: index.js (and zstd.wasm, which it reads only for zstd), loadable by a bare node
+    // with no node_modules around it.
     const files = unzipSync(readFileSync(join(stackDir, fn.zip_file)));
-    expect(Object.keys(files)).toEqual(["index.js"]);
+    expect(Object.keys(files)).toEqual(["index.js", "zstd.wasm"]);
     const bare = mkdtempSync(join(work, "bare-"));
     writeFileSync(join(bare, "index.js"), files["index.js"]);
     const { stdout } = await run("node", ["-e", "console.log(typeof require('./index.js').main_handler)"], { cwd: bare, env: { PATH: process.env.PATH } });

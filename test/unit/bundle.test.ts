@@ -6,16 +6,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildHandlerZip } from "../../lib/bundling";
+import { ZSTD_WASM, buildHandlerZip } from "../../lib/bundling";
 import { HANDLER_ZIP, handlerCode } from "../../lib/handler-code";
 
 const tmp = mkdtempSync(join(tmpdir(), "ckb-bundle-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("function bundle", () => {
-  it("is a zip with index.js exporting main_handler that loads with no node_modules", () => {
+  it("is a zip with index.js exporting main_handler that loads with no node_modules, and the zstd library's zstd.wasm beside it", () => {
     const files = unzipSync(readFileSync(handlerCode().zipPath));
-    expect(Object.keys(files)).toEqual(["index.js"]);
+    expect(Object.keys(files)).toEqual(["index.js", "zstd.wasm"]);
+    expect(Buffer.from(files["zstd.wasm"]).equals(readFileSync(ZSTD_WASM))).toBe(true);
     writeFileSync(join(tmp, "index.js"), files["index.js"]);
     const out = execFileSync(process.execPath, ["-e", "console.log(typeof require('./index.js').main_handler)"], { cwd: tmp, encoding: "utf8", env: { PATH: process.env.PATH } });
     expect(out.trim()).toBe("function");

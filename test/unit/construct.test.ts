@@ -193,10 +193,27 @@ describe("CkafkaCosBackup validation", () => {
     [{ parallelism: 11 }, "parallelism: 11 must be a whole number from 1 to 10"],
     [{ parallelism: "4" as unknown as number }, 'parallelism: "4" must be a whole number from 1 to 10'],
     [{ format: "avro" as never }, 'format: "avro" is not allowed; expected one of jsonl, parquet'],
-    [{ format: "parquet", compression: "gzip" }, 'compression: applies to format "jsonl" only; Parquet objects compress each page with gzip level 1 themselves'],
-    [{ format: "parquet", compressionLevel: 1 }, 'compressionLevel: applies to format "jsonl" only'],
+    [{ compression: "lz4" as never }, 'compression: "lz4" is not allowed; expected one of gzip, zstd, none'],
+    [{ format: "parquet", compression: "none" }, 'compression: "none" is not allowed with format "parquet", whose pages are always compressed; expected gzip or zstd (the page codec)'],
+    [{ compression: "zstd", compressionLevel: 0 }, "compressionLevel: 0 must be a whole number from 1 to 19 (zstd levels)"],
+    [{ compression: "zstd", compressionLevel: 22 }, "compressionLevel: 22 must be a whole number from 1 to 19 (zstd levels)"],
+    [{ format: "parquet", compression: "zstd", compressionLevel: 20 }, "compressionLevel: 20 must be a whole number from 1 to 19 (zstd levels)"],
+    [{ format: "parquet", compressionLevel: 12 }, "compressionLevel: 12 must be a whole number from 1 to 9 (gzip levels)"],
+    [{ compression: "none", compressionLevel: 3 }, 'compressionLevel: does not apply with compression "none"; leave it unset'],
   ])("%o is rejected: %s", (props, message) => {
     expect(() => synth(props)).toThrow(message);
+  });
+
+  it.each<[Partial<CkafkaCosBackupProps>, { format: string; compression: string; compressionLevel: number }]>([
+    [{}, { format: "jsonl", compression: "gzip", compressionLevel: 6 }],
+    [{ compression: "zstd" }, { format: "jsonl", compression: "zstd", compressionLevel: 1 }],
+    [{ compression: "zstd", compressionLevel: 19 }, { format: "jsonl", compression: "zstd", compressionLevel: 19 }],
+    [{ format: "parquet" }, { format: "parquet", compression: "gzip", compressionLevel: 1 }],
+    [{ format: "parquet", compression: "zstd", compressionLevel: 3 }, { format: "parquet", compression: "zstd", compressionLevel: 3 }],
+    [{ compression: "none" }, { format: "jsonl", compression: "none", compressionLevel: 0 }],
+  ])("gives the handler %o as the codec and level it reads back: %o", (props, want) => {
+    const fn = only<{ environment: Record<string, string> }>(synth(props).tf.resource.tencentcloud_scf_function);
+    expect(fromEnvironment({ ...fn.environment, [ENV.bucket]: "b-1250000000" })).toMatchObject(want);
   });
 
   it("gives the handler format parquet, which it reads back; a bad CKB_FORMAT names the allowed values", () => {

@@ -28,7 +28,7 @@ const object = (format: "jsonl" | "parquet", records: KafkaRecord[], fields: Par
   const first = records[0];
   const ext = format === "parquet" ? "parquet" : "jsonl.gz";
   const key = `p/ckafka-1/orders/${timeFolder(first.timestamp)}/orders+${first.partition}+${String(first.offset).padStart(20, "0")}.${ext}`;
-  return { key, partition: first.partition, firstOffset: first.offset, timeFolder: timeFolder(first.timestamp), format, gzip: format === "jsonl", ...fields };
+  return { key, partition: first.partition, firstOffset: first.offset, timeFolder: timeFolder(first.timestamp), format, compression: format === "jsonl" ? "gzip" : "none", ...fields };
 };
 
 async function read(o: ObjectToRead, stored: Buffer) {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { encryptionParams } from "../../function/cos-storage";
 import { ObjectUpload } from "../../function/object-writer";
-import { MemoryStorage } from "./memory-storage";
+import { MemoryStorage } from "../helpers/memory-storage";
 
 const KEY = "kafka/ckafka-1/orders/dt=2026-11-25/hour=10/orders+0+00000000000000000000.jsonl";
 

@@ -1,11 +1,11 @@
 import type { KafkaMessage } from "kafkajs";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { MemoryStorage } from "./memory-storage";
 import { parquetRecordBytes } from "../../function/parquet-format";
 import { ParquetObjectWriter } from "../../function/parquet-object-writer";
 import { readObject } from "../../cli/object-reader";
 import type { KafkaRecord } from "../../function/record-format";
+import { MemoryStorage } from "../helpers/memory-storage";
 import { rowGroupRows, timeColumn } from "../helpers/parquet-records";
 
 const KEY = "p/ckafka-1/t/dt=2025-11-25/hour=10/t+3+00000000000000000000.parquet";
@@ -13,7 +13,7 @@ const KEY = "p/ckafka-1/t/dt=2025-11-25/hour=10/t+3+00000000000000000000.parquet
 /** The object's records as the CLI reads them (which also checks the schema). */
 async function readParquetRecords(stored: Buffer): Promise<KafkaRecord[]> {
   const records: KafkaRecord[] = [];
-  const object = { key: KEY, partition: 3, firstOffset: 0, timeFolder: "dt=2025-11-25/hour=10", format: "parquet" as const, gzip: false };
+  const object = { key: KEY, partition: 3, firstOffset: 0, timeFolder: "dt=2025-11-25/hour=10", format: "parquet" as const, compression: "none" as const };
   for await (const r of readObject(object, stored)) records.push(r.record);
   return records;
 }

@@ -1,10 +1,10 @@
 import type { KafkaMessage } from "kafkajs";
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ObjectStorage } from "../../function/cos-storage";
 import { JsonLinesEncoder } from "../../function/json-lines-encoder";
 import { ObjectBudget } from "../../function/object-budget";
-import { objectFormat } from "../../function/object-format";
+import { objectFormat, type ObjectFormat } from "../../function/object-format";
 import { PartitionWriter, type WriterContext } from "../../function/partition-writer";
 import type { PartitionPlan } from "../../function/run-plan";
 
@@ -56,6 +56,11 @@ function plan(startOffset: number, endOffset: number, partition = 3): PartitionP
   return { partition, startOffset, endOffset, committedOffset: null, logStartOffset: 0 };
 }
 
+let JSON_LINES: ObjectFormat;
+beforeAll(async () => {
+  JSON_LINES = await objectFormat({ format: "jsonl", compression: "none", compressionLevel: 0 });
+});
+
 function setup(opts: { partitionMaxBytes?: number; maxOpenObjects?: number } = {}) {
   const storage = new FakeStorage();
   const commits: { partition: number; offset: number; storedThen: number[] }[] = [];
@@ -65,7 +70,7 @@ function setup(opts: { partitionMaxBytes?: number; maxOpenObjects?: number } = {
     config: { prefix: "backup/", instanceId: "ckafka-1", topic: "orders", format: "jsonl", compression: "none", partitionMaxBytes: opts.partitionMaxBytes ?? 1024 * 1024 },
     storage,
     budget: new ObjectBudget(opts.maxOpenObjects ?? 10, () => undefined),
-    format: objectFormat({ format: "jsonl", compression: "none", compressionLevel: 6 }),
+    format: JSON_LINES,
     // What was durable when each commit was made.
     commit: async (partition, offset) => {
       commits.push({ partition, offset, storedThen: storage.storedOffsets() });

@@ -72,12 +72,17 @@ describe("partitioner", () => {
   it("keys objects by UTC hour folder and zero-padded first offset", () => {
     expect(objectKey(parts, 2, 1234, ms(Date.UTC(2024, 0, 31, 23, 59)))).toBe("p/ckafka-1/orders/dt=2024-01-31/hour=23/orders+2+00000000000000001234.jsonl.gz");
     expect(objectKey({ ...parts, prefix: "", compression: "none" }, 0, 0, "0")).toBe("ckafka-1/orders/dt=1970-01-01/hour=00/orders+0+00000000000000000000.jsonl");
+    const zst = objectKey({ ...parts, compression: "zstd" }, 2, 1234, ms(Date.UTC(2024, 0, 31, 23, 59)));
+    expect(zst).toBe("p/ckafka-1/orders/dt=2024-01-31/hour=23/orders+2+00000000000000001234.jsonl.zst");
+    expect(parseObjectKey(parts, zst)).toEqual({ timeFolder: "dt=2024-01-31/hour=23", partition: 2, firstOffset: 1234, format: "jsonl", compression: "zstd" });
+    expect(parseObjectKey(parts, zst.replace(".jsonl.zst", ".jsonl.zstd"))).toBeUndefined();
+    expect(objectKey({ ...parts, format: "parquet", compression: "zstd" }, 2, 1234, "0")).toMatch(/\.parquet$/);
   });
   it("keys Parquet objects with the same layout and .parquet, whatever the compression, and tells formats apart by extension", () => {
     const key = objectKey({ ...parts, format: "parquet" }, 2, 1234, ms(Date.UTC(2024, 0, 31, 23, 59)));
     expect(key).toBe("p/ckafka-1/orders/dt=2024-01-31/hour=23/orders+2+00000000000000001234.parquet");
-    expect(parseObjectKey(parts, key)).toEqual({ timeFolder: "dt=2024-01-31/hour=23", partition: 2, firstOffset: 1234, format: "parquet", gzip: false });
-    expect(parseObjectKey(parts, key.replace(".parquet", ".jsonl"))).toMatchObject({ format: "jsonl", gzip: false });
+    expect(parseObjectKey(parts, key)).toEqual({ timeFolder: "dt=2024-01-31/hour=23", partition: 2, firstOffset: 1234, format: "parquet", compression: "none" });
+    expect(parseObjectKey(parts, key.replace(".parquet", ".jsonl"))).toMatchObject({ format: "jsonl", compression: "none" });
     expect(parseObjectKey(parts, key.replace(".parquet", ".parquet.gz"))).toBeUndefined();
   });
   it("cuts at the size cap and at hour boundaries, never leaving an object empty", () => {
@@ -99,8 +104,8 @@ describe("partitioner", () => {
     expect(startsNewObject({ firstTimestamp: "3599999", encodedBytes: 1 }, { timestamp: "-1", encodedBytes: 1 }, 100)).toBe(true);
     const key = objectKey(parts, 1, 7, "1700000000000000000");
     expect(key).toBe("p/ckafka-1/orders/dt=none/hour=none/orders+1+00000000000000000007.jsonl.gz");
-    expect(parseObjectKey(parts, key)).toEqual({ timeFolder: NO_TIME_FOLDER, partition: 1, firstOffset: 7, format: "jsonl", gzip: true });
-    expect(parseObjectKey(parts, key.replace(/\.jsonl\.gz$/, ".parquet"))).toEqual({ timeFolder: NO_TIME_FOLDER, partition: 1, firstOffset: 7, format: "parquet", gzip: false });
+    expect(parseObjectKey(parts, key)).toEqual({ timeFolder: NO_TIME_FOLDER, partition: 1, firstOffset: 7, format: "jsonl", compression: "gzip" });
+    expect(parseObjectKey(parts, key.replace(/\.jsonl\.gz$/, ".parquet"))).toEqual({ timeFolder: NO_TIME_FOLDER, partition: 1, firstOffset: 7, format: "parquet", compression: "none" });
     expect(parseObjectKey(parts, key.replace(/\.jsonl\.gz$/, ".parquet.gz"))).toBeUndefined();
   });
 });
