@@ -36,6 +36,11 @@ export interface BackupConfig {
   readonly maxOpenObjects: number;
   /** The run fails (so the failed-run alarm fires) when retention may delete records not backed up within this time. Unset: never. */
   readonly retentionHeadroomAlarmMs?: number;
+  /**
+   * Consumer groups whose committed offsets on the topic each run records for a restore (topic-snapshot.ts):
+   * names, or patterns where `*` is any run of characters; `[]` records none.
+   */
+  readonly consumerGroups: readonly string[];
   /** Overrides the COS endpoint (`http://host:port`, path-style). Tests only; unset in the cloud. */
   readonly cosEndpoint?: string;
   /** Overrides the SSM API endpoint. Tests only; unset in the cloud. */
@@ -63,6 +68,7 @@ export const ENV = {
   deadlineMarginMs: "CKB_DEADLINE_MARGIN_MS",
   maxOpenObjects: "CKB_MAX_OPEN_OBJECTS",
   retentionHeadroomAlarmMs: "CKB_RETENTION_HEADROOM_ALARM_MS",
+  consumerGroups: "CKB_CONSUMER_GROUPS",
   cosEndpoint: "CKB_COS_ENDPOINT",
   ssmEndpoint: "CKB_SSM_ENDPOINT",
 } as const;
@@ -173,6 +179,16 @@ export function checkFormat(value: string): string | undefined {
   return `"${value}" is not allowed; expected one of ${FORMATS.join(", ")}`;
 }
 
+/** Every group, when the construct's consumerGroups is not given (and in stacks made before it existed). */
+export const ALL_GROUPS: readonly string[] = ["*"];
+
+/** What is wrong with a list of consumer group names or patterns, or undefined. */
+export function checkConsumerGroups(value: readonly string[]): string | undefined {
+  const bad = value.find((g) => typeof g !== "string" || g.length === 0 || g.length > 249);
+  if (bad !== undefined) return `${JSON.stringify(bad)} is not a group name or pattern; expected 1 to 249 characters, "*" matching any run of them, e.g. ["orders-*", "billing"], or [] to record none`;
+  return undefined;
+}
+
 export function checkIntRange(value: number, min: number, max: number): string | undefined {
   // A string from plain JavaScript ("4") is shown quoted, so the message does not look like it names a valid value.
   const shown = typeof value === "number" ? String(value) : JSON.stringify(value);
@@ -252,6 +268,7 @@ export function toEnvironment(config: BackupConfig): Record<string, string> {
     [ENV.tls]: String(config.tls),
     [ENV.deadlineMarginMs]: String(config.deadlineMarginMs),
     [ENV.maxOpenObjects]: String(config.maxOpenObjects),
+    [ENV.consumerGroups]: JSON.stringify(config.consumerGroups),
   };
   if (config.sasl) {
     env[ENV.saslMechanism] = config.sasl.mechanism;
@@ -309,6 +326,20 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     };
   }
   const tls = oneOf(ENV.tls, ["true", "false"], "false") === "true";
+  let consumerGroups = ALL_GROUPS;
+  const groupsRaw = env[ENV.consumerGroups];
+  if (groupsRaw !== undefined && groupsRaw !== "") {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(groupsRaw);
+    } catch {
+      // refused below
+    }
+    if (!Array.isArray(parsed)) fail(ENV.consumerGroups, `${JSON.stringify(groupsRaw)} is not a JSON array of group names or patterns, e.g. ["*"] or []`);
+    const why = checkConsumerGroups(parsed as string[]);
+    if (why) fail(ENV.consumerGroups, why);
+    consumerGroups = parsed as string[];
+  }
   return {
     brokers,
     topic: checked(ENV.topic, required(ENV.topic), checkTopic),
@@ -329,6 +360,7 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     deadlineMarginMs: int(ENV.deadlineMarginMs, LIMITS.deadlineMarginMs),
     maxOpenObjects: int(ENV.maxOpenObjects, LIMITS.maxOpenObjects),
     retentionHeadroomAlarmMs: int(ENV.retentionHeadroomAlarmMs, LIMITS.retentionHeadroomAlarmMs),
+    consumerGroups,
     cosEndpoint: env[ENV.cosEndpoint] || undefined,
     ssmEndpoint: env[ENV.ssmEndpoint] || undefined,
   };
