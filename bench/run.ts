@@ -16,6 +16,7 @@ import { memory } from "./memory";
 import { parquetLibraries } from "./parquet-libraries";
 import { scaleOut } from "./scale-out";
 import { parquetObjects } from "./parquet-objects";
+import { restoreSpeed } from "./restore";
 import { report } from "./stats";
 import { synth } from "./synth";
 import { throughput } from "./throughput";
@@ -58,6 +59,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   "scale-out": { services: true, run: () => scaleOut({ records: Math.min(records, 400_000), valueBytes: 1024, partitions: 12, parallelisms: [1, 2, 4], oneAtATime: [4], repeats }) },
   formats: { services: true, run: () => formats({ records, memoryRecords: memoryRecords * 4, valueBytes: 1024, repeats }) },
   "parquet-objects": { services: false, run: () => parquetObjects({ records: Math.min(records, 200_000), valueBytes: 1024, repeats }) },
+  restore: { services: true, run: () => restoreSpeed({ records: Math.min(records, 200_000), valueBytes: 1024, partitions: 8, concurrency: 4, repeats }) },
   "parquet-libraries": { services: false, run: () => parquetLibraries({ records: Math.min(records, 100_000), valueBytes: 1024, rowGroupRows: 10_000, repeats }) },
 };
 

@@ -345,7 +345,15 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
         before.set(partition, below);
         for (const object of objects) {
           report.objects++;
-          for await (const { record: r } of source.records(object, (stored) => manifests.check(object.key, stored))) {
+          const check = (stored: StoredDigest) => {
+            try {
+              manifests.check(object.key, stored);
+            } catch (err) {
+              if (!(err instanceof IntegrityError) || options.dryRun) throw err;
+              throw new IntegrityError(`${err.message}\nnothing was written into "${targetTopic}"; once the object is repaired (README "Operating a backup"), run the same command again`);
+            }
+          };
+          for await (const { record: r } of source.records(object, check)) {
             if (!selected(r, selection, after.get(partition) ?? -1)) continue;
             const bytes = recordBytes(r);
             counts.records++;
