@@ -430,10 +430,11 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       const hashes: Record<string, Buffer[]> = {};
       messages.forEach((m, i) => {
         const tp = String(m.partition);
-        const place = (checkpoint.sent[tp]?.records ?? 0) + (counts[tp] ?? 0);
+        // The n-th record restored into the target partition, over every session of the restore.
+        const n = (checkpoint.sent[tp]?.records ?? 0) + (counts[tp] ?? 0);
         counts[tp] = (counts[tp] ?? 0) + 1;
         const r = records[i];
-        (hashes[tp] ??= []).push(recordHash(place, String(r.timestamp), r.key, r.value, r.headers));
+        (hashes[tp] ??= []).push(recordHash(n, String(r.timestamp), r.key, r.value, r.headers));
       });
       const resolves: Record<string, number> = {};
       for (const c of tracked.get(partition) ?? []) {

@@ -202,12 +202,18 @@ describe("restore onto another cluster", () => {
   it("on a compacted topic written by a transactional producer, a group's position maps across compaction gaps and transaction markers", async () => {
     const topic = uniqueName("ledger");
     // Small segments and an eager cleaner, so that compaction really removes older values of a key.
-    await createTopic(topic, 1, { "cleanup.policy": "compact", "segment.ms": "100", "min.cleanable.dirty.ratio": "0.01", "min.compaction.lag.ms": "0", "delete.retention.ms": "0" });
-    const keyed = (i: number, key: string): SentRecord => ({ partition: 0, key: Buffer.from(key), value: Buffer.from(`v${i}`), headers: [["i", Buffer.from(String(i))]], timestamp: 1_700_000_000_000 + i });
+    await createTopic(topic, 1, { "cleanup.policy": "compact", "segment.ms": "100", "min.cleanable.dirty.ratio": "0.01", "min.compaction.lag.ms": "5000", "delete.retention.ms": "0" });
+    const early = uniqueName("ledger-app");
+    // Timestamps of now: min.compaction.lag.ms keeps them 5 s from the cleaner, time for the first group to read them.
+    const keyed = (i: number, key: string): SentRecord => ({ partition: 0, key: Buffer.from(key), value: Buffer.from(`v${i}`), headers: [["i", Buffer.from(String(i))]], timestamp: Date.now() });
     for (let round = 0; round < 4; round++) {
       await produceTransaction(topic, Array.from({ length: 10 }, (_, i) => keyed(round * 10 + i, `k${i % 5}`)), "commit");
       await produceTransaction(topic, [keyed(1000 + round, "aborted")], "abort");
       await new Promise((r) => setTimeout(r, 150)); // segment.ms passes: the next write rolls a segment
+      if (round === 1) {
+        // One group reads before compaction: 0–9, (a marker, an aborted record, a marker), 13–17; it commits 18.
+        expect(await consumeAndCommit(testKafka(), early, topic, 15, (_, o) => o >= 18)).toHaveLength(15);
+      }
     }
     await produceTransaction(topic, Array.from({ length: 10 }, (_, i) => keyed(100 + i, `late${i}`)), "commit");
     // Wait for the cleaner (log.cleaner.backoff.ms 15 s): the first rounds' values of k0–k4 go.
@@ -224,20 +230,28 @@ describe("restore onto another cluster", () => {
 
     // The group reads up to the end of a transaction: it commits the offset of that transaction's marker, which no record has.
     const group = uniqueName("ledger-app");
-    const i = onA.findIndex((r, j) => j >= onA.length / 2 && r.offset > onA[j - 1].offset + 1);
-    const half = onA[i].offset; // the first record after a gap: the group stops right before it
+    // A record right after a gap, in the middle of those: the group stops right before it.
+    const afterGaps = onA.map((r, j) => j).filter((j) => j > 0 && onA[j].offset > onA[j - 1].offset + 1);
+    expect(afterGaps.length, onA.map((r) => r.offset).join(",")).toBeGreaterThan(0);
+    const i = afterGaps[afterGaps.length >> 1];
+    const half = onA[i].offset;
     const readOnA = await consumeAndCommit(testKafka(), group, topic, i, (_, o) => o >= half);
     expect(readOnA).toHaveLength(i);
-    const { prefix, manifest } = await backUp(topic, [group]);
-    const committed = Number(manifest.topicSnapshot!.groups!.find((g) => g.groupId === group)!.offsets[0]);
-    expect(onA.some((r) => r.offset === committed)).toBe(false); // between records: a gap
-    expect(committed).toBeGreaterThan(readOnA.at(-1)!.offset);
+    const { prefix, manifest } = await backUp(topic, ["ledger-app-*"]);
+    const committed = (g: string) => Number(manifest.topicSnapshot!.groups!.find((x) => x.groupId === g)!.offsets[0]);
+    expect(committed(early)).toBe(18);
+    expect(committed(group)).toBe(readOnA.at(-1)!.offset + 1);
+    // Neither position is a record the topic still holds: one was compacted away, the other is a transaction marker.
+    for (const g of [early, group]) expect(onA.some((r) => r.offset === committed(g))).toBe(false);
 
-    const restored = await cli("restore", ...source(topic, prefix), ...toB(), "--target-topic", topic, "--create-topic", "--consumer-groups", group, ...checkpoint());
+    const restored = await cli("restore", ...source(topic, prefix), ...toB(), "--target-topic", topic, "--create-topic", "--consumer-groups", `${early},${group}`, ...checkpoint());
     expect(restored.code).toBe(0);
     expect((await describeTopic(kafkaB(), topic)).configs["cleanup.policy"]).toBe("compact");
-    const resumed = await consumeAndCommit(kafkaB(), group, topic, onA.length - readOnA.length);
-    expect(resumed.map((r) => fingerprint(r.record))).toEqual(onA.filter((r) => r.offset >= committed).map((r) => fingerprint(r.record)));
+    for (const g of [early, group]) {
+      const notRead = onA.filter((r) => r.offset >= committed(g));
+      const resumed = await consumeAndCommit(kafkaB(), g, topic, notRead.length);
+      expect(resumed.map((r) => fingerprint(r.record)), g).toEqual(notRead.map((r) => fingerprint(r.record)));
+    }
   });
 
   it("a point-in-time restore that ends before a group's position puts the group at the end; a killed restore resumes and still translates exactly", async () => {
