@@ -200,11 +200,11 @@ function readCheckpoint(path: string): Checkpoint {
   return c as Checkpoint;
 }
 
-/** The newest snapshot the run manifests hold: the topic as it was last seen. */
-function newestSnapshot(manifests: Array<{ manifest: { topicSnapshot?: TopicSnapshot } }>): TopicSnapshot | undefined {
+/** The newest snapshot the run manifests hold (the topic as it was last seen), of those `which` accepts. */
+function newestSnapshot(manifests: Array<{ manifest: { topicSnapshot?: TopicSnapshot } }>, which: (s: TopicSnapshot) => boolean = () => true): TopicSnapshot | undefined {
   return manifests
     .map((m) => m.manifest.topicSnapshot)
-    .filter((s): s is TopicSnapshot => s !== undefined)
+    .filter((s): s is TopicSnapshot => s !== undefined && which(s))
     .sort((a, b) => a.readAt.localeCompare(b.readAt))
     .at(-1);
 }
@@ -267,9 +267,11 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
   const sourcePartitions = [...plan.keys()];
   const manifests = await manifestsFor(source, [...plan.values()].flat(), options);
   const snapshot = newestSnapshot(manifests.manifests);
+  // Groups from the newest run that could read them (a run denied them records none).
+  const groupSnapshot = newestSnapshot(manifests.manifests, (s) => s.groups !== null) ?? snapshot;
   // A resumed restore translates the groups it started with, whatever runs recorded since.
-  if (!resuming) checkpoint.groups = snapshot?.groups ?? [];
-  const positioned = groupsAsked(options.consumerGroups, checkpoint.groups, snapshot);
+  if (!resuming) checkpoint.groups = groupSnapshot?.groups ?? [];
+  const positioned = groupsAsked(options.consumerGroups, checkpoint.groups, groupSnapshot);
   const report: RestoreReport = { dryRun: options.dryRun ?? false, records: 0, bytes: 0, objects: 0, byPartition: new Map(), positions: [] };
   for (const p of sourcePartitions) report.byPartition.set(p, { records: 0, bytes: 0, firstOffset: null, lastOffset: null });
   // Source partition -> the recorded offsets to translate there, ascending.
