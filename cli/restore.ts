@@ -8,8 +8,8 @@
 // against its run manifest (size, sha256) and every record against the target's max.message.bytes. Partitions are
 // then restored concurrently, within one byte rate (throttle.ts) when asked.
 //
-// A checkpoint file records, after every acknowledged send, the last source offset restored per partition
-// and the target's end offsets; before each send it records the send in flight. `resume` continues after
+// A checkpoint file records, before each send, the last source offset restored per partition, the target's end
+// offsets after the acknowledged sends, and the send in flight (it is also written at the end). `resume` continues after
 // the checkpoint: a send in flight when the restore stopped is found written or not by the target's end
 // offsets, so nothing is sent twice. Without `resume`, an existing checkpoint refuses the restore.
 // The target topic keeps the timestamps only with message.timestamp.type=CreateTime (Kafka's default).
@@ -411,7 +411,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       if (r.key === null) return r.partition % targetPartitions;
       return partitioner({ topic: targetTopic, partitionMetadata: targetMeta, message: { key: r.key, value: null } });
     };
-    // Written before and after every send (never before the first: a restore that sent nothing leaves no checkpoint).
+    // Written before every send and at the end (never before the first send: a restore that sent nothing leaves no checkpoint).
     const save = () => {
       writeFileSync(`${options.checkpointPath}.tmp`, JSON.stringify(checkpoint, null, 2) + "\n");
       renameSync(`${options.checkpointPath}.tmp`, options.checkpointPath);
@@ -452,8 +452,8 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       save();
       const acks = await call(`send to "${targetTopic}"`, producer.send({ topic: targetTopic, acks: -1, timeout: timeoutMs, messages }));
       const bases = new Map(acks.map((a) => [String(a.partition), BigInt(a.baseOffset ?? "0")]));
+      // Saved with the next send's: a restore that stops before it finds this send written by the target's ends.
       landed(checkpoint, partition, f, bases);
-      save();
       sentBytes += bytes;
       sentRecords += records.length;
       if (scan) progress.update(sentBytes, note());
