@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { FETCH } from "../function/run-loop";
+import { HANDLER_CPU, handlerCpuSeconds } from "../cli/cost-model";
 import { LIMITS } from "../function/config";
 import { COMPRESS_CHUNK_BYTES, PART_BYTES } from "../function/object-writer";
 import { brokers, uniqueName } from "../test/helpers/kafka";
@@ -179,6 +180,12 @@ export async function throughput(o: ThroughputOptions): Promise<string> {
     ["start cost: handler on a topic of one record per partition (CPU-s)", fmt(spread(startUs.map((x) => x / 1e6)), 2), "", "", "", ""],
     ["start cost: raw kafkajs consumer, same topic (CPU-s)", fmt(spread(rawStartUs.map((x) => x / 1e6)), 2), "", "", "", ""],
     [`${variants[0].label} ÷ raw parts, start costs left out`, fmt(spread(net), 2), "", "", "", ""],
+  );
+  // The figure `estimate` uses for these records (cli/cost-model.ts), start included, beside the default's.
+  const modelUs = (handlerCpuSeconds(o.records, (linesMiB * MiB) / o.records) + HANDLER_CPU.startSeconds) / o.records * 1e6;
+  rows.push(
+    ["estimate's cost model for these records (cli/cost-model.ts, gzip 6)", fmt(spread([modelUs]), 2), "", "", "", ""],
+    [`${variants[0].label} ÷ the cost model`, fmt(spread(variants[0].cpuUs.map((x) => x / modelUs)), 2), "", "", "", ""],
   );
   if (base) {
     for (const v of variants.slice(0, -1)) rows.push([`records per CPU-second, ${v.label} ÷ earlier handler`, "", `**${fmt(spread(v.vsBaseline), 2)}**`, "", "", ""]);

@@ -7,10 +7,12 @@ import { Command, CommanderError, Option } from "commander";
 import { Kafka, logLevel, type SASLOptions } from "kafkajs";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { SASL_MECHANISMS, checkBroker, checkBucket, checkInstanceId, checkPrefix, checkRegion, checkTopic } from "../function/config";
+import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkInstanceId, checkPrefix, checkRegion, checkTopic } from "../function/config";
 import { BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
 import { IntegrityError, NothingBackedUp, UnreadableObject, UsageError } from "./errors";
+import { DEFAULT_PRICES, planBackup, type BackupPlan } from "./cost-model";
+import { measureTopic } from "./estimate";
 import { EXPORT_FORMATS, exportBackup, type ExportFormat } from "./export";
 import { readHistory } from "./history";
 import { progressOn, type Progress } from "./progress";
@@ -69,9 +71,9 @@ function whole(name: string) {
   };
 }
 
-function positive(name: string) {
+function positive(name: string, what = "whole number of seconds") {
   return (value: string) => {
-    if (!/^\d+$/.test(value) || Number(value) === 0) throw new UsageError(`--${name}: "${value}" is not a whole number of seconds above 0`);
+    if (!/^\d+$/.test(value) || Number(value) === 0) throw new UsageError(`--${name}: "${value}" is not a ${what} above 0`);
     return Number(value);
   };
 }
@@ -88,19 +90,20 @@ function endpointUrl(value: string): string {
   return value;
 }
 
-function positiveInt(name: string) {
-  return (value: string) => {
-    if (!/^\d+$/.test(value) || Number(value) === 0) throw new UsageError(`--${name}: "${value}" is not a whole number above 0`);
-    return Number(value);
-  };
-}
-
 /** --consumer-groups: "all", or names separated by commas. */
 function groupList(value: string): "all" | string[] {
   if (value === "all") return "all";
   const names = value.split(",").map((g) => g.trim());
   if (names.some((g) => g === "")) throw new UsageError(`--consumer-groups: "${value}" holds an empty name; give all, or group names separated by commas`);
   return names;
+}
+
+function decimal(name: string, min: number, max: number) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!/^\d+(\.\d+)?(e-?\d+)?$/i.test(value) || !(n >= min && n <= max)) throw new UsageError(`--${name}: "${value}" is not a number from ${min} to ${max}`);
+    return n;
+  };
 }
 
 function isoTime(name: string) {
@@ -225,7 +228,7 @@ function sourceOf(f: SourceFlags, env: NodeJS.ProcessEnv): BackupSource {
   });
 }
 
-function kafkaOf(f: KafkaFlags & SourceFlags, env: NodeJS.ProcessEnv, clientId: string): Kafka {
+function kafkaOf(f: KafkaFlags & { timeout: number }, env: NodeJS.ProcessEnv, clientId: string): Kafka {
   let sasl: SASLOptions | undefined;
   if (f.saslMechanism !== undefined) {
     const password = env.KAFKA_SASL_PASSWORD;
@@ -302,6 +305,35 @@ const holeText = (h: Hole) => {
 const json = (value: unknown) => JSON.stringify(value, (_, v) => (v instanceof Map ? Object.fromEntries(v) : v), 2);
 const ago = (s: number) => (s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60)} min` : s < 172_800 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86400)} days`);
 
+const n0 = (x: number) => Math.round(x).toLocaleString("en");
+const usd = (x: number | undefined) => (x === undefined ? "not priced" : x < 10 ? x.toFixed(2) : n0(x));
+
+/** The lines `estimate` prints for one topic. */
+function planText(p: BackupPlan, keepDays: number): string[] {
+  const m = p.measured;
+  const s = m.sample;
+  const r = p.recommended;
+  const retention = m.retentionMs === undefined ? "retention not readable" : m.retentionMs < 0 ? "no retention limit" : `retention ${(m.retentionMs / 86_400_000).toFixed(1)} days`;
+  const lines = [
+    `topic ${p.topic}: ${p.partitions} partitions, ${p.recordsPerSecond.toFixed(1)} records/s over ${m.windowSeconds.toFixed(0)} s` +
+      (s ? `; ${s.records} newest records average ${n0(s.recordBytes)} B (JSON line ${n0(s.lineBytes)} B, stored ${n0(s.storedBytes)} B gzip ${LIMITS.compressionLevel.default})` : "; no record to sample") +
+      `; ${retention}`,
+    `recommended: timeGranularityMinutes ${r.timeGranularityMinutes}, parallelism ${r.parallelism ?? `more than ${LIMITS.parallelism.max}`}, memoryMiB ${r.memoryMiB}, partitionMaxBytes ${r.partitionMaxBytes} (${r.partitionMaxBytes / 1024 ** 2} MiB)`,
+    ...p.reasons.map((x) => `  - ${x}`),
+    `stored: ${p.storedGbPerMonth.toFixed(2)} GB per month of records; ${p.storedGbKept.toFixed(2)} GB kept at ${keepDays} days`,
+    "granularity  instances  busiest instance / capacity (records per tick)  invocations/month  run s  GB-s/month  writes/month  USD/month (SCF + invocations + COS storage + requests)",
+  ];
+  for (const g of p.byGranularity) {
+    const c = g.costPerMonth;
+    lines.push(
+      `${String(g.granularityMinutes).padStart(6)} min  ${String(g.parallelism ?? `>${LIMITS.parallelism.max}`).padStart(9)}  ${`${n0(g.busiestInstanceRecordsPerTick)} / ${n0(g.instanceCapacityRecordsPerTick)}`.padStart(46)}  ` +
+        `${n0(g.invocationsPerMonth).padStart(17)}  ${g.runSeconds.toFixed(1).padStart(5)}  ${n0(g.gbSecondsPerMonth).padStart(10)}  ${n0(g.writeRequestsPerMonth).padStart(12)}  ` +
+        `${usd(c.total)} (${usd(c.scf)} + ${usd(c.scfInvocations)} + ${usd(c.cosStorage)} + ${usd(c.cosRequests)})`,
+    );
+  }
+  return lines;
+}
+
 /** Runs one command line; returns the exit status. Errors are thrown (the caller prints them, see exitStatus). */
 export async function main(
   argv: string[],
@@ -369,12 +401,12 @@ export async function main(
   withChecks(withSelection(withKafka(withSource(program.command("restore").description("replay records into a topic, on this cluster or another: same partitions, or by key with --repartition; creates the topic as recorded, positions consumer groups, checks before and after; resumable")), false)))
     .requiredOption("--target-topic <topic>", "the topic to write into: existing, or created with --create-topic; the backed-up topic's own name is fine on another cluster", checked("target-topic", checkTopic))
     .option("--create-topic", "create the target topic when it does not exist, with the partition count and topic settings the backup recorded", false)
-    .option("--replication-factor <n>", "replication factor of a topic --create-topic creates (default: the target cluster's default.replication.factor)", positiveInt("replication-factor"))
+    .option("--replication-factor <n>", "replication factor of a topic --create-topic creates (default: the target cluster's default.replication.factor)", positive("replication-factor", "whole number"))
     .option("--into-source-topic", "allow writing into the backed-up topic on the backed-up cluster (every restored record is then there twice), or into a topic of its name when the backup records no cluster id", false)
     .option("--consumer-groups <all|names>", "after the restore, commit each recorded group's position on the target: all, or group names separated by commas", groupList)
     .option("--repartition", "place records by key (murmur2, as Kafka's Java client) in a target with another partition count; records without a key go to their source partition modulo the target's count", false)
-    .option("--concurrency <n>", `partitions restored at once (default ${DEFAULT_CONCURRENCY}; 1 with --repartition)`, positiveInt("concurrency"))
-    .option("--max-bytes-per-second <n>", "record bytes per second at most, across all partitions (CKafka throttles the whole instance above its purchased bandwidth)", positiveInt("max-bytes-per-second"))
+    .option("--concurrency <n>", `partitions restored at once (default ${DEFAULT_CONCURRENCY}; 1 with --repartition)`, positive("concurrency", "whole number"))
+    .option("--max-bytes-per-second <n>", "record bytes per second at most, across all partitions (CKafka throttles the whole instance above its purchased bandwidth)", positive("max-bytes-per-second", "whole number"))
     .option("--dry-run", "check the target and read the backup as the restore would; print what would be created, sent and committed; write nothing (without --brokers: connect to no broker)", false)
     .option("--no-scan", "skip the preflight's read of the backup (objects' digests, records' sizes): a damaged object or an oversized record then stops the restore midway, resumably")
     .option("--no-check", "skip reading the target back after the restore")
@@ -422,6 +454,44 @@ export async function main(
       if (f.json) return out(json(report));
       for (const [p, r] of report.byPartition) out(`partition ${p}: ${r.records} records (${offsets(r.firstOffset, r.lastOffset)})`);
       out(`${report.records} records, ${report.bytes} bytes${report.tombstones ? ` (${report.tombstones} without a value)` : ""}, from ${report.objects} objects, written to ${f.out}`);
+    });
+
+  withKafka(program.command("estimate").description("measure a topic on its brokers (produce rate, record sizes, retention) and recommend the construct's settings and their monthly cost"), true)
+    .requiredOption("--topic <topic>", "a topic to measure (repeat for more; each is one construct)", (v: string, prev: string[] | undefined) => [...(prev ?? []), checked("topic", checkTopic)(v)])
+    .option("--window <seconds>", "how long to watch the end offsets for the produce rate", positive("window"), 60)
+    .option("--sample <n>", "newest records read per partition for their sizes", positive("sample"), 200)
+    .option("--memory-mib <MiB>", "the function's memory to price", decimal("memory-mib", LIMITS.memoryMiB.min, LIMITS.memoryMiB.max), LIMITS.memoryMiB.default)
+    .option("--cpu-share <cores>", "the share of a core the function gets (SCF's share per memory size is not documented: take it from your runs)", decimal("cpu-share", 0.05, 8), 1)
+    .option("--headroom <factor>", "capacity over the measured rate, for bursts and catching up after a failed tick", decimal("headroom", 1, 100), 2)
+    .option("--keep-days <days>", "days the backup is kept (lifecycle expiry), for the storage cost", decimal("keep-days", 1, 36_500), 30)
+    .option("--price-gb-second <usd>", "SCF price per GB-second (default: an UNVERIFIED figure, see the README)", decimal("price-gb-second", 0, 1), DEFAULT_PRICES.scfGbSecond)
+    .option("--price-million-invocations <usd>", "SCF price per million invocations (not priced unless given)", decimal("price-million-invocations", 0, 1000))
+    .option("--price-gb-month <usd>", "COS STANDARD price per GB-month (default: an UNVERIFIED figure, see the README)", decimal("price-gb-month", 0, 100), DEFAULT_PRICES.cosGbMonth)
+    .option("--price-10k-writes <usd>", "COS price per 10,000 write requests (not priced unless given)", decimal("price-10k-writes", 0, 100))
+    .option("--timeout <seconds>", "time limit of each call to the brokers, above 0", positive("timeout"), 30)
+    .option("--json", "print the result as JSON on stdout", false)
+    .addHelpText(
+      "after",
+      `
+What it does: reads the topic's end offsets, waits --window seconds, reads them again (records per second per
+partition), reads the newest --sample records of each partition through a consumer group of its own that commits
+nothing (ckafka-cos-backup-estimate-<random>; Kafka removes it once empty), encodes them as the handler's JSON lines
+and gzips them at the default level. The handler's CPU per record comes from this project's benchmarks; the
+recommendation is the shortest tick at which the fewest instances keep up with the rate times --headroom. Measure at
+a busy hour. Nothing is written to the topic or the group.
+${environment(true).replace(/\n {2}TENCENTCLOUD_SECRET_ID[\s\S]*?TENCENTCLOUD_SESSIONTOKEN\n?/, "\n")}`,
+    )
+    .action(async (f: KafkaFlags & { topic: string[]; window: number; sample: number; memoryMib: number; cpuShare: number; headroom: number; keepDays: number; priceGbSecond: number; priceMillionInvocations?: number; priceGbMonth: number; price10kWrites?: number; timeout: number; json: boolean }) => {
+      const kafka = kafkaOf(f, env, "ckafka-cos-backup-estimate");
+      const prices = { scfGbSecond: f.priceGbSecond, scfPerMillionInvocations: f.priceMillionInvocations, cosGbMonth: f.priceGbMonth, cosPer10kWrites: f.price10kWrites };
+      const plans: BackupPlan[] = [];
+      for (const topic of f.topic) {
+        const measured = await measureTopic(kafka, topic, { windowSeconds: f.window, samplePerPartition: f.sample, timeoutMs: f.timeout * 1000, brokers: f.brokers!, progress });
+        plans.push(planBackup(measured, { memoryMiB: f.memoryMib, cpuShare: f.cpuShare, keepDays: f.keepDays, headroom: f.headroom, prices }));
+      }
+      if (f.json) return out(json(plans));
+      for (const p of plans) for (const line of planText(p, f.keepDays)) out(line);
+      out(`prices (USD): ${f.priceGbSecond} per SCF GB-second, ${f.priceGbMonth} per COS GB-month${f.priceMillionInvocations === undefined ? "" : `, ${f.priceMillionInvocations} per million invocations`}${f.price10kWrites === undefined ? "" : `, ${f.price10kWrites} per 10,000 writes`}; defaults are UNVERIFIED: pass your contract's prices`);
     });
 
   try {

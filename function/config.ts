@@ -73,6 +73,20 @@ export const ENV = {
   ssmEndpoint: "CKB_SSM_ENDPOINT",
 } as const;
 
+/**
+ * The granularities the timer can keep evenly: `0 *\/N * * * * *` fires at the minutes of the hour
+ * divisible by N, so an N that does not divide 60 (7 fires at :56 and again at :00) gives a short interval.
+ */
+export const GRANULARITY_MINUTES = [5, 6, 10, 12, 15] as const;
+/** Kept back from each interval so a tick ends before the next starts. */
+export const TIMEOUT_MARGIN_SECONDS = 30;
+export const SCF_MAX_TIMEOUT_SECONDS = 900;
+
+/** The function's timeout for a granularity unless `timeoutSeconds` says otherwise. */
+export function timeoutFor(granularityMinutes: number): number {
+  return Math.min(granularityMinutes * 60 - TIMEOUT_MARGIN_SECONDS, SCF_MAX_TIMEOUT_SECONDS);
+}
+
 export const LIMITS = {
   partitionMaxBytes: { min: 1024 * 1024, max: 500 * 1024 * 1024, default: 64 * 1024 * 1024 },
   deadlineMarginMs: { min: 1_000, max: 300_000, default: 20_000 },

@@ -1,26 +1,35 @@
-// Alarms for a backup, as Cloud Monitor alarm policies: a run failed, runs keep ending by their deadline,
-// no run succeeded for a while (stale), the consumer group's lag keeps growing. Retention headroom is
-// measured by the handler itself (function/retention-headroom.ts): below its threshold the run fails, and
-// the failed-run alarm reports it. Metric names: Tencent Cloud's metric pages for SCF (namespace
-// QCE/SCF_V2, cloud.tencent.com/document/product/248/34638) and CKafka consumer groups (QCE/CKAFKA,
-// product/248/45122). The policy types (`namespace` of an alarm policy) are UNVERIFIED: props.
-import { Token, type TerraformProvider } from "cdktf";
+// Alarms for a backup, as Cloud Monitor alarm policies bound to the backup's function and consumer group.
+// Facts (policy types, metric names, binding keys, "no data never alarms"): ../shared/reference/tencentcloud.md §2.9
+// and README "Operations". Each failure of a backup reaches a metric that has data when it happens:
+// - a run fails (the handler throws, also when retention is about to delete records not backed up): SCF `Error`;
+// - runs end at their deadline: SCF `Duration`;
+// - the timer stops, every run dies before doing anything, the backup falls behind: the consumer group's
+//   unconsumed messages (`UnconsumeTopic`), which CKafka reports whether or not the function runs;
+// - one of several instances never runs: its partitions' unconsumed messages (`CtopicUnconsumeMsgCount`).
+import { createHash } from "node:crypto";
+import { Fn, type ListTerraformIterator, TerraformIterator, TerraformLocal, Token, type TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { MonitorAlarmNotice } from "../generated/providers/tencentcloud/monitor-alarm-notice";
-import { MonitorAlarmPolicy, type MonitorAlarmPolicyConditionsRules } from "../generated/providers/tencentcloud/monitor-alarm-policy";
+import { DataTencentcloudCkafkaTopics } from "../generated/providers/tencentcloud/data-tencentcloud-ckafka-topics";
+import { DataTencentcloudMonitorAlarmMetric } from "../generated/providers/tencentcloud/data-tencentcloud-monitor-alarm-metric";
+import { MonitorAlarmPolicy } from "../generated/providers/tencentcloud/monitor-alarm-policy";
+import { MonitorPolicyBindingObject } from "../generated/providers/tencentcloud/monitor-policy-binding-object";
 import { checkIntRange } from "../function/config";
+import { BackupAlarmNotice, given, noticePropErrors } from "./alarm-notice";
 
 /** The alarm props of CkafkaCosBackupProps. */
 export interface BackupAlarmProps {
-  /** Existing Cloud Monitor notification templates (`notice-…`) the alarms notify. @default none */
+  /**
+   * Existing Cloud Monitor notification templates (`notice-…`) the alarms notify, e.g. the `noticeId` of one
+   * `BackupAlarmNotice` shared by several backups. References are accepted. @default none
+   */
   readonly alarmNoticeIds?: string[];
-  /** CAM user ids (sub-account UIDs) a new notification template notifies. @default none */
+  /** CAM user ids (sub-account UIDs) a new notification template notifies; references are accepted. @default none */
   readonly alarmRecipientUserIds?: number[];
-  /** CAM user group ids a new notification template notifies. @default none */
+  /** CAM user group ids a new notification template notifies; references are accepted. @default none */
   readonly alarmRecipientGroupIds?: number[];
   /** How the new template reaches those users: `EMAIL`, `SMS`, `CALL`, `WECHAT`, `SITE`. @default ["EMAIL", "SMS"] */
   readonly alarmNoticeWays?: string[];
-  /** Webhook URLs (http or https) the new template calls. @default none */
+  /** Webhook URLs (http or https) the new template calls; references (a variable, a list variable) are accepted. @default none */
   readonly alarmWebhookUrls?: string[];
   /** Language of the new template's messages. @default "en-US" */
   readonly alarmNoticeLanguage?: "en-US" | "zh-CN";
@@ -30,17 +39,52 @@ export interface BackupAlarmProps {
    * @default true when a notification target is given, false otherwise
    */
   readonly alarmsEnabled?: boolean;
+  /**
+   * Put before every policy name, e.g. `"prod-"`, to tell environments or accounts apart (a literal).
+   * @default "" - names are `<functionName>-<alarm>`
+   */
+  readonly alarmNamePrefix?: string;
+  /**
+   * The longest policy name, 20–60. Tencent's API page says 20, its SDK and console 60 (unverified which holds):
+   * longer names are cut, keeping a hash of the full name so that two backups never share one.
+   * @default 20
+   */
+  readonly alarmPolicyNameMaxLength?: number;
+  /**
+   * Read each rule's `metric_name` at plan time from Cloud Monitor's metric list of the policy type (data
+   * source `tencentcloud_monitor_alarm_metric`), matching the documented name in any case, with or without `_`;
+   * a plan fails naming the metric when there is none. `false` uses the documented names as they are.
+   * @default true
+   */
+  readonly alarmMetricLookupEnabled?: boolean;
+  /**
+   * The CKafka topic's id (`topic-…`), which binds the consumer-group alarms. @default read at plan time with
+   * the `tencentcloud_ckafka_topics` data source (the topic must exist before the plan)
+   */
+  readonly topicId?: string;
   /** Failed runs (SCF `Error`) within 5 minutes that raise the failed-run alarm. @default 1 */
   readonly failedRunAlarmErrors?: number;
   /** A run counts as ended by its deadline when its duration (SCF `Duration`) reaches this percent of the timeout. @default 90 */
   readonly deadlineAlarmPercent?: number;
-  /** Ticks in a row whose runs end by their deadline that raise the deadline alarm. @default 3 */
+  /**
+   * Ticks in a row whose runs end by their deadline that raise the deadline alarm, with 5-minute ticks. Longer
+   * ticks leave 5-minute periods without a run, and a period without data breaks a streak: one run suffices then.
+   * @default 3
+   */
   readonly deadlineAlarmTicks?: number;
-  /** Ticks in a row without a successful run (SCF `Http2xx` below 1) that raise the stale alarm. @default 3 */
-  readonly staleAlarmTicks?: number;
-  /** Growth of the consumer group's lag (CKafka `UnconsumeTopic`) per 5 minutes, in percent, that counts as growing. @default 10 */
-  readonly lagAlarmGrowthPercent?: number;
-  /** Ticks the lag must keep growing to raise the lag alarm. @default 3 */
+  /**
+   * Ticks, at least 2, during which the consumer group's unconsumed messages (`UnconsumeTopic`) grow in every
+   * 5-minute period, that raise the stalled alarm: no run drained the lag. @default the ticks of 30 minutes (2 with 15-minute ticks)
+   */
+  readonly stalledAlarmTicks?: number;
+  /** Growth of the unconsumed messages per 5-minute period, in percent, that counts as growing (`cycle_increase`). @default 5 */
+  readonly stalledAlarmGrowthPercent?: number;
+  /**
+   * Unconsumed messages above which, for `lagAlarmTicks` ticks without a dip below, the lag alarm fires. Set it
+   * above the records one tick brings at peak (a healthy backup drains them every tick). @default no lag alarm
+   */
+  readonly lagAlarmUnconsumedMessages?: number;
+  /** Ticks the unconsumed messages must stay above `lagAlarmUnconsumedMessages`. @default 3 */
   readonly lagAlarmTicks?: number;
   /**
    * A run fails (and the failed-run alarm fires) when Kafka retention may delete records not backed up
@@ -48,19 +92,25 @@ export interface BackupAlarmProps {
    * @default 4 ticks (4 × timeGranularityMinutes)
    */
   readonly retentionHeadroomAlarmMinutes?: number;
-  /** Alarm policy type of SCF metrics (an alarm policy's `namespace`); UNVERIFIED. @default "scf_v2" */
+  /** Alarm policy type (a policy's `namespace`) of the function's metrics. @default "SCF" */
   readonly scfAlarmPolicyType?: string;
-  /** Alarm policy type of CKafka consumer-group metrics (an alarm policy's `namespace`); UNVERIFIED. @default "ckafka_consumer_group" */
+  /** Alarm policy type of the consumer group's metrics on the topic. @default "CKAFKA-CONSUMERGROUP-TOPIC" */
   readonly ckafkaAlarmPolicyType?: string;
+  /** Alarm policy type of the consumer group's metrics per partition (the stalled-partition alarm, with `parallelism` above 1). @default "CKAFKA_CONSUMERGROUP" */
+  readonly ckafkaPartitionAlarmPolicyType?: string;
 }
 
 /** What the alarms watch besides their props. */
 export interface BackupAlarmsProps extends BackupAlarmProps {
-  /** The SCF function's name (a literal: policy names are built from it). */
   readonly functionName: string;
   readonly functionNamespace: string;
   readonly timeoutSeconds: number;
   readonly timeGranularityMinutes: number;
+  /** Instances per tick; above 1, each partition's unconsumed messages are watched too. */
+  readonly parallelism: number;
+  readonly region: string;
+  /** Account APPID, a key of every binding. */
+  readonly appId: string;
   readonly instanceId: string;
   readonly topic: string;
   readonly consumerGroupId: string;
@@ -72,19 +122,26 @@ export interface BackupAlarmsProps extends BackupAlarmProps {
 export const PERIOD_SECONDS = 300;
 /** A firing alarm repeats every hour until it recovers. */
 const NOTICE_FREQUENCY_SECONDS = 3600;
-/** Policy names are at most 20 characters (CreateAlarmPolicy). */
-const POLICY_NAME_MAX = 20;
-const ALARM_DEFAULTS = { failedRunAlarmErrors: 1, deadlineAlarmPercent: 90, deadlineAlarmTicks: 3, staleAlarmTicks: 3, lagAlarmGrowthPercent: 10, lagAlarmTicks: 3, headroomTicks: 4 };
+/** Documented policy types (Cloud Monitor "cloud product policy types"). */
+export const POLICY_TYPES = { scf: "SCF", consumerGroupTopic: "CKAFKA-CONSUMERGROUP-TOPIC", consumerGroupPartition: "CKAFKA_CONSUMERGROUP" } as const;
+/** Documented metric names (QCE/SCF_V2, QCE/CKAFKA). */
+export const METRICS = { errors: "Error", duration: "Duration", unconsumed: "UnconsumeTopic", partitionUnconsumed: "CtopicUnconsumeMsgCount" } as const;
+/** The alarms, by the suffix of their policy names. */
+export const ALARM_KINDS = { failed: "fail", deadline: "slow", stalled: "stall", partitionStalled: "pstall", lag: "lag" } as const;
+export const POLICY_NAME_LENGTH = { min: 20, max: 60, default: 20 } as const;
+const DEFAULTS = { failedRunAlarmErrors: 1, deadlineAlarmPercent: 90, deadlineAlarmTicks: 3, stalledMinutes: 30, stalledAlarmGrowthPercent: 5, lagAlarmTicks: 3, headroomTicks: 4 };
+
+const target = (p: BackupAlarmProps) => [p.alarmNoticeIds, p.alarmRecipientUserIds, p.alarmRecipientGroupIds, p.alarmWebhookUrls].some(given);
+const recipients = (p: BackupAlarmProps) => [p.alarmRecipientUserIds, p.alarmRecipientGroupIds, p.alarmWebhookUrls].some(given);
 
 export function alarmsWanted(props: BackupAlarmProps): boolean {
-  const target = !!(props.alarmNoticeIds?.length || props.alarmRecipientUserIds?.length || props.alarmRecipientGroupIds?.length || props.alarmWebhookUrls?.length);
-  return props.alarmsEnabled ?? target;
+  return props.alarmsEnabled ?? target(props);
 }
 
 /** The handler's headroom threshold in ms, when alarms are on. */
 export function retentionHeadroomAlarmMs(props: BackupAlarmProps, timeGranularityMinutes: number): number | undefined {
   if (!alarmsWanted(props)) return undefined;
-  return (props.retentionHeadroomAlarmMinutes ?? ALARM_DEFAULTS.headroomTicks * timeGranularityMinutes) * 60_000;
+  return (props.retentionHeadroomAlarmMinutes ?? DEFAULTS.headroomTicks * timeGranularityMinutes) * 60_000;
 }
 
 /** "prop: why" for each invalid alarm prop. */
@@ -96,124 +153,248 @@ export function alarmPropErrors(props: BackupAlarmProps): string[] {
     const why = v === undefined || Token.isUnresolved(v) ? undefined : checkIntRange(v as number, min, max);
     if (why) errors.push(`${prop}: ${why}`);
   };
-  const target = props.alarmNoticeIds?.length || props.alarmRecipientUserIds?.length || props.alarmRecipientGroupIds?.length || props.alarmWebhookUrls?.length;
-  if (props.alarmsEnabled && !target) {
+  if (props.alarmsEnabled && !target(props)) {
     errors.push("alarmsEnabled: the alarms need a notification target: alarmNoticeIds, alarmRecipientUserIds, alarmRecipientGroupIds or alarmWebhookUrls");
   }
-  for (const url of props.alarmWebhookUrls ?? []) {
-    if (!/^https?:\/\/\S+$/.test(url)) errors.push(`alarmWebhookUrls: "${url}" is not allowed; expected an http:// or https:// URL`);
+  errors.push(...noticePropErrors(
+    { noticeWays: props.alarmNoticeWays, webhookUrls: props.alarmWebhookUrls, language: props.alarmNoticeLanguage },
+    { ways: "alarmNoticeWays", urls: "alarmWebhookUrls", language: "alarmNoticeLanguage" },
+  ));
+  const prefix = props.alarmNamePrefix;
+  if (prefix !== undefined) {
+    if (Token.isUnresolved(prefix)) errors.push("alarmNamePrefix: must be a literal value, not a Terraform reference: policy names are cut to their length limit at synth");
+    else if (!/^[A-Za-z0-9_.-]{0,20}$/.test(prefix)) errors.push(`alarmNamePrefix: "${prefix}" is not allowed; expected at most 20 letters, digits, "-", "_" and "."`);
   }
-  const ways = ["EMAIL", "SMS", "CALL", "WECHAT", "SITE"];
-  for (const w of props.alarmNoticeWays ?? []) {
-    if (!ways.includes(w)) errors.push(`alarmNoticeWays: "${w}" is not allowed; expected one of ${ways.join(", ")}`);
-  }
-  if (props.alarmNoticeLanguage !== undefined && !["en-US", "zh-CN"].includes(props.alarmNoticeLanguage)) {
-    errors.push(`alarmNoticeLanguage: "${props.alarmNoticeLanguage}" is not allowed; expected en-US or zh-CN`);
-  }
+  range("alarmPolicyNameMaxLength", POLICY_NAME_LENGTH.min, POLICY_NAME_LENGTH.max);
   range("failedRunAlarmErrors", 1, 100);
   range("deadlineAlarmPercent", 50, 100);
   range("deadlineAlarmTicks", 1, 12);
-  range("staleAlarmTicks", 1, 12);
-  range("lagAlarmGrowthPercent", 1, 1000);
-  range("lagAlarmTicks", 1, 12);
+  range("stalledAlarmTicks", 2, 24);
+  range("stalledAlarmGrowthPercent", 1, 1000);
+  range("lagAlarmUnconsumedMessages", 1, Number.MAX_SAFE_INTEGER);
+  range("lagAlarmTicks", 1, 24);
   range("retentionHeadroomAlarmMinutes", 1, 30 * 24 * 60);
+  if (props.lagAlarmTicks !== undefined && props.lagAlarmUnconsumedMessages === undefined) {
+    errors.push("lagAlarmTicks: applies only to the lag alarm; set lagAlarmUnconsumedMessages too");
+  }
   return errors;
 }
 
-/** `[[dimension = value, …]]`: the filter that binds a rule to one function or one consumer group (AlarmPolicyFilter). */
-function dimensions(values: Record<string, string>): { type: string; dimensions: string } {
-  return { type: "DIMENSION", dimensions: JSON.stringify([Object.entries(values).map(([Key, v]) => ({ Key, Operator: "eq", Value: [v] }))]) };
+/**
+ * Policy names: `<prefix><functionName>-<alarm>` when that fits the length limit for every alarm (and the
+ * namespace is "default"); otherwise `<prefix><functionName>` is cut, followed by 4 hex characters of a hash of
+ * the namespace and the function name, so that names stay unique per function. The function name is a literal
+ * (validateProps).
+ */
+export function policyName(prefix: string, functionName: string, namespace: string, kind: string, maxLength: number): string {
+  // One head for every alarm of a backup, whatever the suffix, so that its policies sort and read together.
+  const longestKind = Math.max(...Object.values(ALARM_KINDS).map((k) => k.length));
+  if (namespace === "default" && `${prefix}${functionName}-`.length + longestKind <= maxLength) return `${prefix}${functionName}-${kind}`;
+  const hash = createHash("sha256").update(`${namespace}/${functionName}`).digest("hex").slice(0, 4);
+  const head = `${prefix}${functionName}`.slice(0, maxLength - longestKind - hash.length - 2).replace(/[-_.]+$/, "");
+  return `${head}-${hash}-${kind}`;
 }
 
+/** One alarm rule as the construct defines it, with the metric under its documented name. */
+export interface BackupAlarmRule {
+  readonly kind: (typeof ALARM_KINDS)[keyof typeof ALARM_KINDS];
+  readonly metric: (typeof METRICS)[keyof typeof METRICS];
+  readonly operator: "ge" | "gt" | "cycle_increase";
+  readonly value: number;
+  /** Consecutive 5-minute data points that must meet the condition. */
+  readonly continuePeriod: number;
+}
+
+/** The rules for a schedule and props: thresholds and consecutive periods computed from the tick. */
+export function alarmRules(props: BackupAlarmProps & { timeoutSeconds: number; timeGranularityMinutes: number; parallelism: number }): BackupAlarmRule[] {
+  const d = DEFAULTS;
+  const g = props.timeGranularityMinutes;
+  const periods = (ticks: number) => Math.ceil((ticks * g * 60) / PERIOD_SECONDS);
+  // A streak counts only periods with data; with ticks longer than a period, some periods have no run.
+  const everyPeriodHasARun = g * 60 <= PERIOD_SECONDS;
+  const stalled = {
+    operator: "cycle_increase",
+    value: props.stalledAlarmGrowthPercent ?? d.stalledAlarmGrowthPercent,
+    continuePeriod: periods(props.stalledAlarmTicks ?? Math.max(2, Math.ceil(d.stalledMinutes / g))),
+  } as const;
+  const rules: BackupAlarmRule[] = [
+    { kind: ALARM_KINDS.failed, metric: METRICS.errors, operator: "ge", value: props.failedRunAlarmErrors ?? d.failedRunAlarmErrors, continuePeriod: 1 },
+    {
+      kind: ALARM_KINDS.deadline,
+      metric: METRICS.duration,
+      operator: "ge",
+      value: Math.floor(props.timeoutSeconds * 10 * (props.deadlineAlarmPercent ?? d.deadlineAlarmPercent)), // ms
+      continuePeriod: everyPeriodHasARun ? (props.deadlineAlarmTicks ?? d.deadlineAlarmTicks) : 1,
+    },
+    { kind: ALARM_KINDS.stalled, metric: METRICS.unconsumed, ...stalled },
+  ];
+  // One instance that never starts leaves its partitions growing while the others drain theirs: with ticks
+  // longer than a period, the topic's total dips at every tick, and only the partitions show it.
+  if (props.parallelism > 1) rules.push({ kind: ALARM_KINDS.partitionStalled, metric: METRICS.partitionUnconsumed, ...stalled });
+  if (props.lagAlarmUnconsumedMessages !== undefined) {
+    rules.push({ kind: ALARM_KINDS.lag, metric: METRICS.unconsumed, operator: "gt", value: props.lagAlarmUnconsumedMessages, continuePeriod: periods(props.lagAlarmTicks ?? d.lagAlarmTicks) });
+  }
+  return rules;
+}
+
+const MEANING: Record<BackupAlarmRule["kind"], string> = {
+  fail: "a run failed (or retention may soon delete records not backed up)",
+  slow: "runs end at their deadline: the backlog does not fit in a run",
+  stall: "the unconsumed messages grow tick after tick: no run drains them (timer stopped, runs die, or too slow)",
+  pstall: "a partition's unconsumed messages grow tick after tick: the instance that reads it does not run",
+  lag: "the unconsumed messages stay above the threshold",
+};
+
 /**
- * The backup's alarm policies and, when recipients are given, their notification template. Each policy
- * is one kind of trouble, so its notification says what happened (README, "Operations").
+ * The backup's alarm policies, each bound to the function or to the consumer group on the topic, and, when
+ * recipients are given, their notification template. Each policy is one kind of trouble, so its notification
+ * says what happened (README, "Operations").
  */
 export class BackupAlarms extends Construct {
   /** The new notification template; undefined when only `alarmNoticeIds` are given. */
-  public readonly notice?: MonitorAlarmNotice;
+  public readonly notice?: BackupAlarmNotice;
   /** A run failed: the handler threw (a partition or the manifest failed, retention headroom too short, bad config, unreachable broker). */
   public readonly failedRunPolicy: MonitorAlarmPolicy;
-  /** Runs keep ending by their deadline: the backlog does not fit in a run. */
+  /** Runs end by their deadline: the backlog does not fit in a run. */
   public readonly deadlinePolicy: MonitorAlarmPolicy;
-  /** No successful run for a number of ticks. */
-  public readonly stalePolicy: MonitorAlarmPolicy;
-  /** The consumer group's lag on the topic keeps growing. */
-  public readonly lagPolicy: MonitorAlarmPolicy;
+  /** The consumer group's unconsumed messages grow for ticks: the timer stopped, runs die, or the backup falls behind. */
+  public readonly stalledPolicy: MonitorAlarmPolicy;
+  /** A partition's unconsumed messages grow for ticks: its instance does not run; defined with `parallelism` above 1. */
+  public readonly partitionStalledPolicy?: MonitorAlarmPolicy;
+  /** The unconsumed messages stay above `lagAlarmUnconsumedMessages`; defined when it is given. */
+  public readonly lagPolicy?: MonitorAlarmPolicy;
+  /** Every policy with its binding to the function or the consumer group. */
+  public readonly bindings: MonitorPolicyBindingObject[] = [];
+  /** The rules as defined, with documented metric names. */
+  public readonly rules: BackupAlarmRule[];
+  /** Cloud Monitor's metric lists, read at plan time; empty with `alarmMetricLookupEnabled: false`. */
+  public readonly metricLookups: DataTencentcloudMonitorAlarmMetric[] = [];
+  /** The topic lookup (its id, its partition count); undefined when `topicId` is given and `parallelism` is 1. */
+  public readonly topicLookup?: DataTencentcloudCkafkaTopics;
 
   constructor(scope: Construct, id: string, props: BackupAlarmsProps) {
     super(scope, id);
-    const d = ALARM_DEFAULTS;
-    const g = props.timeGranularityMinutes;
-    // Ticks → 5-minute periods.
-    const periods = (ticks: number) => Math.ceil((ticks * g * 60) / PERIOD_SECONDS);
-
-    const noticeIds = [...(props.alarmNoticeIds ?? [])];
-    const users = props.alarmRecipientUserIds ?? [];
-    const groups = props.alarmRecipientGroupIds ?? [];
-    const urls = props.alarmWebhookUrls ?? [];
-    if (users.length || groups.length || urls.length) {
-      const allDay = { startTime: 0, endTime: 86399 };
-      const noticeWay = props.alarmNoticeWays ?? ["EMAIL", "SMS"];
-      this.notice = new MonitorAlarmNotice(this, "notice", {
-        provider: props.provider,
+    const provider = props.provider;
+    const noticeIds = props.alarmNoticeIds ?? [];
+    if (recipients(props)) {
+      this.notice = new BackupAlarmNotice(this, "notice", {
+        provider,
         name: `${props.functionName} backup`,
-        noticeType: "ALL", // alarm and recovery
-        noticeLanguage: props.alarmNoticeLanguage ?? "en-US",
-        userNotices: nonEmpty([
-          ...(users.length ? [{ ...allDay, receiverType: "USER", noticeWay, userIds: users }] : []),
-          ...(groups.length ? [{ ...allDay, receiverType: "GROUP", noticeWay, groupIds: groups }] : []),
-        ]),
-        urlNotices: nonEmpty(urls.map((url) => ({ ...allDay, url }))),
+        recipientUserIds: props.alarmRecipientUserIds,
+        recipientGroupIds: props.alarmRecipientGroupIds,
+        noticeWays: props.alarmNoticeWays,
+        webhookUrls: props.alarmWebhookUrls,
+        language: props.alarmNoticeLanguage,
       });
-      noticeIds.push(this.notice.id);
+    }
+    // A list reference cannot be spread at synth: Terraform concatenates it.
+    const allNoticeIds = !this.notice ? noticeIds : Token.isUnresolved(noticeIds) ? Fn.concat([noticeIds, [this.notice.noticeId]]) : [...noticeIds, this.notice.noticeId];
+
+    const scfType = props.scfAlarmPolicyType ?? POLICY_TYPES.scf;
+    const ckafkaType = props.ckafkaAlarmPolicyType ?? POLICY_TYPES.consumerGroupTopic;
+    const lookup = props.alarmMetricLookupEnabled ?? true;
+    const metricLists = new Map<string, DataTencentcloudMonitorAlarmMetric>();
+    const metricName = (type: string, documented: string): { name: string; found?: string } => {
+      if (!lookup) return { name: documented };
+      let list = metricLists.get(type);
+      if (!list) {
+        list = new DataTencentcloudMonitorAlarmMetric(this, `metrics-${metricLists.size}`, { provider, module: "monitor", monitorType: "MT_QCE", namespace: type });
+        metricLists.set(type, list);
+        this.metricLookups.push(list);
+      }
+      // Matches `Error`, `error`, `http_433` for `Http433`: the spellings Tencent's pages use.
+      const matches = `[for m in ${list.fqn}.metrics : m.metric_name if lower(replace(m.metric_name, "_", "")) == "${documented.toLowerCase()}"]`;
+      return { name: `\${try(${matches}[0], "")}`, found: `\${length(${matches}) > 0}` };
+    };
+
+    this.rules = alarmRules(props);
+    let topicId = props.topicId;
+    let topicFound: string | undefined;
+    let partitions: ListTerraformIterator | undefined;
+    if (topicId === undefined || props.parallelism > 1) {
+      this.topicLookup = new DataTencentcloudCkafkaTopics(this, "topic", { provider, instanceId: props.instanceId, topicName: props.topic });
+      // The data source's name filter may match more than one topic: keep the exact name.
+      const topics = `[for t in ${this.topicLookup.fqn}.instance_list : t if t.topic_name == ${this.topicLookup.fqn}.topic_name]`;
+      topicId ??= new TerraformLocal(this, "topic-id", `\${try(${topics}[0].topic_id, "")}`).asString;
+      topicFound = `\${length(${topics}) > 0}`;
+      if (props.parallelism > 1) {
+        const count = new TerraformLocal(this, "partition-count", `\${try(${topics}[0].partition_num, 0)}`);
+        partitions = TerraformIterator.fromList(Fn.range(0, count.asNumber));
+      }
     }
 
-    const fn = dimensions({ functionName: props.functionName, namespace: props.functionNamespace });
-    const policy = (suffix: string, type: string, rule: MonitorAlarmPolicyConditionsRules) =>
-      new MonitorAlarmPolicy(this, suffix, {
-        provider: props.provider,
-        policyName: `${props.functionName.slice(0, POLICY_NAME_MAX - suffix.length - 1)}-${suffix}`,
+    // Binding keys as Cloud Monitor's "policy types and dimensions" table spells them (snake_case, with the topic id).
+    const fnObject = JSON.stringify({ appid: props.appId, function_name: props.functionName, namespace: props.functionNamespace, version: "$latest" });
+    const group = { appid: props.appId, consumer_group: props.consumerGroupId, instance_id: props.instanceId, topicid: topicId, topicname: props.topic };
+    const onFunction = { type: scfType, dimensions: [{ dimensionsJson: fnObject, region: props.region }] };
+    const onGroup = { type: ckafkaType, dimensions: [{ dimensionsJson: JSON.stringify(group), region: props.region }] };
+    // One object per partition, as many as the topic has at plan time (a dynamic block; `each.value` is the partition).
+    const onPartitions = partitions && {
+      type: props.ckafkaPartitionAlarmPolicyType ?? POLICY_TYPES.consumerGroupPartition,
+      dimensions: partitions.dynamic({ dimensions_json: JSON.stringify({ ...group, partition: Token.asString(partitions.value) }), region: props.region }),
+    };
+    const objects = (metric: string) => (metric === METRICS.unconsumed ? onGroup : metric === METRICS.partitionUnconsumed ? onPartitions! : onFunction);
+    const where = `topic ${props.topic} of ${props.instanceId}, function ${props.functionNamespace}/${props.functionName}`;
+    const maxLength = props.alarmPolicyNameMaxLength ?? POLICY_NAME_LENGTH.default;
+
+    const policies = this.rules.map((rule) => {
+      const { type, dimensions } = objects(rule.metric);
+      const metric = metricName(type, rule.metric);
+      const policy = new MonitorAlarmPolicy(this, rule.kind, {
+        provider,
+        policyName: policyName(props.alarmNamePrefix ?? "", props.functionName, props.functionNamespace, rule.kind, maxLength),
+        remark: `Backup of ${where}: ${MEANING[rule.kind]}`,
         monitorType: "MT_QCE",
         namespace: type,
         enable: 1,
-        noticeIds,
+        noticeIds: allNoticeIds,
         conditions: {
           isUnionRule: 0,
-          rules: [{ period: PERIOD_SECONDS, noticeFrequency: NOTICE_FREQUENCY_SECONDS, isPowerNotice: 0, ruleType: "STATIC", ...rule }],
+          rules: [{
+            metricName: metric.name,
+            period: PERIOD_SECONDS,
+            operator: rule.operator,
+            value: String(rule.value),
+            continuePeriod: rule.continuePeriod,
+            noticeFrequency: NOTICE_FREQUENCY_SECONDS,
+            isPowerNotice: 0,
+            ruleType: "STATIC",
+          }],
         },
+        lifecycle: metric.found
+          ? { precondition: [{ condition: metric.found, errorMessage: `Cloud Monitor lists no metric "${rule.metric}" for alarm policy type "${type}" (data source tencentcloud_monitor_alarm_metric): check scf/ckafkaAlarmPolicyType, or set alarmMetricLookupEnabled: false to use the documented name.` }] }
+          : undefined,
       });
-    const scf = props.scfAlarmPolicyType ?? "scf_v2";
+      this.bindings.push(new MonitorPolicyBindingObject(this, `${rule.kind}-binding`, {
+        provider,
+        policyId: policy.id,
+        dimensions,
+        lifecycle: type !== scfType && topicFound
+          ? { precondition: [{ condition: topicFound, errorMessage: `CKafka instance ${props.instanceId} has no topic named ${props.topic} (data source tencentcloud_ckafka_topics): create the topic before the alarms, or give topicId.` }] }
+          : undefined,
+      }));
+      return [rule.kind, policy] as const;
+    });
+    const byKind = new Map<string, MonitorAlarmPolicy>(policies);
+    this.failedRunPolicy = byKind.get(ALARM_KINDS.failed)!;
+    this.deadlinePolicy = byKind.get(ALARM_KINDS.deadline)!;
+    this.stalledPolicy = byKind.get(ALARM_KINDS.stalled)!;
+    this.partitionStalledPolicy = byKind.get(ALARM_KINDS.partitionStalled);
+    this.lagPolicy = byKind.get(ALARM_KINDS.lag);
+    this.node.addValidation({ validate: () => this.sharedNames() });
+  }
 
-    this.failedRunPolicy = policy("failed", scf, {
-      metricName: "Error",
-      operator: "ge",
-      value: String(props.failedRunAlarmErrors ?? d.failedRunAlarmErrors),
-      continuePeriod: 1,
-      filter: fn,
-    });
-    this.deadlinePolicy = policy("deadline", scf, {
-      metricName: "Duration",
-      operator: "ge",
-      value: String(Math.floor(props.timeoutSeconds * 10 * (props.deadlineAlarmPercent ?? d.deadlineAlarmPercent))), // ms
-      continuePeriod: periods(props.deadlineAlarmTicks ?? d.deadlineAlarmTicks),
-      filter: fn,
-    });
-    this.stalePolicy = policy("stale", scf, {
-      metricName: "Http2xx",
-      operator: "lt",
-      value: "1",
-      continuePeriod: periods(props.staleAlarmTicks ?? d.staleAlarmTicks),
-      filter: fn,
-    });
-    this.lagPolicy = policy("lag", props.ckafkaAlarmPolicyType ?? "ckafka_consumer_group", {
-      metricName: "UnconsumeTopic",
-      operator: "cycle_increase",
-      value: String(props.lagAlarmGrowthPercent ?? d.lagAlarmGrowthPercent),
-      continuePeriod: periods(props.lagAlarmTicks ?? d.lagAlarmTicks),
-      filter: dimensions({ instanceId: props.instanceId, consumerGroup: props.consumerGroupId, topicName: props.topic }),
-    });
+  /** Names this backup's policies share with other policies in the stack. */
+  private sharedNames(): string[] {
+    const mine = new Set(this.node.findAll().filter((c): c is MonitorAlarmPolicy => c instanceof MonitorAlarmPolicy).map((p) => p.policyNameInput));
+    const problems: string[] = [];
+    for (const other of this.node.root.node.findAll()) {
+      if (!(other instanceof MonitorAlarmPolicy) || other.node.scope === this) continue;
+      const name = other.policyNameInput;
+      if (typeof name === "string" && !Token.isUnresolved(name) && mine.has(name)) {
+        problems.push(`alarmNamePrefix: the alarm policy name "${name}" is also used by ${other.node.path}; give one of the backups another alarmNamePrefix or functionName`);
+      }
+    }
+    return problems;
   }
 }
-
-const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length ? list : undefined);

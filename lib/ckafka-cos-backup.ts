@@ -201,7 +201,7 @@ export class CkafkaCosBackup extends Construct {
   public readonly environment: Record<string, string>;
   /** The alarm policies; defined when alarms are enabled (README, "Operations"). */
   public readonly alarms?: BackupAlarms;
-  /** The function's CLS logset and topic; defined with `logTopicEnabled`. */
+  /** The function's CLS topic, its index, and the logset when the construct made it; defined with `logTopicEnabled`. */
   public readonly logTopic?: BackupLogTopic;
 
   constructor(scope: Construct, id: string, props: CkafkaCosBackupProps) {
@@ -216,7 +216,7 @@ export class CkafkaCosBackup extends Construct {
     const tags = props.tags;
 
     const provider = props.provider;
-    const needsAccount = (!props.appId && (!props.existingBucketName || !props.existingRoleName)) ||
+    const needsAccount = (!props.appId && (!props.existingBucketName || !props.existingRoleName || alarmsWanted(props))) ||
       (!!props.saslMechanism && !props.ownerUin && !props.existingRoleName);
     if (needsAccount) this.userInfo = new DataTencentcloudUserInfo(this, "account", { provider });
     const appId = props.appId ?? this.userInfo?.appId ?? "";
@@ -304,7 +304,10 @@ export class CkafkaCosBackup extends Construct {
     });
 
     if (props.logTopicEnabled) {
-      this.logTopic = new BackupLogTopic(this, "logs", { functionName: props.functionName, topic: props.topic, retentionDays: props.logRetentionDays, tags, provider });
+      this.logTopic = new BackupLogTopic(this, "logs", {
+        functionName: props.functionName, topic: props.topic, retentionDays: props.logRetentionDays, tags, provider,
+        logsetId: props.clsLogsetId, indexEnabled: props.logIndexEnabled,
+      });
     }
     this.function = new ScfFunction(this, "function", {
       provider,
@@ -321,7 +324,7 @@ export class CkafkaCosBackup extends Construct {
       vpcId: props.vpcId,
       subnetId: props.subnetId,
       enablePublicNet: props.publicNetEnabled ?? true,
-      clsLogsetId: this.logTopic?.logset.id ?? props.clsLogsetId,
+      clsLogsetId: this.logTopic?.logsetId ?? props.clsLogsetId,
       clsTopicId: this.logTopic?.logTopic.id ?? props.clsTopicId,
       tags,
       dependsOn: this.policyAttachment ? [this.policyAttachment] : undefined,
@@ -371,6 +374,8 @@ export class CkafkaCosBackup extends Construct {
         timeoutSeconds: props.timeoutSeconds ?? timeoutFor(granularity),
         timeGranularityMinutes: granularity,
         consumerGroupId: props.consumerGroupId ?? props.functionName,
+        parallelism,
+        appId,
       });
     }
 

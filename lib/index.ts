@@ -1,4 +1,5 @@
 export { CkafkaCosBackup, type CkafkaCosBackupProps } from "./ckafka-cos-backup";
 export { cronFor, timeoutFor } from "./validation";
-export { BackupAlarms, type BackupAlarmProps, type BackupAlarmsProps } from "./alarms";
+export { BackupAlarms, type BackupAlarmProps, type BackupAlarmsProps, type BackupAlarmRule } from "./alarms";
+export { BackupAlarmNotice, type BackupAlarmNoticeProps } from "./alarm-notice";
 export { BackupLogTopic, type BackupLogProps, type BackupLogTopicProps } from "./logging";

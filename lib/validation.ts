@@ -14,29 +14,22 @@ import {
   checkPrefix,
   checkRegion,
   checkTopic,
+  GRANULARITY_MINUTES,
+  SCF_MAX_TIMEOUT_SECONDS,
 } from "../function/config";
+
+export { timeoutFor } from "../function/config";
 import { alarmPropErrors, alarmsWanted } from "./alarms";
 import { HANDLER_NODE_MAJOR } from "./handler-code";
 import type { CkafkaCosBackupProps } from "./ckafka-cos-backup";
 import { logPropErrors } from "./logging";
 
-/**
- * The granularities the timer can keep evenly: `0 *\/N * * * * *` fires at the minutes of the hour
- * divisible by N, so an N that does not divide 60 (7 fires at :56 and again at :00) gives a short interval.
- */
-export const GRANULARITY_MINUTES = [5, 6, 10, 12, 15] as const;
-/** Kept back from each interval so a tick ends before the next starts. */
-export const TIMEOUT_MARGIN_SECONDS = 30;
-const SCF_MAX_TIMEOUT_SECONDS = 900;
 
 /** 7-field SCF cron (second minute hour day month week year). `*\/N * * * * * *` would fire every N seconds. */
 export function cronFor(granularityMinutes: number): string {
   return `0 */${granularityMinutes} * * * * *`;
 }
 
-export function timeoutFor(granularityMinutes: number): number {
-  return Math.min(granularityMinutes * 60 - TIMEOUT_MARGIN_SECONDS, SCF_MAX_TIMEOUT_SECONDS);
-}
 
 const literal = (v: unknown): v is string => typeof v === "string" && !Token.isUnresolved(v);
 const reference = (v: unknown): boolean => v !== undefined && Token.isUnresolved(v);
@@ -184,7 +177,7 @@ export function validateProps(props: CkafkaCosBackupProps): void {
   }
   errors.push(...alarmPropErrors(props), ...logPropErrors(props));
   if (alarmsWanted(props) && reference(props.functionName)) {
-    check("functionName", "must be a literal value, not a Terraform reference, when alarms are on: the alarm policies' names are cut from it to 20 characters");
+    check("functionName", "must be a literal value, not a Terraform reference, when alarms are on: the alarm policies' names are made from it and cut to alarmPolicyNameMaxLength");
   }
   if (props.asyncRetryCount !== undefined && !reference(props.asyncRetryCount)) check("asyncRetryCount", checkIntRange(props.asyncRetryCount, 0, 2));
 

@@ -5,9 +5,10 @@ import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { BasicBackupStack } from "../examples/basic/main";
 import { SaslExistingBucketStack } from "../examples/sasl-existing-bucket/main";
+import { ThreeTopicsBackupStack } from "../examples/three-topics/main";
 import { buildHandlerZip } from "../lib/bundling";
 
-const examples = { basic: BasicBackupStack, "sasl-existing-bucket": SaslExistingBucketStack } as const;
+const examples = { basic: BasicBackupStack, "sasl-existing-bucket": SaslExistingBucketStack, "three-topics": ThreeTopicsBackupStack } as const;
 
 const name = (process.argv[2] ?? "basic") as keyof typeof examples;
 const Stack = examples[name];

@@ -27,9 +27,51 @@ function kafkaUuid(): string {
   }
 }
 
-/** The directory of the broker's jars (downloaded once into the cache): a classpath for `java -cp <dir>/*`. */
-export function kafkaLibs(): string {
-  return runScript(join(__dirname, "install-kafka.sh"));
+/**
+ * The directory of the broker's jars (downloaded once into the cache): a classpath for `java -cp <dir>/*`.
+ * Without a version, the KRaft broker's; with one, that ZooKeeper-mode release's (kafka-zookeeper-broker.ts).
+ */
+export function kafkaLibs(version?: string): string {
+  return runScript(join(__dirname, "install-kafka.sh"), ...(version ? [version] : []));
+}
+
+/** Settings every test broker shares, KRaft or ZooKeeper mode: SASL users, one replica, old timestamps kept. */
+export function sharedBrokerSettings(dir: string): string[] {
+  const { plain: p } = SASL_USERS;
+  return [
+    "sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512",
+    `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_${p.username}="${p.password}";`,
+    "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+    "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+    `log.dirs=${join(dir, "data")}`,
+    "num.partitions=1",
+    "offsets.topic.replication.factor=1",
+    "offsets.topic.num.partitions=4",
+    "transaction.state.log.replication.factor=1",
+    "transaction.state.log.min.isr=1",
+    "group.initial.rebalance.delay.ms=0",
+    "auto.create.topics.enable=false",
+    // Test records carry old timestamps: keep them until a test deletes them (deleteRecords).
+    "log.retention.ms=-1",
+    "log.segment.delete.delay.ms=0",
+    "message.max.bytes=12582912",
+    // Any record timestamp is accepted, however far from now (3.9's defaults, stated so that they stay):
+    // tests send nanosecond and int64-max timestamps.
+    "message.timestamp.before.max.ms=9223372036854775807",
+    "message.timestamp.after.max.ms=9223372036854775807",
+  ];
+}
+
+/** The JVM options of a test service: heap, and a log4j configuration written into `dir` (warnings, and start-up). */
+export function serviceJvm(dir: string, libs: string): string[] {
+  const log4j = join(dir, "log4j.properties");
+  writeFileSync(
+    log4j,
+    "log4j.rootLogger=WARN, stdout\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\n" +
+      "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n\n" +
+      "log4j.logger.kafka.server.KafkaServer=INFO\nlog4j.logger.kafka.server.BrokerServer=INFO\n",
+  );
+  return ["-Xmx512m", `-Dlog4j.configuration=file:${log4j}`, "-cp", `${libs}/*`];
 }
 
 export async function startKafkaBroker(): Promise<KafkaBroker> {
@@ -37,7 +79,7 @@ export async function startKafkaBroker(): Promise<KafkaBroker> {
   const dir = mkdtempSync(join(tmpdir(), "ckb-kafka-"));
   const [plain, sasl, controller] = [await freePort(), await freePort(), await freePort()];
   const props = join(dir, "server.properties");
-  const { plain: p, scram: s } = SASL_USERS;
+  const { scram: s } = SASL_USERS;
   writeFileSync(
     props,
     [
@@ -49,37 +91,11 @@ export async function startKafkaBroker(): Promise<KafkaBroker> {
       "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
       "controller.listener.names=CONTROLLER",
       "inter.broker.listener.name=PLAINTEXT",
-      "sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512",
-      `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_${p.username}="${p.password}";`,
-      "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
-      "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
-      `log.dirs=${join(dir, "data")}`,
-      "num.partitions=1",
-      "offsets.topic.replication.factor=1",
-      "offsets.topic.num.partitions=4",
-      "transaction.state.log.replication.factor=1",
-      "transaction.state.log.min.isr=1",
-      "group.initial.rebalance.delay.ms=0",
-      "auto.create.topics.enable=false",
-      // Test records carry old timestamps: keep them until a test deletes them (deleteRecords).
-      "log.retention.ms=-1",
-      "log.segment.delete.delay.ms=0",
-      "message.max.bytes=12582912",
-      // Any record timestamp is accepted, however far from now (3.9's defaults, stated so that they stay):
-      // tests send nanosecond and int64-max timestamps.
-      "message.timestamp.before.max.ms=9223372036854775807",
-      "message.timestamp.after.max.ms=9223372036854775807",
+      ...sharedBrokerSettings(dir),
       "",
     ].join("\n"),
   );
-  const log4j = join(dir, "log4j.properties");
-  writeFileSync(
-    log4j,
-    "log4j.rootLogger=WARN, stdout\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\n" +
-      "log4j.appender.stdout.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n\n" +
-      "log4j.logger.kafka.server.KafkaServer=INFO\nlog4j.logger.kafka.server.BrokerServer=INFO\n",
-  );
-  const jvm = ["-Xmx512m", `-Dlog4j.configuration=file:${log4j}`, "-cp", `${libs}/*`];
+  const jvm = serviceJvm(dir, libs);
   execFileSync(
     "java",
     [
@@ -113,7 +129,7 @@ export async function startKafkaBroker(): Promise<KafkaBroker> {
  * and answers NOT_COORDINATOR until then, which a test would take for a failure of its own. kafkajs needs
  * retries of its own here: without them it fails before its first metadata ("No brokers in the broker pool").
  */
-async function coordinatorAnswers(broker: string): Promise<boolean> {
+export async function coordinatorAnswers(broker: string): Promise<boolean> {
   const admin = new Kafka({ brokers: [broker], logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 1_000 } }).admin();
   try {
     await admin.connect();

@@ -58,8 +58,8 @@ export function stopOrphans(): string[] {
   return stopped;
 }
 
-export function runScript(script: string): string {
-  return execFileSync("bash", [script], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" }).trim();
+export function runScript(script: string, ...args: string[]): string {
+  return execFileSync("bash", [script, ...args], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" }).trim();
 }
 
 /** A free TCP port on loopback, chosen by the kernel. */

@@ -12,6 +12,7 @@ import { ScfReservedConcurrencyConfig } from "../../generated/providers/tencentc
 import { ScfTrigger } from "../../generated/providers/tencentcloud/scf-trigger";
 import { BasicBackupStack } from "../../examples/basic/main";
 import { SaslExistingBucketStack } from "../../examples/sasl-existing-bucket/main";
+import { ThreeTopicsBackupStack } from "../../examples/three-topics/main";
 import { base } from "./base-props";
 
 function synth(props: Partial<CkafkaCosBackupProps> = {}) {
@@ -204,11 +205,23 @@ describe("examples", () => {
   it.each([
     ["basic", BasicBackupStack],
     ["sasl-existing-bucket", SaslExistingBucketStack],
+    ["three-topics", ThreeTopicsBackupStack],
   ] as const)("%s synthesizes to its snapshot", (name, Stack) => {
     const app = Testing.app();
     const stack: TerraformStack = new Stack(app, name);
-    const json = Testing.synth(stack);
+    const json = Testing.synth(stack, true);
     expect(json).toBeTruthy();
     expect(scrub(json)).toMatchSnapshot();
+  });
+
+  it("three-topics: one notification template and one logset for three backups, each with its own indexed topic and policy names", () => {
+    const tf = JSON.parse(Testing.synth(new ThreeTopicsBackupStack(Testing.app(), "three-topics"), true));
+    const count = (type: string) => Object.keys(tf.resource[type] ?? {}).length;
+    expect([count("tencentcloud_monitor_alarm_notice"), count("tencentcloud_cls_logset"), count("tencentcloud_cls_topic"), count("tencentcloud_cls_index")]).toEqual([1, 1, 3, 3]);
+    const names = Object.values(tf.resource.tencentcloud_monitor_alarm_policy).map((p) => (p as { policy_name: string }).policy_name);
+    // 3 alarms each, and the per-partition one for clickstream's 3 instances.
+    expect(names).toHaveLength(10);
+    expect(new Set(names).size).toBe(10);
+    expect(names).toEqual(expect.arrayContaining(["orders-backup-fail", "orders-backup-stall"]));
   });
 });

@@ -69,7 +69,7 @@ describe("references", () => {
     ["timeGranularityMinutes", /timeGranularityMinutes: must be a literal value, not a Terraform reference: it sets the timer's cron/],
     ["timeoutSeconds", /timeoutSeconds: must be a literal value, not a Terraform reference: it is checked against timeGranularityMinutes/],
     ["partitionMaxBytes", /partitionMaxBytes: must be a literal value/],
-    ["staleAlarmTicks", /^CkafkaCosBackup: invalid props:\n {2}- staleAlarmTicks: must be a literal value, not a Terraform reference: the construct computes other values from it at synth$/],
+    ["stalledAlarmTicks", /^CkafkaCosBackup: invalid props:\n {2}- stalledAlarmTicks: must be a literal value, not a Terraform reference: the construct computes other values from it at synth$/],
   ])("a reference for %s is refused with the reason", (prop, expected) => {
     expect(message((s) => ({ [prop]: new TerraformVariable(s, "n", { type: "number" }).numberValue }))).toMatch(expected);
   });
@@ -83,10 +83,14 @@ describe("provider", () => {
       aliased = new TencentcloudProvider(s, "shanghai", { region: "ap-shanghai", alias: "shanghai" });
       return { region: "ap-shanghai", provider: aliased, logTopicEnabled: true, alarmRecipientUserIds: [100001] };
     });
-    // bucket, role, policy, attachment, function, trigger, invoke config, concurrency, logset, topic, notice, 4 alarm policies
-    expect(resources).toHaveLength(15);
+    // bucket, role, policy, attachment, function, trigger, invoke config, concurrency, logset, topic, index, notice,
+    // 3 alarm policies and their 3 bindings
+    expect(resources).toHaveLength(18);
     for (const r of resources) expect(r.provider).toBe("tencentcloud.shanghai");
-    for (const d of Object.values(tf.data.tencentcloud_user_info)) expect((d as { provider: string }).provider).toBe("tencentcloud.shanghai");
+    // the account, the topic, the metric lists of 2 policy types
+    const data = Object.values(tf.data as Record<string, Record<string, { provider: string }>>).flatMap((g) => Object.values(g));
+    expect(data).toHaveLength(4);
+    for (const d of data) expect(d.provider).toBe("tencentcloud.shanghai");
   });
 
   it("a function name from a reference is refused when alarms are on, whose policy names are cut from it", () => {

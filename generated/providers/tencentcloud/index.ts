@@ -11,6 +11,10 @@ export * as scfFunction from './scf-function';
 export * as scfFunctionEventInvokeConfig from './scf-function-event-invoke-config';
 export * as scfReservedConcurrencyConfig from './scf-reserved-concurrency-config';
 export * as scfTrigger from './scf-trigger';
+export * as clsIndex from './cls-index';
+export * as monitorPolicyBindingObject from './monitor-policy-binding-object';
 export * as dataTencentcloudUserInfo from './data-tencentcloud-user-info';
+export * as dataTencentcloudMonitorAlarmMetric from './data-tencentcloud-monitor-alarm-metric';
+export * as dataTencentcloudCkafkaTopics from './data-tencentcloud-ckafka-topics';
 export * as provider from './provider';
 

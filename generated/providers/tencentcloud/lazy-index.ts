@@ -11,6 +11,10 @@ Object.defineProperty(exports, 'scfFunction', { get: function () { return requir
 Object.defineProperty(exports, 'scfFunctionEventInvokeConfig', { get: function () { return require('./scf-function-event-invoke-config'); } });
 Object.defineProperty(exports, 'scfReservedConcurrencyConfig', { get: function () { return require('./scf-reserved-concurrency-config'); } });
 Object.defineProperty(exports, 'scfTrigger', { get: function () { return require('./scf-trigger'); } });
+Object.defineProperty(exports, 'clsIndex', { get: function () { return require('./cls-index'); } });
+Object.defineProperty(exports, 'monitorPolicyBindingObject', { get: function () { return require('./monitor-policy-binding-object'); } });
 Object.defineProperty(exports, 'dataTencentcloudUserInfo', { get: function () { return require('./data-tencentcloud-user-info'); } });
+Object.defineProperty(exports, 'dataTencentcloudMonitorAlarmMetric', { get: function () { return require('./data-tencentcloud-monitor-alarm-metric'); } });
+Object.defineProperty(exports, 'dataTencentcloudCkafkaTopics', { get: function () { return require('./data-tencentcloud-ckafka-topics'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

@@ -1,0 +1,219 @@
+// What a backup of a measured topic needs and costs: the handler's measured CPU per record, SCF's and COS's
+// billing units, and the sizing rules the README's "Scaling out" gives, as one pure function (`planBackup`).
+// `estimate` feeds it what it measured on the brokers; the throughput bench checks the CPU figures against runs.
+import { GRANULARITY_MINUTES, LIMITS, timeoutFor } from "../function/config";
+import { PART_BYTES } from "../function/object-writer";
+
+/**
+ * The handler's CPU (user + system of its process) with JSON Lines gzip 6, from `npm run bench -- throughput-1kib
+ * throughput-100b` (bench/README.md, 2026-11-25, Node 20 on the 2-core development machine): 16.43 µs per record at
+ * 1,169-byte lines and 8.25 µs at 245-byte lines once the start is left out, a straight line through both; 0.26 CPU-s
+ * to start (process, bundle, connections, group join, manifest). The throughput bench prints this model's figure
+ * beside each run's, so a change of the handler that moves its cost shows there.
+ */
+export const HANDLER_CPU = {
+  microsPerRecord: 6.08,
+  microsPerLineByte: 0.008853,
+  startSeconds: 0.26,
+} as const;
+
+/**
+ * Billed seconds of a run beyond its CPU: 2.1 s measured here (a run of 60 records took 2.4 s from process start to
+ * exit for 0.3 CPU-s, over loopback), plus the consumer group's initial rebalance delay, which each run meets since it
+ * joins an empty group: 3 s is Apache Kafka's default `group.initial.rebalance.delay.ms` (CKafka's is UNVERIFIED).
+ */
+export const RUN_WALL_OVERHEAD_SECONDS = 2.1 + 3;
+
+/** CPU seconds the handler spends on `records` records whose JSON lines average `lineBytes`. */
+export function handlerCpuSeconds(records: number, lineBytes: number): number {
+  return (records * (HANDLER_CPU.microsPerRecord + HANDLER_CPU.microsPerLineByte * lineBytes)) / 1e6;
+}
+
+/**
+ * Unit prices, USD. Tencent Cloud bills SCF by memory × duration (GB-seconds) and by invocation, and COS by stored
+ * GB-month and by 10,000 requests (its billing documentation). The defaults for GB-seconds and storage are the
+ * figures this project's README has used since its first release, UNVERIFIED against today's price list (it could
+ * not be reached from where this was written); invocations and requests have no default here. Pass your own.
+ */
+export interface Prices {
+  scfGbSecond: number;
+  scfPerMillionInvocations?: number;
+  cosGbMonth: number;
+  cosPer10kWrites?: number;
+}
+export const DEFAULT_PRICES: Prices = { scfGbSecond: 0.0000167, cosGbMonth: 0.024 };
+
+/** What `estimate` measured of one topic. */
+export interface TopicMeasurement {
+  topic: string;
+  /** Records per second arriving in each partition over the window, by partition number. */
+  recordsPerSecond: number[];
+  windowSeconds: number;
+  /** Averages over the sampled records; undefined when the topic had no record to sample. */
+  sample?: {
+    records: number;
+    /** Key, value and header bytes: what producers send. */
+    recordBytes: number;
+    /** The JSON line the handler writes for it: what `partitionMaxBytes` counts. */
+    lineBytes: number;
+    /** Bytes stored per record: the sampled lines gzipped at the handler's default level. */
+    storedBytes: number;
+  };
+  /** The topic's retention.ms; -1 for none; undefined when not readable. */
+  retentionMs?: number;
+}
+
+export interface PlanOptions {
+  /** Function memory. @default 512 */
+  memoryMiB: number;
+  /** The share of a core the function gets; SCF's share per memory size is not documented. @default 1 */
+  cpuShare: number;
+  /** Days the backup is kept (lifecycle expiry), for the stored-bytes figure. @default 30 */
+  keepDays: number;
+  /** Headroom over the measured rate: bursts, and catching up after a failed tick. @default 2 */
+  headroom: number;
+  prices: Prices;
+}
+
+const MONTH_SECONDS = 30 * 86_400;
+
+export interface GranularityPlan {
+  granularityMinutes: number;
+  /** Instances per tick (the construct's `parallelism`); undefined when even the most cannot keep up. */
+  parallelism?: number;
+  /** Records the busiest instance must write per tick, with the headroom, against what it can. */
+  busiestInstanceRecordsPerTick: number;
+  instanceCapacityRecordsPerTick: number;
+  invocationsPerMonth: number;
+  /** Billed seconds of one instance's run, on average. */
+  runSeconds: number;
+  gbSecondsPerMonth: number;
+  writeRequestsPerMonth: number;
+  costPerMonth: { scf: number; scfInvocations?: number; cosStorage: number; cosRequests?: number; total: number };
+}
+
+export interface BackupPlan {
+  topic: string;
+  measured: TopicMeasurement;
+  partitions: number;
+  recordsPerSecond: number;
+  bytesPerSecond: number;
+  recommended: {
+    timeGranularityMinutes: number;
+    parallelism?: number;
+    memoryMiB: number;
+    partitionMaxBytes: number;
+  };
+  /** Why, in sentences an operator reads. */
+  reasons: string[];
+  storedGbPerMonth: number;
+  storedGbKept: number;
+  byGranularity: GranularityPlan[];
+}
+
+/** The instance of slot s reads partitions p with p % n = s: the busiest slot's records per second. */
+function busiestSlotRate(rates: number[], n: number): number {
+  const slots = new Array<number>(n).fill(0);
+  rates.forEach((r, p) => (slots[p % n] += r));
+  return Math.max(...slots);
+}
+
+/**
+ * Write requests of one run for partitions bringing these line bytes: objects cut at partitionMaxBytes, and
+ * at least one per partition with records (a run ends its objects); requests per object: one PUT below a part,
+ * otherwise initiate + parts + complete.
+ */
+function writesPerTick(partitionBytesPerTick: number[], storedRatio: number, partitionMaxBytes: number): number {
+  let writes = 0;
+  for (const bytes of partitionBytesPerTick) {
+    if (bytes <= 0) continue;
+    const objects = Math.ceil(bytes / partitionMaxBytes);
+    const storedPerObject = (bytes / objects) * storedRatio;
+    writes += objects * (storedPerObject < PART_BYTES ? 1 : 2 + Math.ceil(storedPerObject / PART_BYTES));
+  }
+  return writes;
+}
+
+export function planBackup(m: TopicMeasurement, o: PlanOptions): BackupPlan {
+  const rates = m.recordsPerSecond;
+  const total = rates.reduce((a, b) => a + b, 0);
+  const s = m.sample ?? { records: 0, recordBytes: 0, lineBytes: 0, storedBytes: 0 };
+  const storedRatio = s.lineBytes > 0 ? s.storedBytes / s.lineBytes : 0;
+  const partitionMaxBytes = LIMITS.partitionMaxBytes.default;
+  const byGranularity = GRANULARITY_MINUTES.map((g): GranularityPlan => {
+    const tick = g * 60;
+    // The default timeout, less the margin the handler keeps for its last upload and commits.
+    const readSeconds = Math.max(1, timeoutFor(g) - LIMITS.deadlineMarginMs.default / 1000);
+    const capacity = (readSeconds * o.cpuShare - HANDLER_CPU.startSeconds) / handlerCpuSeconds(1, s.lineBytes);
+    const maxN = Math.min(LIMITS.parallelism.max, Math.max(1, rates.length));
+    let parallelism: number | undefined;
+    let busiest = 0;
+    for (let n = 1; n <= maxN; n++) {
+      busiest = busiestSlotRate(rates, n) * tick * o.headroom;
+      if (busiest <= capacity) {
+        parallelism = n;
+        break;
+      }
+    }
+    const n = parallelism ?? maxN;
+    const runsPerMonth = MONTH_SECONDS / tick;
+    // Billed time: the CPU each instance spends on its start and its share of the records, at its CPU share,
+    // and the waits of a run beyond its CPU.
+    const runSeconds = RUN_WALL_OVERHEAD_SECONDS + (HANDLER_CPU.startSeconds + handlerCpuSeconds((total * tick) / n, s.lineBytes)) / o.cpuShare;
+    const invocations = runsPerMonth * n;
+    const gbSeconds = invocations * (o.memoryMiB / 1024) * runSeconds;
+    const writes = runsPerMonth * (writesPerTick(rates.map((r) => r * tick * s.lineBytes), storedRatio, partitionMaxBytes) + n);
+    const scf = gbSeconds * o.prices.scfGbSecond;
+    const scfInvocations = o.prices.scfPerMillionInvocations === undefined ? undefined : (invocations / 1e6) * o.prices.scfPerMillionInvocations;
+    const storedGbKept = (total * s.storedBytes * 86_400 * o.keepDays) / 1024 ** 3;
+    const cosStorage = storedGbKept * o.prices.cosGbMonth;
+    const cosRequests = o.prices.cosPer10kWrites === undefined ? undefined : (writes / 1e4) * o.prices.cosPer10kWrites;
+    return {
+      granularityMinutes: g,
+      parallelism,
+      busiestInstanceRecordsPerTick: Math.round(busiest),
+      instanceCapacityRecordsPerTick: Math.round(capacity),
+      invocationsPerMonth: Math.round(invocations),
+      runSeconds,
+      gbSecondsPerMonth: gbSeconds,
+      writeRequestsPerMonth: Math.round(writes),
+      costPerMonth: { scf, scfInvocations, cosStorage, cosRequests, total: scf + (scfInvocations ?? 0) + cosStorage + (cosRequests ?? 0) },
+    };
+  });
+
+  // The freshest tick among those that need the fewest instances: a shorter tick only adds a start per run.
+  const feasible = byGranularity.filter((p) => p.parallelism !== undefined);
+  const fewest = Math.min(...feasible.map((p) => p.parallelism!));
+  const chosen = feasible.find((p) => p.parallelism === fewest) ?? byGranularity[byGranularity.length - 1];
+  const reasons: string[] = [];
+  const count = (x: number) => Math.round(x).toLocaleString("en");
+  if (total === 0) reasons.push(`no record arrived during the ${m.windowSeconds.toFixed(0)} s window: the figures are the fixed cost of running; measure again at a busy hour`);
+  if (chosen.parallelism === undefined) {
+    reasons.push(
+      `even ${LIMITS.parallelism.max} instances every ${chosen.granularityMinutes} minutes write fewer records than arrive (${count(chosen.busiestInstanceRecordsPerTick)} for the busiest against ${count(chosen.instanceCapacityRecordsPerTick)} per tick, with ×${o.headroom} headroom): ` +
+        "give the topic more partitions, raise memoryMiB if SCF gives more CPU for it, or lower the headroom",
+    );
+  } else {
+    reasons.push(
+      `timeGranularityMinutes ${chosen.granularityMinutes}: the shortest tick at which ${chosen.parallelism} instance(s) keep up; the busiest writes ${count(chosen.busiestInstanceRecordsPerTick)} records per tick with ×${o.headroom} headroom, of the ${count(chosen.instanceCapacityRecordsPerTick)} one can write at ${o.cpuShare} core(s)`,
+    );
+  }
+  reasons.push(`memoryMiB ${o.memoryMiB}: the handler's memory is bounded by its open objects, not by the backlog; 512 (the default) fits every partition count measured`);
+  const busiestPartitionBytes = Math.max(0, ...rates) * chosen.granularityMinutes * 60 * s.lineBytes;
+  reasons.push(
+    `partitionMaxBytes ${partitionMaxBytes / 1024 ** 2} MiB (the default): the busiest partition brings ${(busiestPartitionBytes / 1024 ** 2).toFixed(1)} MiB of JSON lines per tick, ` +
+      `${Math.max(1, Math.ceil(busiestPartitionBytes / partitionMaxBytes))} object(s) per run`,
+  );
+  return {
+    topic: m.topic,
+    measured: m,
+    partitions: rates.length,
+    recordsPerSecond: total,
+    bytesPerSecond: total * s.recordBytes,
+    recommended: { timeGranularityMinutes: chosen.granularityMinutes, parallelism: chosen.parallelism, memoryMiB: o.memoryMiB, partitionMaxBytes },
+    reasons,
+    storedGbPerMonth: (total * s.storedBytes * MONTH_SECONDS) / 1024 ** 3,
+    storedGbKept: (total * s.storedBytes * 86_400 * o.keepDays) / 1024 ** 3,
+    byGranularity,
+  };
+}
