@@ -418,7 +418,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     };
     const throttle = new Throttle(options.maxBytesPerSecond);
     const producers: Producer[] = [];
-    const sendStarted = Date.now();
+    let sendStarted = Date.now();
     let sentBytes = 0;
     let sentRecords = 0;
     let objectBytesRead = 0;
@@ -512,10 +512,14 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
 
     try {
       const queue = [...plan];
-      const worker = async () => {
+      // Connected before the clock starts: the rate and the throttle are about sending.
+      for (let i = 0; i < Math.max(1, Math.min(concurrency, plan.size)); i++) {
         const producer = kafka!.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
         producers.push(producer);
         await call("connect a producer", producer.connect());
+      }
+      sendStarted = Date.now();
+      const worker = async (producer: Producer) => {
         try {
           for (let next = queue.shift(); next && !stopped; next = queue.shift()) await restorePartition(producer, next[0], next[1]);
         } catch (err) {
@@ -524,7 +528,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
         }
       };
       // The first failure stops the others at their next send: what they sent is in the checkpoint.
-      const workers = Array.from({ length: Math.max(1, Math.min(concurrency, plan.size)) }, () => worker());
+      const workers = producers.map((p) => worker(p));
       const results = await Promise.allSettled(workers);
       // The first failure is the cause; the others only stopped for it.
       const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected" && !/^stopped: another partition failed/.test((r.reason as Error)?.message)) ?? results.find((r): r is PromiseRejectedResult => r.status === "rejected");
