@@ -311,6 +311,30 @@ describe("restore onto another cluster", () => {
   });
 });
 
+describe("the read-back after the restore", () => {
+  it("finds a record another writer put into the target during the restore: a PROBLEM line and exit 1", async () => {
+    const topic = uniqueName("checked");
+    await createTopic(topic, 1);
+    await produce(topic, textRecords(1_000, 1, 1_000));
+    const { prefix } = await backUp(topic, []);
+    const target = uniqueName("checked-target");
+    // Throttled to about 4 s, so that the other writer's record lands between two of the restore's sends.
+    const restoring = cli("restore", ...source(topic, prefix), ...toB(), "--target-topic", target, "--create-topic", "--max-bytes-per-second", "250000", ...checkpoint());
+    for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+      const ends = await endOffsets(kafkaB(), target).catch(() => [0]);
+      if (ends[0] > 0) break;
+    }
+    const producer = kafkaB().producer();
+    await producer.connect();
+    await producer.send({ topic: target, messages: [{ key: "intruder", value: "x" }] });
+    await producer.disconnect();
+    const r = await restoring;
+    expect(r.code).toBe(1);
+    expect(r.lines).toContainEqual(expect.stringMatching(/^check partition 0: 1001 of 1000 records read back, PROBLEM: count differs/));
+    expect(r.lines.at(-1)).toBe(`1000 records restored into ${target}; the read-back differs (PROBLEM above)`);
+  });
+});
+
 describe("preflight refusals, before any write", () => {
   it("an oversized record, a partition count that differs, and a group with members on the target are refused, naming them; nothing is written", async () => {
     const topic = uniqueName("preflight");
