@@ -17,6 +17,7 @@ import { memory } from "./memory";
 import { parquetLibraries } from "./parquet-libraries";
 import { scaleOut } from "./scale-out";
 import { parquetObjects } from "./parquet-objects";
+import { restoreSpeed } from "./restore";
 import { report } from "./stats";
 import { synth } from "./synth";
 import { throughput } from "./throughput";
@@ -61,6 +62,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   formats: { services: true, run: () => formats({ records, memoryRecords: memoryRecords * 4, valueBytes: 1024, repeats }) },
   "parquet-objects": { services: false, run: () => parquetObjects({ records: Math.min(records, 200_000), valueBytes: 1024, repeats }) },
   zstd: { services: true, run: () => zstdScenario({ records: Math.min(records, 200_000), partitions: 12, repeats, node: process.env.BENCH_NODE || undefined }) },
+  restore: { services: true, run: () => restoreSpeed({ records: Math.min(records, 200_000), valueBytes: 1024, partitions: 8, concurrency: 4, repeats }) },
   "parquet-libraries": { services: false, run: () => parquetLibraries({ records: Math.min(records, 100_000), valueBytes: 1024, rowGroupRows: 10_000, repeats }) },
 };
 

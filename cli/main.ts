@@ -16,7 +16,7 @@ import { measureTopic } from "./estimate";
 import { EXPORT_FORMATS, exportBackup, type ExportFormat } from "./export";
 import { readHistory } from "./history";
 import { progressOn, type Progress } from "./progress";
-import { RestoreStopped, restoreBackup } from "./restore";
+import { DEFAULT_CONCURRENCY, RestoreStopped, restoreBackup, type RestoreReport } from "./restore";
 import type { Selection } from "./selection";
 import { verifyBackup, type Hole } from "./verify";
 
@@ -71,9 +71,9 @@ function whole(name: string) {
   };
 }
 
-function positive(name: string) {
+function positive(name: string, what = "whole number of seconds") {
   return (value: string) => {
-    if (!/^\d+$/.test(value) || Number(value) === 0) throw new UsageError(`--${name}: "${value}" is not a whole number of seconds above 0`);
+    if (!/^\d+$/.test(value) || Number(value) === 0) throw new UsageError(`--${name}: "${value}" is not a ${what} above 0`);
     return Number(value);
   };
 }
@@ -88,6 +88,14 @@ function endpointUrl(value: string): string {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--endpoint: "${value}" uses ${url.protocol.slice(0, -1)}; only http and https URLs are allowed, e.g. http://127.0.0.1:9000`);
   return value;
+}
+
+/** --consumer-groups: "all", or names separated by commas. */
+function groupList(value: string): "all" | string[] {
+  if (value === "all") return "all";
+  const names = value.split(",").map((g) => g.trim());
+  if (names.some((g) => g === "")) throw new UsageError(`--consumer-groups: "${value}" holds an empty name; give all, or group names separated by commas`);
+  return names;
 }
 
 function decimal(name: string, min: number, max: number) {
@@ -173,6 +181,21 @@ interface KafkaFlags {
   tls: boolean;
   verbose: boolean;
 }
+interface RestoreFlags {
+  targetTopic: string;
+  createTopic: boolean;
+  replicationFactor?: number;
+  intoSourceTopic: boolean;
+  consumerGroups?: "all" | string[];
+  repartition: boolean;
+  concurrency?: number;
+  maxBytesPerSecond?: number;
+  dryRun: boolean;
+  scan: boolean;
+  check: boolean;
+  checkpoint?: string;
+  resume: boolean;
+}
 interface SelectionFlags {
   partition?: number[];
   fromOffset?: number;
@@ -238,6 +261,36 @@ function selectionOf(f: SelectionFlags): Selection {
 }
 
 const offsets = (first: number | null, last: number | null) => (first === null ? "none" : first === last ? `offset ${first}` : `offsets ${first}–${last}`);
+/** What restore prints: the topic created, each partition, the groups' positions, the read-back, and a last line of totals. */
+function restoreLines(r: RestoreReport, target: string): string[] {
+  const lines: string[] = [];
+  const would = (done: string, dry: string) => (r.dryRun ? dry : done);
+  if (r.created) {
+    const rf = r.created.replicationFactor > 0 ? String(r.created.replicationFactor) : "the cluster's default";
+    const settings = Object.entries(r.created.configs).sort().map(([k, v]) => `${k}=${v}`).join(", ") || "none set on the source topic";
+    lines.push(`${would("created", "would create")} topic ${target}: ${r.created.partitions} partition(s), replication factor ${rf}, settings: ${settings}`);
+    if (r.dryRun) lines.push("as Terraform (tencentcloud provider):", ...r.created.terraform.split("\n"));
+  }
+  for (const [p, c] of r.byPartition) lines.push(`partition ${p}: ${would(`${c.records} records restored`, `would send ${c.records} records`)} (${offsets(c.firstOffset, c.lastOffset)}), ${c.bytes} bytes`);
+  if (r.largestRecord) lines.push(`largest record: partition ${r.largestRecord.partition} offset ${r.largestRecord.offset}, ${r.largestRecord.bytes} bytes`);
+  if (r.positions.length) {
+    const rows = [["group", "partition", "source offset", "target offset"], ...r.positions.map((g) => [g.groupId, String(g.partition), g.sourceOffset, g.targetOffset ?? "(after the restore)"])];
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+    lines.push(would("consumer group positions committed on the target:", "consumer group positions that would be committed:"));
+    for (const row of rows) lines.push(row.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());
+  }
+  for (const c of r.check?.partitions ?? []) {
+    lines.push(`check partition ${c.partition}: ${c.found.records} of ${c.sent.records} records read back, ${c.ok ? "digest matches" : `PROBLEM: ${c.sent.records === c.found.records ? "digest differs" : "count differs"} (sent ${c.sent.digest.slice(0, 16)}…, found ${c.found.digest.slice(0, 16)}…)`}`);
+  }
+  if (r.sendSeconds !== undefined && r.sendSeconds > 0) lines.push(`sent in ${r.sendSeconds.toFixed(1)} s: ${Math.round(r.records / r.sendSeconds)} records/s, ${(r.bytes / 1048576 / r.sendSeconds).toFixed(2)} MiB/s of record bytes`);
+  lines.push(
+    r.dryRun
+      ? `dry run: would send ${r.records} records, ${r.bytes} bytes, read from ${r.objects} objects, into ${target}; nothing sent`
+      : `${r.records} records restored into ${target}${r.check && !r.check.ok ? "; the read-back differs (PROBLEM above)" : ""}`,
+  );
+  return lines;
+}
+
 const holeText = (h: Hole) => {
   const at = h.to - 1 > h.from ? `${h.from}–${h.to - 1}` : `${h.from}`;
   const why = h.missingObject
@@ -345,22 +398,38 @@ export async function main(
       out(report.problems.length ? `${report.problems.length} problem(s) found` : "backup is sound");
     });
 
-  withChecks(withSelection(withKafka(withSource(program.command("restore").description("replay records into a topic: same partitions, or by key with --repartition; resumable")), false)))
-    .requiredOption("--target-topic <topic>", "the topic to write into (created beforehand)", checked("target-topic", checkTopic))
+  withChecks(withSelection(withKafka(withSource(program.command("restore").description("replay records into a topic, on this cluster or another: same partitions, or by key with --repartition; creates the topic as recorded, positions consumer groups, checks before and after; resumable")), false)))
+    .requiredOption("--target-topic <topic>", "the topic to write into: existing, or created with --create-topic; the backed-up topic's own name is fine on another cluster", checked("target-topic", checkTopic))
+    .option("--create-topic", "create the target topic when it does not exist, with the partition count and topic settings the backup recorded", false)
+    .option("--replication-factor <n>", "replication factor of a topic --create-topic creates (default: the target cluster's default.replication.factor)", positive("replication-factor", "whole number"))
+    .option("--into-source-topic", "allow writing into the backed-up topic on the backed-up cluster (every restored record is then there twice), or into a topic of its name when the backup records no cluster id", false)
+    .option("--consumer-groups <all|names>", "after the restore, commit each recorded group's position on the target: all, or group names separated by commas", groupList)
     .option("--repartition", "place records by key (murmur2, as Kafka's Java client) in a target with another partition count; records without a key go to their source partition modulo the target's count", false)
-    .option("--dry-run", "read the backup and report what would be sent; connect to no broker, send nothing", false)
+    .option("--concurrency <n>", `partitions restored at once (default ${DEFAULT_CONCURRENCY}; 1 with --repartition)`, positive("concurrency", "whole number"))
+    .option("--max-bytes-per-second <n>", "record bytes per second at most, across all partitions (CKafka throttles the whole instance above its purchased bandwidth)", positive("max-bytes-per-second", "whole number"))
+    .option("--dry-run", "check the target and read the backup as the restore would; print what would be created, sent and committed; write nothing (without --brokers: connect to no broker)", false)
+    .option("--no-scan", "skip the preflight's read of the backup (objects' digests, records' sizes): a damaged object or an oversized record then stops the restore midway, resumably")
+    .option("--no-check", "skip reading the target back after the restore")
     .option("--checkpoint <file>", "where the restore records its progress (default: restore-<topic>-to-<target-topic>.checkpoint.json)")
     .option("--resume", "continue the restore the checkpoint records, sending nothing twice", false)
     .addHelpText("after", environment(true))
-    .action(async (f: SourceFlags & KafkaFlags & SelectionFlags & CheckFlags & { targetTopic: string; repartition: boolean; dryRun: boolean; checkpoint?: string; resume: boolean }) => {
+    .action(async (f: SourceFlags & KafkaFlags & SelectionFlags & CheckFlags & RestoreFlags) => {
       if (!f.dryRun && !f.brokers) throw new UsageError("--brokers is required unless --dry-run");
       const selection = selectionOf(f);
       const source = sourceOf(f, env);
-      const report = await restoreBackup(source, f.dryRun ? undefined : kafkaOf(f, env, "ckafka-cos-backup-restore"), f.brokers ?? "", {
+      const report = await restoreBackup(source, f.brokers ? kafkaOf(f, env, "ckafka-cos-backup-restore") : undefined, f.brokers ?? "", {
         ...selection,
         targetTopic: f.targetTopic,
         repartition: f.repartition,
         dryRun: f.dryRun,
+        createTopic: f.createTopic,
+        replicationFactor: f.replicationFactor,
+        intoSourceTopic: f.intoSourceTopic,
+        consumerGroups: f.consumerGroups,
+        concurrency: f.concurrency,
+        maxBytesPerSecond: f.maxBytesPerSecond,
+        scan: f.scan,
+        check: f.check,
         checkpointPath: f.checkpoint ?? `restore-${f.topic}-to-${f.targetTopic}.checkpoint.json`,
         resume: f.resume,
         timeoutMs: f.timeout * 1000,
@@ -368,16 +437,9 @@ export async function main(
         warn,
         progress,
       });
+      if (report.check && !report.check.ok) status = EXIT.problems;
       if (f.json) return out(json(report));
-      for (const [p, r] of report.byPartition) {
-        const what = f.dryRun ? `would send ${r.records} records` : `${r.records} records restored`;
-        out(`partition ${p}: ${what} (${offsets(r.firstOffset, r.lastOffset)}), ${r.bytes} bytes`);
-      }
-      out(
-        f.dryRun
-          ? `dry run: would send ${report.records} records, ${report.bytes} bytes, read from ${report.objects} objects, into ${f.targetTopic}; nothing sent`
-          : `${report.records} records restored into ${f.targetTopic}`,
-      );
+      for (const line of restoreLines(report, f.targetTopic)) out(line);
     });
 
   withChecks(withSelection(withSource(program.command("export").description("download records to local files: JSON Lines (the backup's own lines; a Parquet object's records as their JSON lines) or raw values"))))

@@ -1,35 +1,73 @@
 // Replays a backup into a topic: each record with its key, value (tombstones stay tombstones), headers
 // (null values too, see kafkajs-null-headers.ts; a repeated name keeps its values' order) and exact
-// timestamp, in offset order, through an idempotent producer. Each record goes to the partition it
+// timestamp, in offset order, through idempotent producers. Each record goes to the partition it
 // came from, or with `repartition` to where Kafka's Java client would put its key.
 //
-// A checkpoint file records, after every acknowledged send, the last source offset restored per partition
-// and the target's end offsets; before each send it records the send in flight. `resume` continues after
+// Before any write, the preflight (restore-target.ts) checks the target cluster and topic (or creates it with the
+// recorded partitions and settings), the consumer groups to position, and reads the selection once: every object
+// against its run manifest (size, sha256) and every record against the target's max.message.bytes. Partitions are
+// then restored concurrently, within one byte rate (throttle.ts) when asked.
+//
+// A checkpoint file records, before each send, the last source offset restored per partition, the target's end
+// offsets after the acknowledged sends, and the send in flight (it is also written at the end). `resume` continues after
 // the checkpoint: a send in flight when the restore stopped is found written or not by the target's end
 // offsets, so nothing is sent twice. Without `resume`, an existing checkpoint refuses the restore.
 // The target topic keeps the timestamps only with message.timestamp.type=CreateTime (Kafka's default).
-// Every object is checked against the run manifests (size, sha256) before any of its records is sent: a damaged
-// object can still decode, into other records (backup-source.ts, ManifestIndex).
-import { ConfigResourceTypes, Partitioners, type Kafka, type Message, type IHeaders, type PartitionMetadata } from "kafkajs";
+//
+// Consumer positions: each recorded group's committed source offset C maps to the target offset of the first
+// restored record at or after C (compaction and transaction markers leave gaps in source offsets; the target's
+// are dense), or to the partition's end when no restored record is at or after C. Each send knows, before it
+// goes, which C it resolves and at which index; the acknowledgement (or, on --resume, the target's end offsets)
+// gives the base offset, so the translation is exact across a resume too.
+import { Partitioners, type Admin, type IHeaders, type Kafka, type Message, type PartitionMetadata, type Producer } from "kafkajs";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/record-format";
-import { manifestsFor, type BackupSource, type ManifestCheckOptions, type StoredDigest } from "./backup-source";
-import { kafkaCall, kafkaRead } from "./calls";
+import type { GroupSnapshot, TopicSnapshot } from "../function/topic-snapshot";
+import { manifestsFor, type BackupSource, type ManifestCheckOptions, type SourceObject, type StoredDigest } from "./backup-source";
+import { kafkaCall } from "./calls";
 import { IntegrityError, UsageError } from "./errors";
 import { allowNullHeaderValues } from "./kafkajs-null-headers";
 import { quietProgress, type Progress } from "./progress";
+import { EMPTY_DIGEST, addHashes, combine, readBackDigests, recordHash, type PartitionDigest } from "./restore-check";
+import { activeGroups, createTargetTopic, planTarget, terraformTopic, type TargetPlan } from "./restore-target";
 import { recordBytes, selectObjects, selected, type Selection } from "./selection";
+import { Throttle } from "./throttle";
+
+/** Partitions restored at once by default: enough to keep a producer busy while the next objects download and decode (bench/README.md). */
+export const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * What a record batch of one record adds to the record's own bytes (batch header 61 bytes, the record's lengths
+ * and varints): a record whose bytes plus this exceed the target's max.message.bytes is refused by the broker.
+ */
+const RECORD_OVERHEAD_BYTES = 100;
 
 export interface RestoreOptions extends Selection, ManifestCheckOptions {
   targetTopic: string;
   /** Place records by key (murmur2, as Kafka's Java client) in a target with another partition count. @default false */
   repartition?: boolean;
-  /** Read and count what would be sent; connect to nothing, send nothing, write no checkpoint. @default false */
+  /** Check and read as the restore would, and report what it would create and send; write nothing. Without a Kafka client, connect to nothing. @default false */
   dryRun?: boolean;
   /** The checkpoint file. */
   checkpointPath: string;
   /** Continue the restore the checkpoint file records. @default false */
   resume?: boolean;
+  /** Create the target topic when it does not exist, with the recorded partition count and settings. @default false */
+  createTopic?: boolean;
+  /** Replication factor of a created topic. @default the target cluster's default.replication.factor */
+  replicationFactor?: number;
+  /** Allow writing into the backed-up topic of the backed-up cluster (or, for backups that record no cluster id, into a topic of its name). @default false */
+  intoSourceTopic?: boolean;
+  /** Recorded consumer groups to position on the target after the restore: "all", or their names. @default none */
+  consumerGroups?: "all" | string[];
+  /** Partitions restored at once (1 with `repartition`). @default DEFAULT_CONCURRENCY */
+  concurrency?: number;
+  /** Record bytes per second across all partitions. @default no limit */
+  maxBytesPerSecond?: number;
+  /** Read the selection before any write (objects' digests, records' sizes). @default true */
+  scan?: boolean;
+  /** Read the target back after the restore and compare counts and digests. @default true */
+  check?: boolean;
   /** Records sent per request. @default 500 */
   batchRecords?: number;
   /**
@@ -50,6 +88,22 @@ export interface PartitionRestore {
   lastOffset: number | null;
 }
 
+/** One recorded group's position on one partition: where it was on the source, where it is (or would be) on the target. */
+export interface GroupPosition {
+  groupId: string;
+  partition: number;
+  sourceOffset: string;
+  /** null in a dry run without a target to count from. */
+  targetOffset: string | null;
+}
+
+export interface PartitionCheck {
+  partition: number;
+  sent: PartitionDigest;
+  found: PartitionDigest;
+  ok: boolean;
+}
+
 export interface RestoreReport {
   dryRun: boolean;
   records: number;
@@ -57,14 +111,29 @@ export interface RestoreReport {
   objects: number;
   /** By source partition. */
   byPartition: Map<number, PartitionRestore>;
+  /** The target cluster's id, when one was reached. */
+  targetClusterId?: string;
+  /** The topic created (or, in a dry run, that would be), and the same as a Terraform resource. */
+  created?: { partitions: number; replicationFactor: number; configs: Record<string, string>; terraform: string };
+  /** The largest record of the selection (record bytes), when the selection was read before writing. */
+  largestRecord?: { partition: number; offset: number; bytes: number };
+  /** Positions committed (or, in a dry run, that would be) for the groups asked for. */
+  positions: GroupPosition[];
+  /** The read-back of the target after the restore. */
+  check?: { partitions: PartitionCheck[]; ok: boolean };
+  /** Seconds spent sending (the preflight excluded) and the record bytes per second that makes. */
+  sendSeconds?: number;
 }
 
 interface InFlight {
-  /** Source partition and the last source offset the send holds. */
-  partition: number;
+  /** The last source offset the send holds. */
   lastOffset: number;
   /** Records per target partition in the send. */
   counts: Record<string, number>;
+  /** Target partition -> the send's records' digest, at their places. */
+  digests: Record<string, PartitionDigest>;
+  /** Recorded source offset -> index in the send of the first record at or after it (target partition = source partition). */
+  resolves: Record<string, number>;
 }
 
 interface Checkpoint {
@@ -75,7 +144,16 @@ interface Checkpoint {
   restored: Record<string, number>;
   /** Target partition -> its end offset after the last acknowledged send. */
   targetEnds: Record<string, string>;
-  inFlight?: InFlight;
+  /** Target partition -> its end offset before the restore's first send: where the read-back starts. */
+  targetStarts: Record<string, string>;
+  /** Source partition -> the send in flight. */
+  inFlight: Record<string, InFlight>;
+  /** The recorded groups the restore translates (from the newest snapshot when it started). */
+  groups: GroupSnapshot[];
+  /** Source partition -> recorded source offset -> target offset of the first restored record at or after it. */
+  positions: Record<string, Record<string, string>>;
+  /** Target partition -> count and digest of the records sent. */
+  sent: Record<string, PartitionDigest>;
   complete: boolean;
 }
 
@@ -115,10 +193,41 @@ function readCheckpoint(path: string): Checkpoint {
     // refused below
   }
   const isObject = (v: unknown) => typeof v === "object" && v !== null;
-  if (!isObject(c) || !isObject(c!.source) || typeof c!.targetTopic !== "string" || !isObject(c!.selection) || !isObject(c!.restored) || !isObject(c!.targetEnds)) {
+  const fields = ["source", "selection", "restored", "targetEnds", "targetStarts", "inFlight", "groups", "positions", "sent"] as const;
+  if (!isObject(c) || typeof c!.targetTopic !== "string" || fields.some((f) => !isObject(c![f]))) {
     throw new UsageError(`--checkpoint: ${path} is not a restore checkpoint (one holds the source, target topic, selection and offsets restored); give the checkpoint file of the stopped restore`);
   }
   return c as Checkpoint;
+}
+
+/** The newest snapshot the run manifests hold (the topic as it was last seen), of those `which` accepts. */
+function newestSnapshot(manifests: Array<{ manifest: { topicSnapshot?: TopicSnapshot } }>, which: (s: TopicSnapshot) => boolean = () => true): TopicSnapshot | undefined {
+  return manifests
+    .map((m) => m.manifest.topicSnapshot)
+    .filter((s): s is TopicSnapshot => s !== undefined && which(s))
+    .sort((a, b) => a.readAt.localeCompare(b.readAt))
+    .at(-1);
+}
+
+/** The recorded groups the options ask to position; unknown names are refused, naming the recorded ones. */
+function groupsAsked(asked: RestoreOptions["consumerGroups"], recorded: GroupSnapshot[], snapshot: TopicSnapshot | undefined): GroupSnapshot[] {
+  if (asked === undefined) return [];
+  if (!snapshot || snapshot.groups === null || (asked === "all" && recorded.length === 0)) {
+    const why = !snapshot
+      ? "no run manifest of this backup records consumer groups (they were written before it did)"
+      : snapshot.groups === null
+        ? `the newest run could not read them (${snapshot.problems.join("; ")})`
+        : snapshot.groupSelection.length === 0
+          ? "the construct's consumerGroups is [] (none recorded)"
+          : `no group matching ${JSON.stringify(snapshot.groupSelection)} had a committed offset on the topic when the newest run read them (${snapshot.readAt})`;
+    throw new UsageError(`--consumer-groups: ${why}; nothing to position`);
+  }
+  if (asked === "all") return recorded;
+  const unknown = asked.filter((g) => !recorded.some((r) => r.groupId === g));
+  if (unknown.length) {
+    throw new UsageError(`--consumer-groups: ${unknown.map((g) => `"${g}"`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not recorded; the backup records ${recorded.map((r) => `"${r.groupId}"`).join(", ") || "no group"} (as of ${snapshot.readAt}); give "all" or some of those`);
+  }
+  return recorded.filter((r) => asked.includes(r.groupId));
 }
 
 export async function restoreBackup(source: BackupSource, kafka: Kafka | undefined, brokers: string, options: RestoreOptions): Promise<RestoreReport> {
@@ -131,14 +240,16 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     toTimeMs: options.toTimeMs,
     repartition: options.repartition ?? false,
   };
-  if (targetTopic === source.options.topic) {
-    throw new UsageError(`--target-topic: "${targetTopic}" is the backed-up topic: restoring into it would add every record a second time; restore into another topic`);
+  if (selection.repartition && options.consumerGroups !== undefined) {
+    throw new UsageError("--consumer-groups cannot be combined with --repartition: a group's position is per partition, and --repartition moves records between partitions");
   }
+  const concurrency = selection.repartition ? 1 : (options.concurrency ?? DEFAULT_CONCURRENCY);
   const { bucket, prefix, instanceId, topic } = source.options;
   const sourceId = { bucket, prefix, instanceId, topic };
-  let checkpoint: Checkpoint = { source: sourceId, targetTopic, selection, restored: {}, targetEnds: {}, complete: false };
+  let checkpoint: Checkpoint = { source: sourceId, targetTopic, selection, restored: {}, targetEnds: {}, targetStarts: {}, inFlight: {}, groups: [], positions: {}, sent: {}, complete: false };
+  const resuming = !options.dryRun && existsSync(options.checkpointPath);
   if (!options.dryRun) {
-    if (existsSync(options.checkpointPath)) {
+    if (resuming) {
       if (!options.resume) {
         throw new UsageError(`${options.checkpointPath} records an earlier restore into "${targetTopic}": add --resume to continue it, or remove the file to restore again from the start (the records it restored would then be in the target twice)`);
       }
@@ -155,74 +266,144 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
   const plan = selectObjects(await source.objectsToRead(), selection, after);
   const sourcePartitions = [...plan.keys()];
   const manifests = await manifestsFor(source, [...plan.values()].flat(), options);
-  const report: RestoreReport = { dryRun: options.dryRun ?? false, records: 0, bytes: 0, objects: 0, byPartition: new Map() };
+  const snapshot = newestSnapshot(manifests.manifests);
+  // Groups from the newest run that could read them (a run denied them records none).
+  const groupSnapshot = newestSnapshot(manifests.manifests, (s) => s.groups !== null) ?? snapshot;
+  // A resumed restore translates the groups it started with, whatever runs recorded since.
+  if (!resuming) checkpoint.groups = groupSnapshot?.groups ?? [];
+  const positioned = groupsAsked(options.consumerGroups, checkpoint.groups, groupSnapshot);
+  const report: RestoreReport = { dryRun: options.dryRun ?? false, records: 0, bytes: 0, objects: 0, byPartition: new Map(), positions: [] };
   for (const p of sourcePartitions) report.byPartition.set(p, { records: 0, bytes: 0, firstOffset: null, lastOffset: null });
+  // Source partition -> the recorded offsets to translate there, ascending.
+  const tracked = new Map<number, bigint[]>();
+  if (!selection.repartition) {
+    for (const g of checkpoint.groups) {
+      for (const [p, o] of Object.entries(g.offsets)) {
+        if (!plan.has(Number(p))) continue;
+        const list = tracked.get(Number(p)) ?? [];
+        if (!list.includes(BigInt(o))) list.push(BigInt(o));
+        tracked.set(Number(p), list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      }
+    }
+  }
 
-  // Written before and after every send (never before the first: a restore that sent nothing leaves no checkpoint).
-  const save = () => {
-    writeFileSync(`${options.checkpointPath}.tmp`, JSON.stringify(checkpoint, null, 2) + "\n");
-    renameSync(`${options.checkpointPath}.tmp`, options.checkpointPath);
-  };
-  let batchBytes = options.batchBytes ?? 512 * 1024;
-  let send: ((partition: number, records: KafkaRecord[]) => Promise<void>) | undefined;
-  let close = async () => {};
-  if (!options.dryRun) {
-    if (!kafka) throw new Error("restore needs --brokers");
-    allowNullHeaderValues();
-    const admin = kafka.admin();
-    await kafkaCall(timeoutMs, brokers, "connect", admin.connect());
+  let admin: Admin | undefined;
+  const call = <T>(what: string, promise: Promise<T>) => kafkaCall(timeoutMs, brokers, what, promise);
+  try {
+    // ---- Preflight: nothing below writes until the selection has been read and the target checked.
+    let target: TargetPlan | undefined;
+    if (kafka) {
+      admin = kafka.admin();
+      await call("connect", admin.connect());
+      target = await planTarget({
+        admin,
+        brokers,
+        timeoutMs,
+        sourceTopic: topic,
+        targetTopic,
+        snapshot,
+        sourcePartitions,
+        repartition: selection.repartition,
+        createTopic: options.createTopic ?? false,
+        replicationFactor: options.replicationFactor,
+        intoSourceTopic: options.intoSourceTopic ?? false,
+      });
+      report.targetClusterId = target.clusterId;
+      if (!options.dryRun) {
+        // Only the checkpoint in memory changes here; the target is checked, not written.
+        resumeInFlight(checkpoint, target.ends, targetTopic, after);
+        for (const [p, end] of target.ends) {
+          checkpoint.targetEnds[p] = end;
+          checkpoint.targetStarts[p] ??= end;
+        }
+      }
+      const busy = await activeGroups(admin, brokers, timeoutMs, positioned.map((g) => g.groupId));
+      if (busy.length) {
+        throw new Error(`consumer group(s) ${busy.join("; ")} have members on the target: their positions cannot be set while they consume; stop them (or restore without --consumer-groups) and run again. Nothing was written`);
+      }
+    } else if (!options.dryRun) {
+      throw new Error("restore needs --brokers");
+    }
+    if (target?.create) {
+      const { partitions, replicationFactor, configs } = target.create;
+      const replicas = replicationFactor > 0 ? replicationFactor : Math.min(snapshot?.replicationFactor ?? 2, 3);
+      report.created = { partitions, replicationFactor, configs, terraform: terraformTopic(targetTopic, partitions, replicas, configs) };
+    }
+    const limit = target?.maxMessageBytes;
+    const batchBytes = options.batchBytes ?? Math.min(512 * 1024, limit ? Math.floor(limit / 2) : Infinity);
+
+    // Source partition -> records selected before each tracked offset (for a dry run's predicted positions).
+    const before = new Map<number, Map<bigint, number>>();
+    const scan = options.dryRun || options.scan !== false;
+    let totalBytes = 0;
+    let totalRecords = 0;
+    if (scan) {
+      progress.start("preflight: reading the backup", [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0), "bytes of objects");
+      let read = 0;
+      for (const [partition, objects] of plan) {
+        const counts = report.byPartition.get(partition)!;
+        const marks = tracked.get(partition) ?? [];
+        const below = new Map(marks.map((m) => [m, 0]));
+        before.set(partition, below);
+        for (const object of objects) {
+          report.objects++;
+          const check = (stored: StoredDigest) => {
+            try {
+              manifests.check(object.key, stored);
+            } catch (err) {
+              if (!(err instanceof IntegrityError) || options.dryRun) throw err;
+              throw new IntegrityError(`${err.message}\nnothing was written into "${targetTopic}"; once the object is repaired (README "Operating a backup"), run the same command again`);
+            }
+          };
+          for await (const { record: r } of source.records(object, check)) {
+            if (!selected(r, selection, after.get(partition) ?? -1)) continue;
+            const bytes = recordBytes(r);
+            counts.records++;
+            counts.bytes += bytes;
+            counts.firstOffset ??= r.offset;
+            counts.lastOffset = r.offset;
+            for (const m of marks) if (BigInt(r.offset) < m) below.set(m, below.get(m)! + 1);
+            if (!report.largestRecord || bytes > report.largestRecord.bytes) report.largestRecord = { partition, offset: r.offset, bytes };
+          }
+          read += object.storedBytes;
+          progress.update(read);
+        }
+        totalBytes += counts.bytes;
+        totalRecords += counts.records;
+      }
+      progress.stop();
+      const big = report.largestRecord;
+      if (limit && big && big.bytes + RECORD_OVERHEAD_BYTES > limit) {
+        throw new Error(
+          `the record at partition ${big.partition} offset ${big.offset} holds ${big.bytes} bytes (key, value, headers), more than the ${limit} bytes of max.message.bytes ${target?.create ? "the topic would be created with" : `of "${targetTopic}"`} allows with its batch's own bytes: raise max.message.bytes (CKafka: max_message_bytes) to at least ${big.bytes + RECORD_OVERHEAD_BYTES}, or leave the record out (--to-offset/--from-offset); nothing was written`,
+        );
+      }
+    }
+
+    if (options.dryRun) {
+      for (const g of positioned) {
+        for (const [p, o] of Object.entries(g.offsets)) {
+          const partition = Number(p);
+          if (!plan.has(partition)) continue;
+          const start = target?.ends.get(partition);
+          const n = before.get(partition)?.get(BigInt(o));
+          report.positions.push({ groupId: g.groupId, partition, sourceOffset: o, targetOffset: start === undefined || n === undefined ? null : String(BigInt(start) + BigInt(n)) });
+        }
+      }
+      return finish(report);
+    }
+
+    // ---- The restore.
     let targetMeta: PartitionMetadata[];
-    let ends: Map<number, string>;
-    try {
-      try {
-        targetMeta = (await kafkaRead(timeoutMs, brokers, `metadata of "${targetTopic}"`, () => admin.fetchTopicMetadata({ topics: [targetTopic] }))).topics[0].partitions;
-      } catch (err) {
-        if (/does not host this topic-partition|UNKNOWN_TOPIC/i.test((err as Error).message)) {
-          throw new Error(`target topic "${targetTopic}" does not exist; create it first, with at least as many partitions as the backup (or any count with --repartition)`);
-        }
-        throw err;
-      }
-      ends = new Map((await kafkaRead(timeoutMs, brokers, `end offsets of "${targetTopic}"`, () => admin.fetchTopicOffsets(targetTopic))).map((o) => [o.partition, o.high]));
-      // Half the topic's limit leaves room for the batch's and each record's own bytes. Without permission to
-      // read the topic's configuration (a CKafka ACL), the default stands.
-      const limit = await kafkaRead(timeoutMs, brokers, `max.message.bytes of "${targetTopic}"`, () =>
-        admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: targetTopic, configNames: ["max.message.bytes"] }], includeSynonyms: false }),
-      ).then((d) => Number(d.resources[0]?.configEntries.find((e) => e.configName === "max.message.bytes")?.configValue), () => NaN);
-      if (limit > 0 && options.batchBytes === undefined) batchBytes = Math.min(batchBytes, Math.floor(limit / 2));
-    } finally {
-      await kafkaCall(timeoutMs, brokers, "disconnect", admin.disconnect()).catch(() => undefined);
+    if (target!.create) {
+      targetMeta = await createTargetTopic(admin!, brokers, timeoutMs, targetTopic, target!.create);
+      report.created!.replicationFactor = targetMeta[0]?.replicas.length ?? report.created!.replicationFactor;
+    } else {
+      targetMeta = target!.existing!;
     }
-    const targetPartitions = targetMeta.length;
-    if (!selection.repartition) {
-      const tooHigh = sourcePartitions.filter((p) => p >= targetPartitions);
-      if (tooHigh.length) {
-        throw new Error(`target topic "${targetTopic}" has ${targetPartitions} partition(s); the backup has partition(s) ${tooHigh.join(", ")}: give the topic at least ${Math.max(...tooHigh) + 1}, or add --repartition to place records by key`);
-      }
-    }
-    if (Object.keys(checkpoint.targetEnds).length) {
-      // Resuming: the target must be as the checkpoint left it, but for the send in flight when the
-      // restore stopped, which is written if and only if the target's ends moved by its counts.
-      const expected = new Map(Object.entries(checkpoint.targetEnds).map(([tp, e]) => [Number(tp), BigInt(e)]));
-      const f = checkpoint.inFlight;
-      if (f) {
-        const now = (tp: string) => BigInt(ends.get(Number(tp)) ?? "0");
-        const was = (tp: string) => expected.get(Number(tp)) ?? 0n;
-        if (Object.entries(f.counts).every(([tp, n]) => now(tp) === was(tp) + BigInt(n))) {
-          checkpoint.restored[f.partition] = f.lastOffset;
-          after.set(f.partition, f.lastOffset);
-          for (const [tp, n] of Object.entries(f.counts)) expected.set(Number(tp), was(tp) + BigInt(n));
-        } else if (!Object.keys(f.counts).every((tp) => now(tp) === was(tp))) {
-          throw new Error(`cannot resume exactly: target partition(s) ${Object.keys(f.counts).join(", ")} of "${targetTopic}" moved by neither 0 nor the ${Object.values(f.counts).join("+")} record(s) of the send in flight: something else writes to "${targetTopic}"`);
-        }
-        checkpoint.inFlight = undefined;
-      }
-      const moved = [...expected].filter(([tp, e]) => BigInt(ends.get(tp) ?? "0") !== e);
-      if (moved.length) {
-        throw new Error(`cannot resume exactly: ${moved.map(([tp, e]) => `partition ${tp} of "${targetTopic}" ends at ${ends.get(tp)}, the checkpoint says ${e}`).join("; ")}: something else wrote to "${targetTopic}"`);
-      }
-    }
-    for (const [p, end] of ends) checkpoint.targetEnds[p] = end;
+    allowNullHeaderValues();
 
+    const targetPartitions = targetMeta.length;
     const partitioner = Partitioners.DefaultPartitioner();
     const place = (r: KafkaRecord): number => {
       if (!selection.repartition) return r.partition;
@@ -230,39 +411,66 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       if (r.key === null) return r.partition % targetPartitions;
       return partitioner({ topic: targetTopic, partitionMetadata: targetMeta, message: { key: r.key, value: null } });
     };
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-    await kafkaCall(timeoutMs, brokers, "connect the producer", producer.connect());
-    close = () => kafkaCall(timeoutMs, brokers, "disconnect", producer.disconnect()).catch(() => undefined);
-    send = async (partition, records) => {
+    // Written before every send and at the end (never before the first send: a restore that sent nothing leaves no checkpoint).
+    const save = () => {
+      writeFileSync(`${options.checkpointPath}.tmp`, JSON.stringify(checkpoint, null, 2) + "\n");
+      renameSync(`${options.checkpointPath}.tmp`, options.checkpointPath);
+    };
+    const throttle = new Throttle(options.maxBytesPerSecond);
+    const producers: Producer[] = [];
+    let sendStarted = Date.now();
+    let sentBytes = 0;
+    let sentRecords = 0;
+    let objectBytesRead = 0;
+    let stopped = false;
+    // One display for the whole restore: record bytes sent of those the preflight counted (bytes of objects read without it).
+    const note = () => `${sentRecords}${scan ? `/${totalRecords}` : ""} records, ${(sentBytes / 1048576 / Math.max(0.001, (Date.now() - sendStarted) / 1000)).toFixed(1)} MiB/s`;
+    progress.start("restoring", scan ? totalBytes : [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0), scan ? "record bytes" : "bytes of objects");
+    const send = async (producer: Producer, partition: number, records: KafkaRecord[], bytes: number) => {
       const messages = records.map((r) => toMessage(r, place(r)));
       const counts: Record<string, number> = {};
-      for (const m of messages) counts[m.partition!] = (counts[m.partition!] ?? 0) + 1;
-      checkpoint.inFlight = { partition, lastOffset: records[records.length - 1].offset, counts };
+      const hashes: Record<string, Buffer[]> = {};
+      messages.forEach((m, i) => {
+        const tp = String(m.partition);
+        // The n-th record restored into the target partition, over every session of the restore.
+        const n = (checkpoint.sent[tp]?.records ?? 0) + (counts[tp] ?? 0);
+        counts[tp] = (counts[tp] ?? 0) + 1;
+        const r = records[i];
+        (hashes[tp] ??= []).push(recordHash(n, String(r.timestamp), r.key, r.value, r.headers));
+      });
+      const resolves: Record<string, number> = {};
+      for (const c of tracked.get(partition) ?? []) {
+        if (checkpoint.positions[partition]?.[String(c)] !== undefined) continue;
+        const i = records.findIndex((r) => BigInt(r.offset) >= c);
+        if (i >= 0) resolves[String(c)] = i;
+      }
+      const digests = Object.fromEntries(Object.entries(hashes).map(([tp, h]) => [tp, addHashes(EMPTY_DIGEST, h)]));
+      await throttle.take(bytes);
+      if (stopped) throw new Error("stopped: another partition failed");
+      const f: InFlight = { lastOffset: records[records.length - 1].offset, counts, digests, resolves };
+      checkpoint.inFlight[partition] = f;
       save();
-      const acks = await kafkaCall(timeoutMs, brokers, `send to "${targetTopic}"`, producer.send({ topic: targetTopic, acks: -1, timeout: timeoutMs, messages }));
-      for (const a of acks) checkpoint.targetEnds[a.partition] = String(BigInt(a.baseOffset ?? "0") + BigInt(counts[a.partition] ?? 0));
-      checkpoint.restored[partition] = checkpoint.inFlight.lastOffset;
-      checkpoint.inFlight = undefined;
-      save();
+      const acks = await call(`send to "${targetTopic}"`, producer.send({ topic: targetTopic, acks: -1, timeout: timeoutMs, messages }));
+      const bases = new Map(acks.map((a) => [String(a.partition), BigInt(a.baseOffset ?? "0")]));
+      // Saved with the next send's: a restore that stops before it finds this send written by the target's ends.
+      landed(checkpoint, partition, f, bases);
+      sentBytes += bytes;
+      sentRecords += records.length;
+      if (scan) progress.update(sentBytes, note());
     };
-  }
 
-  const totalBytes = [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0);
-  let readBytes = 0;
-  progress.start(options.dryRun ? "reading" : "restoring", totalBytes, "bytes of objects");
-  try {
-    for (const [partition, objects] of plan) {
+    const restorePartition = async (producer: Producer, partition: number, objects: SourceObject[]) => {
       const counts = report.byPartition.get(partition)!;
       const from = after.get(partition) ?? -1;
       let batch: KafkaRecord[] = [];
       let bytesInBatch = 0;
       const flush = async () => {
-        if (batch.length && send) await send(partition, batch);
+        if (batch.length) await send(producer, partition, batch, bytesInBatch);
         batch = [];
         bytesInBatch = 0;
       };
-      // A damaged object stops the restore before any of its records; those of the objects before it are sent
-      // first, so the checkpoint ends right before it and --resume continues there once it is repaired.
+      // A damaged object stops the restore before any of its records (found by the preflight unless --no-scan);
+      // those of the objects before it are sent first, so the checkpoint ends right before it.
       const check = async (key: string, stored: StoredDigest) => {
         try {
           manifests.check(key, stored);
@@ -272,52 +480,147 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
         }
       };
       for (const object of objects) {
-        report.objects++;
+        if (!scan) report.objects++;
         for await (const { record: r } of source.records(object, (stored) => check(object.key, stored))) {
           if (!selected(r, selection, from)) continue;
-          counts.records++;
-          counts.bytes += recordBytes(r);
-          counts.firstOffset ??= r.offset;
-          counts.lastOffset = r.offset;
-          if (!send) continue;
+          const size = recordBytes(r);
+          if (!scan) {
+            counts.records++;
+            counts.bytes += size;
+            counts.firstOffset ??= r.offset;
+            counts.lastOffset = r.offset;
+          }
           if (!exactInBatch(String(r.timestamp))) {
             await flush(); // alone in its batch, its timestamp is the batch's base: exact
             batch.push(r);
+            bytesInBatch = size;
             await flush();
             continue;
           }
-          const size = recordBytes(r);
           if (batch.length && bytesInBatch + size > batchBytes) await flush();
           batch.push(r);
           bytesInBatch += size;
           if (batch.length >= batchRecords) await flush();
         }
-        readBytes += object.storedBytes;
-        progress.update(readBytes);
+        if (!scan) {
+          objectBytesRead += object.storedBytes;
+          progress.update(objectBytesRead, note());
+        }
       }
       await flush();
+    };
+
+    try {
+      const queue = [...plan];
+      // Connected before the clock starts: the rate and the throttle are about sending.
+      for (let i = 0; i < Math.max(1, Math.min(concurrency, plan.size)); i++) {
+        const producer = kafka!.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+        producers.push(producer);
+        await call("connect a producer", producer.connect());
+      }
+      sendStarted = Date.now();
+      const worker = async (producer: Producer) => {
+        try {
+          for (let next = queue.shift(); next && !stopped; next = queue.shift()) await restorePartition(producer, next[0], next[1]);
+        } catch (err) {
+          stopped = true;
+          throw err;
+        }
+      };
+      // The first failure stops the others at their next send: what they sent is in the checkpoint.
+      const workers = producers.map((p) => worker(p));
+      const results = await Promise.allSettled(workers);
+      // The first failure is the cause; the others only stopped for it.
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected" && !/^stopped: another partition failed/.test((r.reason as Error)?.message)) ?? results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed) throw failed.reason;
+      report.sendSeconds = (Date.now() - sendStarted) / 1000;
+      // Offsets no restored record is at or after map to the partition's end.
+      for (const [p, list] of tracked) {
+        for (const c of list) (checkpoint.positions[p] ??= {})[String(c)] ??= checkpoint.targetEnds[p];
+      }
+      checkpoint.complete = true;
+    } catch (err) {
+      // A damaged object exits 1 like verify's problems (none of its records was sent); anything else 4.
+      const damaged = err instanceof IntegrityError;
+      const Stopped = damaged ? IntegrityError : RestoreStopped;
+      const once = damaged ? "once the object is repaired (README \"Operating a backup\"), " : "";
+      if (!existsSync(options.checkpointPath)) throw new Stopped(`restore stopped: ${(err as Error).message}\nnothing was written into "${targetTopic}"; ${once}run the same command again`);
+      const inFlight = Object.entries(checkpoint.inFlight);
+      throw new Stopped(
+        `restore stopped: ${(err as Error).message}\nwritten into "${targetTopic}" (last source offset restored): ${describeWritten(checkpoint.restored, sourcePartitions)}` +
+          `${inFlight.map(([p, f]) => `; one send of partition ${p} up to offset ${f.lastOffset} may or may not be written (--resume finds out)`).join("")}` +
+          `\n${once}run the same command with --resume to continue from there (checkpoint ${options.checkpointPath})`,
+      );
+    } finally {
+      progress.stop();
+      await Promise.all(producers.map((p) => call("disconnect", p.disconnect()).catch(() => undefined)));
+      if (checkpoint.complete || existsSync(options.checkpointPath)) save();
     }
-    checkpoint.complete = true;
-  } catch (err) {
-    if (!send) throw err;
-    // A damaged object exits 1 like verify's problems (none of its records was sent); anything else 4.
-    const damaged = err instanceof IntegrityError;
-    const Stopped = damaged ? IntegrityError : RestoreStopped;
-    const once = damaged ? "once the object is repaired (README \"Operating a backup\"), " : "";
-    if (!existsSync(options.checkpointPath)) throw new Stopped(`restore stopped: ${(err as Error).message}\nnothing was written into "${targetTopic}"; ${once}run the same command again`);
-    throw new Stopped(
-      `restore stopped: ${(err as Error).message}\nwritten into "${targetTopic}" (last source offset restored): ${describeWritten(checkpoint.restored, sourcePartitions)}` +
-        `${checkpoint.inFlight ? `; one send of partition ${checkpoint.inFlight.partition} up to offset ${checkpoint.inFlight.lastOffset} may or may not be written (--resume finds out)` : ""}` +
-        `\n${once}run the same command with --resume to continue from there (checkpoint ${options.checkpointPath})`,
-    );
+
+    // ---- Consumer positions, then the read-back.
+    for (const g of positioned) {
+      const partitions = Object.entries(g.offsets)
+        .filter(([p]) => plan.has(Number(p)))
+        .map(([p, o]) => ({ partition: Number(p), offset: checkpoint.positions[p][String(BigInt(o))] }));
+      for (const { partition, offset } of partitions) report.positions.push({ groupId: g.groupId, partition, sourceOffset: g.offsets[partition], targetOffset: offset });
+      if (partitions.length) await call(`set the offsets of group "${g.groupId}" on "${targetTopic}"`, admin!.setOffsets({ groupId: g.groupId, topic: targetTopic, partitions: partitions.map((p) => ({ partition: p.partition, offset: p.offset })) }));
+    }
+    if (options.check !== false) {
+      const ranges = new Map(Object.keys(checkpoint.sent).map((tp) => [Number(tp), { from: BigInt(checkpoint.targetStarts[tp] ?? "0"), to: BigInt(checkpoint.targetEnds[tp]) }]));
+      const found = await readBackDigests(kafka!, brokers, timeoutMs, targetTopic, ranges);
+      const partitions = [...ranges.keys()].sort((a, b) => a - b).map((p) => {
+        const sent = checkpoint.sent[p];
+        const got = found.get(p) ?? EMPTY_DIGEST;
+        return { partition: p, sent, found: got, ok: sent.records === got.records && sent.digest === got.digest };
+      });
+      report.check = { partitions, ok: partitions.every((p) => p.ok) };
+    }
   } finally {
-    progress.stop();
-    await close();
-    if (send && (checkpoint.complete || existsSync(options.checkpointPath))) save();
+    if (admin) await call("disconnect", admin.disconnect()).catch(() => undefined);
   }
+  return finish(report);
+}
+
+function finish(report: RestoreReport): RestoreReport {
   for (const c of report.byPartition.values()) {
     report.records += c.records;
     report.bytes += c.bytes;
   }
   return report;
+}
+
+/** Records an acknowledged (or, on resume, found written) send: offsets restored, target ends, positions it resolves, digests. */
+function landed(checkpoint: Checkpoint, partition: number, f: InFlight, bases: Map<string, bigint>): void {
+  for (const [tp, n] of Object.entries(f.counts)) {
+    const base = bases.get(tp) ?? 0n;
+    checkpoint.targetEnds[tp] = String(base + BigInt(n));
+    checkpoint.sent[tp] = combine(checkpoint.sent[tp] ?? EMPTY_DIGEST, f.digests[tp]);
+  }
+  const base = bases.get(String(partition)) ?? 0n;
+  for (const [c, i] of Object.entries(f.resolves)) (checkpoint.positions[partition] ??= {})[c] = String(base + BigInt(i));
+  checkpoint.restored[partition] = f.lastOffset;
+  delete checkpoint.inFlight[partition];
+}
+
+/**
+ * Resuming: the target must be as the checkpoint left it, but for the sends in flight when the restore stopped,
+ * each written if and only if the target's ends moved by its counts.
+ */
+function resumeInFlight(checkpoint: Checkpoint, ends: Map<number, string>, targetTopic: string, after: Map<number, number>): void {
+  if (!Object.keys(checkpoint.targetEnds).length) return;
+  const now = (tp: string) => BigInt(ends.get(Number(tp)) ?? "0");
+  for (const [p, f] of Object.entries(checkpoint.inFlight)) {
+    const was = (tp: string) => BigInt(checkpoint.targetEnds[tp] ?? "0");
+    if (Object.entries(f.counts).every(([tp, n]) => now(tp) === was(tp) + BigInt(n))) {
+      landed(checkpoint, Number(p), f, new Map(Object.keys(f.counts).map((tp) => [tp, was(tp)])));
+      after.set(Number(p), f.lastOffset);
+    } else if (!Object.keys(f.counts).every((tp) => now(tp) === was(tp))) {
+      throw new Error(`cannot resume exactly: target partition(s) ${Object.keys(f.counts).join(", ")} of "${targetTopic}" moved by neither 0 nor the ${Object.values(f.counts).join("+")} record(s) of the send in flight: something else writes to "${targetTopic}"`);
+    }
+    delete checkpoint.inFlight[p];
+  }
+  const moved = Object.entries(checkpoint.targetEnds).filter(([tp, e]) => now(tp) !== BigInt(e));
+  if (moved.length) {
+    throw new Error(`cannot resume exactly: ${moved.map(([tp, e]) => `partition ${tp} of "${targetTopic}" ends at ${ends.get(Number(tp))}, the checkpoint says ${e}`).join("; ")}: something else wrote to "${targetTopic}"`);
+  }
 }

@@ -9,6 +9,7 @@ import type { PartitionResult } from "./partition-writer";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
 import { consume } from "./run-loop";
 import { planRun } from "./run-plan";
+import { readTopicSnapshot, type TopicSnapshot } from "./topic-snapshot";
 
 export interface RunManifest {
   runId: string;
@@ -27,6 +28,11 @@ export interface RunManifest {
   manifestKey: string;
   /** Lag after the run and how long until retention may delete records not backed up. */
   retention: RetentionHeadroom;
+  /**
+   * The topic's partitions, settings and application groups' offsets, for a restore (topic-snapshot.ts). Recorded
+   * by instance 0 of a tick only; absent in manifests written before it existed and in the other instances'.
+   */
+  topicSnapshot?: TopicSnapshot;
   /** Set when the manifest could not be stored (the objects and commits above still stand). */
   manifestError?: string;
 }
@@ -55,12 +61,14 @@ export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   const startedAt = new Date();
   const slot = opts.slot ?? SINGLE_INSTANCE;
   const plans = await planRun(opts.kafka, opts.config, opts.log, slot);
+  // Read beside the run, which it never fails or delays past its own few requests.
+  const snapshot = slot.slot === 0 ? readTopicSnapshot(opts.kafka, opts.config, opts.log) : undefined;
   const results = await consume({ ...opts, slot }, plans);
-  return writeManifest({ ...opts, slot }, startedAt, results);
+  return writeManifest({ ...opts, slot }, startedAt, results, await snapshot);
 }
 
 /** The run's manifest, stored beside the objects; a failure to store it is reported in it, not thrown. */
-async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedAt: Date, results: PartitionResult[]): Promise<RunManifest> {
+async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedAt: Date, results: PartitionResult[], topicSnapshot?: TopicSnapshot): Promise<RunManifest> {
   const { config, kafka, storage, log } = opts;
   const totals = {
     records: results.reduce((n, r) => n + r.records, 0),
@@ -84,6 +92,7 @@ async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedA
     totals,
     manifestKey,
     retention: await measureRetentionHeadroom(kafka, config, log, opts.slot),
+    topicSnapshot,
   };
   try {
     await storage.putObject(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + "\n"));

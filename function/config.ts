@@ -50,6 +50,11 @@ export interface BackupConfig {
    * bytes is an error naming its key, never replaced. Otherwise a rerun may replace it with a longer run.
    */
   readonly writeOnce: boolean;
+  /**
+   * Consumer groups whose committed offsets on the topic each run records for a restore (topic-snapshot.ts):
+   * names, or patterns where `*` is any run of characters; `[]` records none.
+   */
+  readonly consumerGroups: readonly string[];
   /** Overrides the COS endpoint (`http://host:port`, path-style). Tests only; unset in the cloud. */
   readonly cosEndpoint?: string;
   /** Overrides the SSM API endpoint. Tests only; unset in the cloud. */
@@ -80,6 +85,7 @@ export const ENV = {
   encryption: "CKB_ENCRYPTION",
   kmsKeyId: "CKB_KMS_KEY_ID",
   writeOnce: "CKB_WRITE_ONCE",
+  consumerGroups: "CKB_CONSUMER_GROUPS",
   cosEndpoint: "CKB_COS_ENDPOINT",
   ssmEndpoint: "CKB_SSM_ENDPOINT",
 } as const;
@@ -232,6 +238,16 @@ export function checkFormat(value: string): string | undefined {
   return `"${value}" is not allowed; expected one of ${FORMATS.join(", ")}`;
 }
 
+/** Every group, when the construct's consumerGroups is not given (and in stacks made before it existed). */
+export const ALL_GROUPS: readonly string[] = ["*"];
+
+/** What is wrong with a list of consumer group names or patterns, or undefined. */
+export function checkConsumerGroups(value: readonly string[]): string | undefined {
+  const bad = value.find((g) => typeof g !== "string" || g.length === 0 || g.length > 249);
+  if (bad !== undefined) return `${JSON.stringify(bad)} is not a group name or pattern; expected 1 to 249 characters, "*" matching any run of them, e.g. ["orders-*", "billing"], or [] to record none`;
+  return undefined;
+}
+
 export function checkIntRange(value: number, min: number, max: number): string | undefined {
   // A string from plain JavaScript ("4") is shown quoted, so the message does not look like it names a valid value.
   const shown = typeof value === "number" ? String(value) : JSON.stringify(value);
@@ -310,6 +326,7 @@ export function toEnvironment(config: BackupConfig): Record<string, string> {
     [ENV.tls]: String(config.tls),
     [ENV.deadlineMarginMs]: String(config.deadlineMarginMs),
     [ENV.maxOpenObjects]: String(config.maxOpenObjects),
+    [ENV.consumerGroups]: JSON.stringify(config.consumerGroups),
   };
   if (config.compression !== "none") env[ENV.compressionLevel] = String(config.compressionLevel);
   if (config.sasl) {
@@ -385,6 +402,20 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     const why = checkCompressionLevel(compression, compressionLevel);
     if (why) fail(ENV.compressionLevel, `"${rawLevel}": ${why}`);
   }
+  let consumerGroups = ALL_GROUPS;
+  const groupsRaw = env[ENV.consumerGroups];
+  if (groupsRaw !== undefined && groupsRaw !== "") {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(groupsRaw);
+    } catch {
+      // refused below
+    }
+    if (!Array.isArray(parsed)) fail(ENV.consumerGroups, `${JSON.stringify(groupsRaw)} is not a JSON array of group names or patterns, e.g. ["*"] or []`);
+    const why = checkConsumerGroups(parsed as string[]);
+    if (why) fail(ENV.consumerGroups, why);
+    consumerGroups = parsed as string[];
+  }
   return {
     brokers,
     topic: checked(ENV.topic, required(ENV.topic), checkTopic),
@@ -407,6 +438,7 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     retentionHeadroomAlarmMs: int(ENV.retentionHeadroomAlarmMs, LIMITS.retentionHeadroomAlarmMs),
     encryption,
     writeOnce: oneOf(ENV.writeOnce, ["true", "false"], "false") === "true",
+    consumerGroups,
     cosEndpoint: env[ENV.cosEndpoint] || undefined,
     ssmEndpoint: env[ENV.ssmEndpoint] || undefined,
   };

@@ -24,6 +24,7 @@ export function runSummary(manifest: RunManifest, durationMs: number) {
     lostRecords: gaps.reduce((n, g) => n + (g.to - g.from), 0),
     gaps,
     manifestKey: manifest.manifestKey,
+    snapshotProblems: manifest.topicSnapshot?.problems ?? [],
     partitions: manifest.partitions.map((p) => ({ p: p.partition, stop: p.stopReason, records: p.records, committed: p.committedOffset })),
   };
 }

@@ -12,6 +12,7 @@ import { ScfFunctionEventInvokeConfig } from "../generated/providers/tencentclou
 import { ScfReservedConcurrencyConfig } from "../generated/providers/tencentcloud/scf-reserved-concurrency-config";
 import { ScfTrigger } from "../generated/providers/tencentcloud/scf-trigger";
 import {
+  ALL_GROUPS,
   LIMITS,
   defaultCompressionLevel,
   formatSlotArgument,
@@ -123,6 +124,15 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   readonly startPosition?: "earliest" | "latest" | number;
   /** Consumer group whose committed offsets track progress. @default the function name */
   readonly consumerGroupId?: string;
+  /**
+   * Application consumer groups whose committed offsets on the topic each run records in its manifest, so that a
+   * restore can put them at the same records on another cluster (README, "Restoring a lost topic onto a new
+   * cluster"): group names, or patterns where `*` matches any run of characters. `[]` records none. At most 100
+   * matching groups are read per run; the backup's own group is never recorded. Without permission to describe
+   * groups (a CKafka ACL), the run says so once and the backup goes on.
+   * @default ["*"] - every group with a committed offset on the topic
+   */
+  readonly consumerGroups?: string[];
 
   /**
    * The CKafka VPC access address(es), `host:port`: an array of strings, or a list reference
@@ -311,6 +321,7 @@ export class CkafkaCosBackup extends Construct {
       partitionMaxBytes: props.partitionMaxBytes ?? LIMITS.partitionMaxBytes.default,
       startPosition: toStartPosition(props.startPosition),
       groupId,
+      consumerGroups: props.consumerGroups ?? ALL_GROUPS,
       format: props.format ?? "jsonl",
       compression: props.compression ?? "gzip",
       compressionLevel: props.compressionLevel ?? defaultCompressionLevel(props.format ?? "jsonl", props.compression ?? "gzip"),

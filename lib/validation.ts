@@ -8,6 +8,7 @@ import {
   checkBroker,
   checkCompression,
   checkCompressionLevel,
+  checkConsumerGroups,
   checkFormat,
   checkBucket,
   checkInstanceId,
@@ -154,6 +155,13 @@ export function validateProps(props: CkafkaCosBackupProps): void {
   }
   if (props.consumerGroupId !== undefined && literal(props.consumerGroupId)) {
     check("consumerGroupId", /^[A-Za-z0-9._-]{1,249}$/.test(props.consumerGroupId) ? undefined : `"${props.consumerGroupId}" is not allowed; expected 1–249 letters, digits, ".", "_" and "-"`);
+  }
+
+  if (props.consumerGroups !== undefined) {
+    const groups: unknown = props.consumerGroups;
+    if (!Array.isArray(groups) || reference(groups) || groups.some((g) => !literal(g))) {
+      check("consumerGroups", `must be a literal array of group names or patterns, not a Terraform reference, e.g. ["orders-*"], or [] to record none: it goes into the handler's configuration as JSON`);
+    } else check("consumerGroups", checkConsumerGroups(groups));
   }
 
   const brokers: unknown = props.brokers;

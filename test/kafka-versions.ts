@@ -20,6 +20,8 @@ const SUITES: Array<{ files: string[]; tests?: string }> = [
   { files: ["test/integration/handler-guarantees.test.ts"], tests: "start positions|transaction markers|two invocations at once" },
   // The CLI file's other blocks (help, export, formats) do not depend on the broker's version.
   { files: ["test/integration/cli.test.ts"], tests: "verify and restore" },
+  // Cluster A of this version backed up and restored onto cluster B (3.9.1): the snapshot, the restore, the positions.
+  { files: ["test/integration/recovery.test.ts"] },
 ];
 
 async function main(): Promise<number> {

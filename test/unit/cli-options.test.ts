@@ -36,7 +36,9 @@ describe("option checks", () => {
     writeFileSync(existing, "");
     const cases: Array<[string[], string]> = [
       [["export", ...source(), "--out", existing], `--out: ${existing} exists; give a path that does not, so nothing is overwritten`],
-      [["restore", ...source(), "--dry-run", "--target-topic", "orders"], '--target-topic: "orders" is the backed-up topic: restoring into it would add every record a second time; restore into another topic'],
+      [["restore", ...source(), "--dry-run", "--target-topic", "t2", "--repartition", "--consumer-groups", "all"], "--consumer-groups cannot be combined with --repartition: a group's position is per partition, and --repartition moves records between partitions"],
+      [["restore", ...source(), "--dry-run", "--target-topic", "t2", "--consumer-groups", "a,,b"], '--consumer-groups: "a,,b" holds an empty name; give all, or group names separated by commas'],
+      [["restore", ...source(), "--dry-run", "--target-topic", "t2", "--concurrency", "0"], '--concurrency: "0" is not a whole number above 0'],
       [["restore", ...source(), "--brokers", "127.0.0.1:1", "--target-topic", "t2", "--resume", "--checkpoint", join(work, "none.json")], `--resume: there is no checkpoint ${join(work, "none.json")} to resume from; give the --checkpoint of the stopped restore, or drop --resume to start one`],
       [["verify", ...source(), "--timeout", "0"], '--timeout: "0" is not a whole number of seconds above 0'],
       [["verify", ...source("ftp://127.0.0.1:21")], '--endpoint: "ftp://127.0.0.1:21" uses ftp; only http and https URLs are allowed, e.g. http://127.0.0.1:9000'],
