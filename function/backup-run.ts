@@ -5,6 +5,7 @@
 import type { Kafka } from "kafkajs";
 import { SINGLE_INSTANCE, type BackupConfig, type Format, type InstanceSlot } from "./config";
 import type { ObjectStorage } from "./cos-storage";
+import { MemoryGuard, type MemoryReport } from "./memory-guard";
 import type { PartitionResult } from "./partition-writer";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
 import { consume } from "./run-loop";
@@ -27,6 +28,8 @@ export interface RunManifest {
   manifestKey: string;
   /** Lag after the run and how long until retention may delete records not backed up. */
   retention: RetentionHeadroom;
+  /** The run's memory: the function's, the peak the handler saw, and whether it held back for it. */
+  memory: MemoryReport;
   /** Set when the manifest could not be stored (the objects and commits above still stand). */
   manifestError?: string;
 }
@@ -49,18 +52,21 @@ export interface RunOptions {
   idleMs?: number;
   /** This invocation's share of the partitions (the timer trigger's argument). @default slot 0 of 1 */
   slot?: InstanceSlot;
+  /** The function's memory in MiB, which the run keeps under (memory-guard.ts). @default unknown: peaks are only recorded */
+  memoryMiB?: number;
 }
 
 export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   const startedAt = new Date();
   const slot = opts.slot ?? SINGLE_INSTANCE;
+  const guard = new MemoryGuard(opts.memoryMiB);
   const plans = await planRun(opts.kafka, opts.config, opts.log, slot);
-  const results = await consume({ ...opts, slot }, plans);
-  return writeManifest({ ...opts, slot }, startedAt, results);
+  const results = await consume({ ...opts, slot }, plans, guard);
+  return writeManifest({ ...opts, slot }, startedAt, results, guard);
 }
 
 /** The run's manifest, stored beside the objects; a failure to store it is reported in it, not thrown. */
-async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedAt: Date, results: PartitionResult[]): Promise<RunManifest> {
+async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedAt: Date, results: PartitionResult[], guard: MemoryGuard): Promise<RunManifest> {
   const { config, kafka, storage, log } = opts;
   const totals = {
     records: results.reduce((n, r) => n + r.records, 0),
@@ -84,6 +90,7 @@ async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedA
     totals,
     manifestKey,
     retention: await measureRetentionHeadroom(kafka, config, log, opts.slot),
+    memory: guard.report(),
   };
   try {
     await storage.putObject(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + "\n"));

@@ -36,6 +36,12 @@ export interface BackupConfig {
   readonly maxOpenObjects: number;
   /** The run fails (so the failed-run alarm fires) when retention may delete records not backed up within this time. Unset: never. */
   readonly retentionHeadroomAlarmMs?: number;
+  /**
+   * The function's memory in MiB, which the handler keeps its process under (memory-guard.ts). Unset: SCF's
+   * context's, if it says. The construct writes it with NODE_OPTIONS (lib/handler-memory.ts), not toEnvironment:
+   * it may be a reference.
+   */
+  readonly memoryMiB?: number;
   /** Overrides the COS endpoint (`http://host:port`, path-style). Tests only; unset in the cloud. */
   readonly cosEndpoint?: string;
   /** Overrides the SSM API endpoint. Tests only; unset in the cloud. */
@@ -63,6 +69,7 @@ export const ENV = {
   deadlineMarginMs: "CKB_DEADLINE_MARGIN_MS",
   maxOpenObjects: "CKB_MAX_OPEN_OBJECTS",
   retentionHeadroomAlarmMs: "CKB_RETENTION_HEADROOM_ALARM_MS",
+  memoryMiB: "CKB_MEMORY_MIB",
   cosEndpoint: "CKB_COS_ENDPOINT",
   ssmEndpoint: "CKB_SSM_ENDPOINT",
 } as const;
@@ -329,6 +336,7 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     deadlineMarginMs: int(ENV.deadlineMarginMs, LIMITS.deadlineMarginMs),
     maxOpenObjects: int(ENV.maxOpenObjects, LIMITS.maxOpenObjects),
     retentionHeadroomAlarmMs: int(ENV.retentionHeadroomAlarmMs, LIMITS.retentionHeadroomAlarmMs),
+    memoryMiB: int(ENV.memoryMiB, { min: LIMITS.memoryMiB.min, max: LIMITS.memoryMiB.max }),
     cosEndpoint: env[ENV.cosEndpoint] || undefined,
     ssmEndpoint: env[ENV.ssmEndpoint] || undefined,
   };

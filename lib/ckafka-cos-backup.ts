@@ -20,6 +20,7 @@ import {
 } from "../function/config";
 import { BackupAlarms, alarmsWanted, retentionHeadroomAlarmMs, type BackupAlarmProps } from "./alarms";
 import { handlerCode } from "./handler-code";
+import { memoryEnvironment } from "./handler-memory";
 import { BackupLogTopic, type BackupLogProps } from "./logging";
 import { backupPolicyDocument, scfTrustDocument } from "./policy";
 import { validateProps, timeoutFor, cronFor } from "./validation";
@@ -249,6 +250,7 @@ export class CkafkaCosBackup extends Construct {
       maxOpenObjects: LIMITS.maxOpenObjects.default,
       retentionHeadroomAlarmMs: retentionHeadroomAlarmMs(props, granularity),
     });
+    Object.assign(this.environment, memoryEnvironment(memoryMiB));
 
     if (props.existingRoleName) {
       this.roleName = props.existingRoleName;
