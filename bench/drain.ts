@@ -41,6 +41,8 @@ export interface DrainOptions {
   memoryLimitMiB?: number;
   /** Variables of the construct's environment left out, e.g. NODE_OPTIONS (as if SCF ignored it) or CKB_MEMORY_MIB. */
   withoutEnv?: string[];
+  /** Variables set over the construct's environment, e.g. other NODE_OPTIONS. */
+  env?: Record<string, string>;
 }
 
 /** Drains `topic` into `prefix` with a new consumer group. */
@@ -51,6 +53,7 @@ export async function drain(topic: string, prefix: string, o: DrainOptions = {})
   if (o.compressionLevel !== undefined) overrides[ENV.compressionLevel] = String(o.compressionLevel);
   const env = synthesizedEnvironment({ topic, functionName, deliveryPathPrefix: prefix, format: o.format, memoryMiB: o.memoryMiB }, overrides);
   for (const name of o.withoutEnv ?? []) delete env[name];
+  Object.assign(env, o.env);
   const maxInvocations = o.maxInvocations ?? 20;
   const ends = await partitionOffsets(topic);
   const out: Drain = { invocations: 0, elapsedMs: 0, records: 0, encodedBytes: 0, storedBytes: 0, objects: 0, cpuMicros: 0, maxRssKiB: 0, slotWaits: 0, cgroupPeakBytes: 0, throttled: 0, collections: 0 };

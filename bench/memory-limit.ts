@@ -5,6 +5,7 @@
 // limit without NODE_OPTIONS: the memory guard alone.
 import { execFileSync } from "node:child_process";
 import { ENV } from "../function/config";
+import { HEAP_SHARE } from "../lib/handler-memory";
 import { handlerNode } from "../test/helpers/handler";
 import { uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
@@ -21,6 +22,11 @@ interface Case {
 
 const VARIANTS: Array<{ label: string; options: (c: Case) => DrainOptions }> = [
   { label: "in a cgroup of memoryMiB, the construct's environment", options: (c) => ({ memoryMiB: c.memoryMiB, memoryLimitMiB: c.memoryMiB }) },
+  {
+    // Node 18's young generation is 3 × 16 MiB semi-spaces whatever the old space: 48 MiB of a 256 MiB function.
+    label: "in a cgroup of memoryMiB, the construct's environment with --max-semi-space-size=8",
+    options: (c) => ({ memoryMiB: c.memoryMiB, memoryLimitMiB: c.memoryMiB, env: { NODE_OPTIONS: `--max-old-space-size=${c.memoryMiB * HEAP_SHARE} --max-semi-space-size=8` } }),
+  },
   { label: "in a cgroup of memoryMiB, without NODE_OPTIONS (the guard alone)", options: (c) => ({ memoryMiB: c.memoryMiB, memoryLimitMiB: c.memoryMiB, withoutEnv: ["NODE_OPTIONS"] }) },
   { label: "no limit, memory untold (no NODE_OPTIONS, no CKB_MEMORY_MIB)", options: (c) => ({ memoryMiB: c.memoryMiB, withoutEnv: ["NODE_OPTIONS", ENV.memoryMiB] }) },
 ];

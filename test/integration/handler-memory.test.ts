@@ -5,11 +5,25 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { expectExactlyOnce } from "../helpers/assertions";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
-import { committedOffsets, createTopic, partitionOffsets, produce, textRecords, uniqueName, type SentRecord } from "../helpers/kafka";
+import { committedOffsets, createTopic, partitionOffsets, produce, uniqueName, type SentRecord } from "../helpers/kafka";
 import { memoryCgroupUnavailable } from "../helpers/memory-cgroup";
 
 const unavailable = memoryCgroupUnavailable();
 if (unavailable) console.warn(`handler-memory.test.ts skipped: ${unavailable}`);
+
+/** Small application events, as a producer of events or readings writes them: a key, a header, JSON with random ids. */
+function eventRecords(count: number, partitions: number, bytes: number): SentRecord[] {
+  return Array.from({ length: count }, (_, i) => {
+    const head = `{"id":${i},"trace":"${randomBytes(bytes >> 3).toString("hex")}","note":"`;
+    return {
+      partition: i % partitions,
+      key: Buffer.from(`user-${i % 10_000}`),
+      value: Buffer.from(`${head.padEnd(bytes - 2, "status shipped ")}"}`),
+      headers: [["source", Buffer.from("app")]],
+      timestamp: 1_700_000_000_000 + i,
+    };
+  });
+}
 
 /** Random values: nothing compresses, so every open object fills whole parts. */
 function randomRecords(count: number, partitions: number, bytes: number): SentRecord[] {
@@ -42,15 +56,15 @@ async function backupWithin(memoryMiB: number, partitions: number, sent: SentRec
 
 describe.skipIf(unavailable)("the handler within the function's memory", () => {
   it("256 MiB: 1,000,000 records of about 100 B over 12 partitions", async () => {
-    await backupWithin(256, 12, textRecords(1_000_000, 12, 100), 5_000);
+    await backupWithin(256, 12, eventRecords(1_000_000, 12, 100), 5_000);
   });
 
   it("512 MiB: small records over 64 partitions", async () => {
-    await backupWithin(512, 64, textRecords(500_000, 64, 100), 5_000);
+    await backupWithin(512, 64, eventRecords(500_000, 64, 100), 5_000);
   });
 
   it("512 MiB: small records over 128 partitions", async () => {
-    await backupWithin(512, 128, textRecords(500_000, 128, 100), 5_000);
+    await backupWithin(512, 128, eventRecords(500_000, 128, 100), 5_000);
   });
 
   it("512 MiB: 2 KiB random values over 64 partitions", async () => {
