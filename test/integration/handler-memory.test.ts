@@ -33,17 +33,19 @@ function randomRecords(count: number, partitions: number, bytes: number): SentRe
 /**
  * Backs `sent` up with ticks of the handler in a cgroup of `memoryMiB` until every partition has committed
  * its end; each tick must end on its own (not killed), and the backup must hold every record once.
+ * `withoutNodeOptions`: as if SCF's launcher ignored NODE_OPTIONS, so that only the handler's guard holds it.
  */
-async function backupWithin(memoryMiB: number, partitions: number, sent: SentRecord[], batch: number): Promise<void> {
+async function backupWithin(memoryMiB: number, partitions: number, sent: SentRecord[], batch: number, withoutNodeOptions = false): Promise<void> {
   const topic = uniqueName(`mem-${memoryMiB}-${partitions}p`);
   await createTopic(topic, partitions);
   await produce(topic, sent, batch);
   const env = synthesizedEnvironment({ topic, functionName: topic, deliveryPathPrefix: `${topic}/`, memoryMiB });
+  if (withoutNodeOptions) delete env.NODE_OPTIONS;
   const ends = await partitionOffsets(topic);
   const peaks: string[] = [];
   for (let tick = 1; ; tick++) {
     const r = await invokeHandler(env, { memoryLimitMiB: memoryMiB, timeLimitMs: 300_000, requestId: `${topic}-${tick}` });
-    peaks.push(`tick ${tick}: cgroup peak ${Math.round(r.cgroup!.peakBytes / 2 ** 20)} MiB, ${r.result?.totals.records ?? "?"} records`);
+    peaks.push(`tick ${tick}: cgroup peak ${Math.round(r.cgroup!.peakBytes / 2 ** 20)} MiB, ${r.result?.totals.records ?? "?"} records, memory ${JSON.stringify(r.result?.memory)}`);
     expect(r.cgroup!.oomKills, `tick ${tick} was killed for its memory (${peaks.join("; ")})\n${r.stderr.slice(-1500)}`).toBe(0);
     expect(r.ok, `tick ${tick} failed: ${r.error}\n${r.stderr.slice(-1500)}`).toBe(true);
     const committed = await committedOffsets(topic, topic);
@@ -57,6 +59,10 @@ async function backupWithin(memoryMiB: number, partitions: number, sent: SentRec
 describe.skipIf(unavailable)("the handler within the function's memory", () => {
   it("256 MiB: 1,000,000 records of about 100 B over 12 partitions", async () => {
     await backupWithin(256, 12, eventRecords(1_000_000, 12, 100), 5_000);
+  });
+
+  it("256 MiB without NODE_OPTIONS (V8 sized from the machine): the handler's guard alone", async () => {
+    await backupWithin(256, 12, eventRecords(1_000_000, 12, 100), 5_000, true);
   });
 
   it("512 MiB: small records over 64 partitions", async () => {
