@@ -74,6 +74,8 @@ export interface Invocation {
   cpuMicros?: number;
   /** Wall time from spawn to exit. */
   elapsedMs: number;
+  /** The version of the node that ran the handler (handlerNode()); absent when it was killed. */
+  nodeVersion?: string;
   /** With `memoryLimitMiB`: the cgroup's peak memory in bytes and the processes the kernel killed for the limit. */
   cgroup?: { peakBytes: number; oomKills: number };
 }
@@ -135,8 +137,8 @@ export function invokeHandler(
       const lines = stdout.split("\n");
       const line = lines.find((l) => l.startsWith("RESULT ") || l.startsWith("ERROR "));
       const rusage = lines.find((l) => l.startsWith("RUSAGE "));
-      const usage = rusage ? (JSON.parse(rusage.slice(7)) as { maxRssKiB: number; cpuMicros: number }) : undefined;
-      const common = { stdout, stderr, killed, maxRssKiB: usage?.maxRssKiB, cpuMicros: usage?.cpuMicros, elapsedMs, cgroup: limited };
+      const usage = rusage ? (JSON.parse(rusage.slice(7)) as { maxRssKiB: number; cpuMicros: number; node: string }) : undefined;
+      const common = { stdout, stderr, killed, maxRssKiB: usage?.maxRssKiB, cpuMicros: usage?.cpuMicros, nodeVersion: usage?.node, elapsedMs, cgroup: limited };
       if (line?.startsWith("RESULT ")) resolve({ ok: true, result: JSON.parse(line.slice(7)), ...common });
       else resolve({ ok: false, error: line?.slice(6), ...common });
     });
