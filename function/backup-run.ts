@@ -5,7 +5,7 @@
 import type { Kafka } from "kafkajs";
 import { SINGLE_INSTANCE, type BackupConfig, type Format, type InstanceSlot } from "./config";
 import type { ObjectStorage } from "./cos-storage";
-import { MemoryGuard, type MemoryReport } from "./memory-guard";
+import { MemoryGuard, type MemoryProbe, type MemoryReport } from "./memory-guard";
 import type { PartitionResult } from "./partition-writer";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
 import { consume } from "./run-loop";
@@ -54,12 +54,14 @@ export interface RunOptions {
   slot?: InstanceSlot;
   /** The function's memory in MiB, which the run keeps under (memory-guard.ts). @default unknown: peaks are only recorded */
   memoryMiB?: number;
+  /** How the run reads its memory. Tests only. @default this process's (processMemoryProbe) */
+  memoryProbe?: MemoryProbe;
 }
 
 export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   const startedAt = new Date();
   const slot = opts.slot ?? SINGLE_INSTANCE;
-  const guard = new MemoryGuard(opts.memoryMiB);
+  const guard = new MemoryGuard(opts.memoryMiB, opts.memoryProbe);
   const plans = await planRun(opts.kafka, opts.config, opts.log, slot);
   const results = await consume({ ...opts, slot }, plans, guard);
   return writeManifest({ ...opts, slot }, startedAt, results, guard);

@@ -3,9 +3,13 @@
 // of large random values, are backed up exactly once without any run being killed for its memory.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { runBackup } from "../../function/backup-run";
+import { ENV, fromEnvironment } from "../../function/config";
+import { CosStorage } from "../../function/cos-storage";
 import { expectExactlyOnce } from "../helpers/assertions";
+import { cosEndpoint } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
-import { committedOffsets, createTopic, partitionOffsets, produce, uniqueName, type SentRecord } from "../helpers/kafka";
+import { committedOffsets, createTopic, partitionOffsets, produce, testKafka, textRecords, uniqueName, type SentRecord } from "../helpers/kafka";
 import { memoryCgroupUnavailable } from "../helpers/memory-cgroup";
 
 const unavailable = memoryCgroupUnavailable();
@@ -77,5 +81,48 @@ describe.skipIf(unavailable)("the handler within the function's memory", () => {
 
   it("512 MiB: 2 KiB random values over 64 partitions", async () => {
     await backupWithin(512, 64, randomRecords(150_000, 64, 2048), 300);
+  });
+});
+
+// In-process, because the process must look over its memory on cue: after its first object is stored.
+describe("a run that cannot get back under its memory", () => {
+  it("holds back, stores and commits what it read, ends with stop reason memory, and the next run goes on: every record once", async () => {
+    const topic = uniqueName("mem-stop");
+    const prefix = `${topic}/`;
+    await createTopic(topic, 4);
+    const sent = textRecords(40_000, 4, 200);
+    await produce(topic, sent, 2_000);
+    const env = synthesizedEnvironment({ functionName: topic, topic, deliveryPathPrefix: prefix }, { [ENV.partitionMaxBytes]: String(1024 * 1024) });
+    const config = fromEnvironment(env);
+    const storage = new CosStorage({ ...config, cosEndpoint: cosEndpoint() }, { secretId: "test-id", secretKey: "test-key" });
+    let stored = 0;
+    const put = storage.putObject.bind(storage);
+    storage.putObject = async (key, body) => {
+      await put(key, body);
+      stored++;
+    };
+    const MiB = 1024 * 1024;
+    // 500 of 512 MiB from the first object on, whatever is collected: over the line (3/4) for good.
+    const probe = { read: () => ({ rssBytes: (stored ? 500 : 100) * MiB, heapUsedBytes: 50 * MiB }), collect: () => undefined, heapLimitBytes: () => 256 * MiB };
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const first = await runBackup({ config, kafka: testKafka(), storage, runId: "over", deadlineAt: Date.now() + 60_000, log, memoryMiB: 512, memoryProbe: probe });
+
+    expect(first.memory).toMatchObject({ budgetMiB: 512, throttled: 1, peakRssMiB: 500 });
+    expect(first.totals.records).toBeGreaterThan(0);
+    expect(first.totals.records).toBeLessThan(sent.length);
+    expect(new Set(first.partitions.map((p) => p.stopReason))).toContain("memory");
+    for (const p of first.partitions) {
+      expect(["memory", "caught-up"]).toContain(p.stopReason);
+      // Whatever it read is stored and committed: the next run starts right after it.
+      expect(p.committedOffset).toBe(p.lastOffsetWritten === null ? null : p.lastOffsetWritten + 1);
+      if (p.records) expect(p.committedOffset).toBe(p.planned.start + p.records);
+    }
+    const committed = await committedOffsets(topic, topic);
+    for (const p of first.partitions) if (p.committedOffset !== null) expect(committed.get(p.partition)).toBe(p.committedOffset);
+
+    const next = await invokeHandler(env);
+    expect(next.ok, next.stderr).toBe(true);
+    expect(first.totals.records + next.result!.totals.records).toBe(sent.length);
+    await expectExactlyOnce(prefix, sent);
   });
 });
