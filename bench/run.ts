@@ -14,6 +14,7 @@ import { compression } from "./compression";
 import { fetchSize } from "./fetch-size";
 import { formats } from "./formats";
 import { memory } from "./memory";
+import { memoryLimit } from "./memory-limit";
 import { parquetLibraries } from "./parquet-libraries";
 import { scaleOut } from "./scale-out";
 import { parquetObjects } from "./parquet-objects";
@@ -55,6 +56,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   "throughput-100b": { services: true, run: () => throughput({ records, valueBytes: 100, partitions: 12, repeats, baseline: baseline() }) },
   "fetch-size": { services: true, run: () => fetchSize(Math.min(records, 300_000), 5) },
   memory: { services: true, run: () => memory({ baseRecords: memoryRecords, valueBytes: 1024, repeats }) },
+  "memory-limit": { services: true, run: () => memoryLimit({ records: Math.min(records, 1_000_000), repeats }) },
   "crash-recovery": { services: true, run: () => crashRecovery(repeats, baseline()?.script) },
   compression: { services: false, run: () => compression({ records: Math.min(records, 200_000), valueBytes: 1024, repeats, zstdNode }) },
   "compression-100b": { services: false, run: () => compression({ records: Math.min(records, 1_000_000), valueBytes: 100, repeats, zstdNode }) },

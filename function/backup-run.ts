@@ -5,6 +5,7 @@
 import type { Kafka } from "kafkajs";
 import { SINGLE_INSTANCE, type BackupConfig, type Format, type InstanceSlot } from "./config";
 import type { ObjectStorage } from "./cos-storage";
+import { MemoryGuard, type MemoryProbe, type MemoryReport } from "./memory-guard";
 import type { PartitionResult } from "./partition-writer";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
 import { consume } from "./run-loop";
@@ -33,6 +34,8 @@ export interface RunManifest {
    * by instance 0 of a tick only; absent in manifests written before it existed and in the other instances'.
    */
   topicSnapshot?: TopicSnapshot;
+  /** The run's memory: the function's, the peak the handler saw, and whether it held back for it. */
+  memory: MemoryReport;
   /** Set when the manifest could not be stored (the objects and commits above still stand). */
   manifestError?: string;
 }
@@ -55,20 +58,25 @@ export interface RunOptions {
   idleMs?: number;
   /** This invocation's share of the partitions (the timer trigger's argument). @default slot 0 of 1 */
   slot?: InstanceSlot;
+  /** The function's memory in MiB, which the run keeps under (memory-guard.ts). @default unknown: peaks are only recorded */
+  memoryMiB?: number;
+  /** How the run reads its memory. Tests only. @default this process's (processMemoryProbe) */
+  memoryProbe?: MemoryProbe;
 }
 
 export async function runBackup(opts: RunOptions): Promise<RunManifest> {
   const startedAt = new Date();
   const slot = opts.slot ?? SINGLE_INSTANCE;
+  const guard = new MemoryGuard(opts.memoryMiB, opts.memoryProbe);
   const plans = await planRun(opts.kafka, opts.config, opts.log, slot);
   // Read beside the run, which it never fails or delays past its own few requests.
   const snapshot = slot.slot === 0 ? readTopicSnapshot(opts.kafka, opts.config, opts.log) : undefined;
-  const results = await consume({ ...opts, slot }, plans);
-  return writeManifest({ ...opts, slot }, startedAt, results, await snapshot);
+  const results = await consume({ ...opts, slot }, plans, guard);
+  return writeManifest({ ...opts, slot }, startedAt, results, guard, await snapshot);
 }
 
 /** The run's manifest, stored beside the objects; a failure to store it is reported in it, not thrown. */
-async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedAt: Date, results: PartitionResult[], topicSnapshot?: TopicSnapshot): Promise<RunManifest> {
+async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedAt: Date, results: PartitionResult[], guard: MemoryGuard, topicSnapshot?: TopicSnapshot): Promise<RunManifest> {
   const { config, kafka, storage, log } = opts;
   const totals = {
     records: results.reduce((n, r) => n + r.records, 0),
@@ -93,6 +101,7 @@ async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedA
     manifestKey,
     retention: await measureRetentionHeadroom(kafka, config, log, opts.slot),
     topicSnapshot,
+    memory: guard.report(),
   };
   try {
     await storage.putObject(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + "\n"));

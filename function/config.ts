@@ -55,6 +55,12 @@ export interface BackupConfig {
    * names, or patterns where `*` is any run of characters; `[]` records none.
    */
   readonly consumerGroups: readonly string[];
+  /**
+   * The function's memory in MiB, which the handler keeps its process under (memory-guard.ts). Unset: SCF's
+   * context's, if it says. The construct writes it with NODE_OPTIONS (lib/handler-memory.ts), not toEnvironment:
+   * it may be a reference.
+   */
+  readonly memoryMiB?: number;
   /** Overrides the COS endpoint (`http://host:port`, path-style). Tests only; unset in the cloud. */
   readonly cosEndpoint?: string;
   /** Overrides the SSM API endpoint. Tests only; unset in the cloud. */
@@ -86,6 +92,7 @@ export const ENV = {
   kmsKeyId: "CKB_KMS_KEY_ID",
   writeOnce: "CKB_WRITE_ONCE",
   consumerGroups: "CKB_CONSUMER_GROUPS",
+  memoryMiB: "CKB_MEMORY_MIB",
   cosEndpoint: "CKB_COS_ENDPOINT",
   ssmEndpoint: "CKB_SSM_ENDPOINT",
 } as const;
@@ -439,6 +446,7 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     encryption,
     writeOnce: oneOf(ENV.writeOnce, ["true", "false"], "false") === "true",
     consumerGroups,
+    memoryMiB: int(ENV.memoryMiB, { min: LIMITS.memoryMiB.min, max: LIMITS.memoryMiB.max }),
     cosEndpoint: env[ENV.cosEndpoint] || undefined,
     ssmEndpoint: env[ENV.ssmEndpoint] || undefined,
   };

@@ -1,10 +1,11 @@
 // SCF entry point: `index.main_handler`, invoked by the timer trigger once per tick.
-import { Kafka, logLevel, type SASLOptions, type logCreator } from "kafkajs";
+import { Kafka, logLevel, type SASLOptions } from "kafkajs";
 import { randomUUID } from "node:crypto";
 import { fromEnvironment, parseSlotArgument } from "./config";
 import { CosStorage, type Credentials } from "./cos-storage";
 import { runBackup, type Logger, type RunManifest } from "./backup-run";
 import { kafkaBrokers } from "./broker-probe";
+import { kafkaLogger } from "./kafka-log";
 import { headroomShortfall } from "./retention-headroom";
 import { runSummary } from "./run-summary";
 import { getSecretValue } from "./ssm";
@@ -14,6 +15,8 @@ export interface ScfContext {
   request_id?: string;
   function_name?: string;
   time_limit_in_ms?: number;
+  /** The function's memory, in Tencent's demos; the handler prefers CKB_MEMORY_MIB, which the construct sets. */
+  memory_limit_in_mb?: number;
   getRemainingTimeInMillis?: () => number;
 }
 
@@ -22,13 +25,6 @@ export const log: Logger = {
   info: (msg, fields) => console.log(JSON.stringify({ level: "info", msg, ...fields })),
   warn: (msg, fields) => console.warn(JSON.stringify({ level: "warn", msg, ...fields })),
   error: (msg, fields) => console.error(JSON.stringify({ level: "error", msg, ...fields })),
-};
-
-const kafkaLog: logCreator = () => ({ namespace, level, log: entry }) => {
-  if (level <= logLevel.WARN) {
-    const { message, ...rest } = entry;
-    (level === logLevel.ERROR ? log.error : log.warn)(`kafkajs ${namespace}: ${message}`, { kafkajs: rest });
-  }
 };
 
 function credentials(env: NodeJS.ProcessEnv): Credentials {
@@ -67,6 +63,8 @@ export async function main_handler(event: TimerEvent | undefined, context: ScfCo
     });
     sasl = { mechanism: config.sasl.mechanism, username: config.sasl.username, password } as SASLOptions;
   }
+  const memoryMiB = config.memoryMiB ?? (typeof context.memory_limit_in_mb === "number" ? context.memory_limit_in_mb : undefined);
+  const kafkaLog = kafkaLogger(log);
   let manifest: RunManifest;
   try {
     const kafka = new Kafka({
@@ -77,15 +75,15 @@ export async function main_handler(event: TimerEvent | undefined, context: ScfCo
       connectionTimeout: 5_000,
       retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 5_000 },
       logLevel: logLevel.WARN,
-      logCreator: kafkaLog,
+      logCreator: kafkaLog.logCreator,
     });
-    manifest = await runBackup({ config, kafka, storage: new CosStorage(config, creds), runId, deadlineAt, log, slot });
+    manifest = await runBackup({ config, kafka, storage: new CosStorage(config, creds), runId, deadlineAt, log, slot, memoryMiB });
   } catch (err) {
     const e = err as Error;
     log.error("backup run failed", { runId, topic: config.topic, brokers: config.brokers, error: `${e.name}: ${e.message}` });
     throw new Error(`backup of topic ${config.topic} (brokers ${config.brokers.join(",")}) failed: ${e.name}: ${e.message}`);
   }
-  log.info("backup run", runSummary(manifest, Date.now() - startedAt));
+  log.info("backup run", runSummary(manifest, Date.now() - startedAt, kafkaLog.rejoinNotices()));
   const failed = manifest.partitions.filter((p) => p.stopReason === "error");
   // Short headroom fails the invocation, after its work is committed, so the failed-run alarm reports it.
   const shortfall = headroomShortfall(manifest.retention, config.retentionHeadroomAlarmMs);

@@ -13,8 +13,11 @@ import { objectKey, startsNewObject } from "./partitioner";
 import { recordTimestamp } from "./record-format";
 import { warnGap, type Gap, type PartitionPlan } from "./run-plan";
 
-/** `idle`: the run ended because no partition made progress for a while, before this one reached its plan. */
-export type StopReason = "caught-up" | "deadline" | "idle" | "error" | "revoked" | "not-assigned";
+/**
+ * `idle`: the run ended because no partition made progress for a while, before this one reached its plan.
+ * `memory`: the run ended early because flushing its objects did not bring it back under the function's memory.
+ */
+export type StopReason = "caught-up" | "deadline" | "idle" | "error" | "revoked" | "not-assigned" | "memory";
 
 export interface PartitionResult {
   partition: number;

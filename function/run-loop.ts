@@ -1,10 +1,11 @@
 // The run loop: a consumer in the backup's group hands each batch to its partition's writer
 // (partition-writer.ts) until every partition it owns reaches its plan (run-plan.ts), the deadline
 // comes, or nothing moves for a while. It owns the group: the pins at the first join, pauses and
-// resumes for the object budget, rebalances, heartbeats during slow uploads.
+// resumes for the object budget and for memory (memory-guard.ts), rebalances, heartbeats during slow uploads.
 import { PartitionAssigners, type Admin, type Consumer } from "kafkajs";
 import type { RunOptions } from "./backup-run";
 import { SINGLE_INSTANCE } from "./config";
+import type { MemoryGuard } from "./memory-guard";
 import { ObjectBudget } from "./object-budget";
 import { objectFormat } from "./object-format";
 import { slotAssigner } from "./partition-assigner";
@@ -63,8 +64,32 @@ export function isRebalance(err: unknown): boolean {
   return REBALANCE_ERRORS.has(e?.type ?? "") || REBALANCE_ERRORS.has(e?.cause?.type ?? "");
 }
 
-/** The run loop: reads every partition up to its plan, or until the deadline or idleness stops the run. */
-export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise<PartitionResult[]> {
+/**
+ * Applies an assignment of the group (a join): partitions not in `mine` are revoked from their writers, the
+ * others are this run's. After the run has stopped reading, a join assigns nothing more: a rejoin that
+ * completes while the consumer leaves (during disconnect) must not make a partition the run never read
+ * look read (stop reason `deadline` instead of `not-assigned`).
+ */
+export function applyAssignment(writers: Iterable<PartitionWriter>, assigned: Set<number>, mine: ReadonlySet<number>, stopped: boolean): void {
+  for (const w of writers) {
+    if (!mine.has(w.partition)) {
+      if (assigned.delete(w.partition)) w.revoked();
+      continue;
+    }
+    if (stopped) continue;
+    assigned.add(w.partition);
+    w.assigned();
+  }
+}
+
+/** How long the run waits, after flushing for memory, for the process to come back under its budget. */
+const MEMORY_SETTLE_MS = 1_000;
+
+/**
+ * The run loop: reads every partition up to its plan, or until the deadline, idleness or memory (`guard`)
+ * stops the run.
+ */
+export async function consume(opts: RunOptions, plans: PartitionPlan[], guard: MemoryGuard): Promise<PartitionResult[]> {
   const { config, kafka, log } = opts;
   const topic = config.topic;
   const idleMs = opts.idleMs ?? 3000;
@@ -81,6 +106,8 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
   });
 
   let stopping = false;
+  // Fetching is held back for memory: set between batches, cleared by the wait loop below.
+  let holding = false;
   let inFlight = 0;
   let lastActivity = Date.now();
   // Fetches that returned nothing since the last record: idleness is judged on real polls, so a slow
@@ -97,7 +124,7 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
   const budget = new ObjectBudget(config.maxOpenObjects, (partition) => {
     const w = writers.get(partition);
     if (!w || w.done || stopping) budget.forget(partition);
-    else consumer.resume([{ topic, partitions: [partition] }]);
+    else if (!holding) consumer.resume([{ topic, partitions: [partition] }]);
   });
   const context: WriterContext = {
     config,
@@ -112,6 +139,12 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
     pause: (partition: number) => consumer.pause([{ topic, partitions: [partition] }]),
   };
   for (const plan of plans) writers.set(plan.partition, new PartitionWriter(plan, context));
+  /** Stops fetching for memory; the wait loop flushes and decides (flushForMemory). */
+  const holdBack = () => {
+    holding = true;
+    // Partition by partition: pausing the whole topic would make kafkajs forget which were paused before.
+    consumer.pause([{ topic, partitions: [...writers.keys()] }]);
+  };
   const results = [...writers.values()].map((w) => w.result);
 
   // A run with nothing to read still joins when it has a start to pin, or the next run would decide
@@ -162,14 +195,7 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
     // Partitions outside this run's plan come only from round robin (an older handler in the group): not read here.
     const unplanned = [...mine].filter((p) => !writers.has(p));
     if (unplanned.length) consumer.pause([{ topic, partitions: unplanned }]);
-    for (const w of writers.values()) {
-      if (!mine.has(w.partition)) {
-        if (assigned.delete(w.partition)) w.revoked();
-        continue;
-      }
-      assigned.add(w.partition);
-      w.assigned();
-    }
+    applyAssignment(writers.values(), assigned, mine, stopping);
   });
 
   consumer.on(consumer.events.FETCH, (e) => {
@@ -193,7 +219,11 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const w = writers.get(batch.partition);
-        if (!w || w.done || stopping) return;
+        if (!w || w.done || stopping || holding) return;
+        if (guard.check() === "over") {
+          holdBack();
+          return;
+        }
         inFlight++;
         let beat = Date.now();
         try {
@@ -208,7 +238,7 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
             // loop waits; asking kafkajs costs a map lookup, so it is asked after each wait.
             let waited = true;
             for (const m of batch.messages) {
-              if (stopping || w.done || (waited && (!isRunning() || isStale()))) return;
+              if (stopping || holding || w.done || (waited && (!isRunning() || isStale()))) return;
               waited = false;
               const offset = Number(m.offset);
               if (offset >= w.plan.endOffset) break;
@@ -262,10 +292,42 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
 
     // Assignment can change at every await: it is asked each time, not kept.
     const owned = (w: PartitionWriter) => assigned.has(w.partition);
+    // Reading stops until every open object is stored and committed, and resumes if that brought the
+    // process under its budget; otherwise the run ends, as at its deadline, and the next tick goes on.
+    const flushForMemory = async (): Promise<boolean> => {
+      guard.held();
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+      for (const w of writers.values()) {
+        if (!owned(w) || w.done) continue;
+        try {
+          await w.flush();
+        } catch (err) {
+          if (isRebalance(err)) w.revoked();
+          else await w.fail(err);
+        }
+      }
+      guard.collect();
+      for (const end = Date.now() + MEMORY_SETTLE_MS; !guard.under; ) {
+        if (Date.now() >= end) return false;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      holding = false;
+      lastActivity = Date.now();
+      const waiting = new Set(budget.waitingPartitions);
+      const fetchable = [...writers.values()].filter((w) => owned(w) && !w.done && !waiting.has(w.partition)).map((w) => w.partition);
+      if (fetchable.length) consumer.resume([{ topic, partitions: fetchable }]);
+      return true;
+    };
+    let stopReason: StopReason | undefined;
     for (;;) {
       await new Promise((r) => setTimeout(r, 100));
       if (Date.now() >= opts.deadlineAt) break;
       if (stopping) break;
+      if (!holding && guard.check() === "over") holdBack();
+      if (holding && !(await flushForMemory())) {
+        stopReason = "memory";
+        break;
+      }
       for (const w of writers.values()) {
         if (owned(w) && !w.done && w.reachedPlan) await finishOutsideBatch(w, "caught-up");
       }
@@ -277,9 +339,11 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[]): Promise
     while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
     for (const w of writers.values()) {
       if (!owned(w) || w.done) continue;
-      await finishOutsideBatch(w, w.reachedPlan ? "caught-up" : Date.now() >= opts.deadlineAt ? "deadline" : "idle");
+      await finishOutsideBatch(w, w.reachedPlan ? "caught-up" : (stopReason ?? (Date.now() >= opts.deadlineAt ? "deadline" : "idle")));
     }
   } finally {
+    // From here a join (a rejoin completing while the consumer leaves) assigns nothing (applyAssignment).
+    stopping = true;
     for (const w of writers.values()) await w.drop();
     await pinned;
     await consumer.disconnect();

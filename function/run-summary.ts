@@ -3,7 +3,8 @@
 import type { RunManifest } from "./backup-run";
 import type { StopReason } from "./partition-writer";
 
-export function runSummary(manifest: RunManifest, durationMs: number) {
+/** `rejoinNotices`: kafkajs's lines about the group's ordinary rejoins, logged at info level (kafka-log.ts). */
+export function runSummary(manifest: RunManifest, durationMs: number, rejoinNotices = 0) {
   const stopReasons: Partial<Record<StopReason, number>> = {};
   for (const p of manifest.partitions) stopReasons[p.stopReason] = (stopReasons[p.stopReason] ?? 0) + 1;
   const gaps = manifest.partitions.flatMap((p) => p.gaps.map((g) => ({ p: p.partition, from: g.from, to: g.to })));
@@ -20,6 +21,12 @@ export function runSummary(manifest: RunManifest, durationMs: number) {
     retentionHeadroomMs: manifest.retention.headroomMs,
     retentionMs: manifest.retention.retentionMs,
     stopReasons,
+    rejoinNotices,
+    memoryMiB: manifest.memory.budgetMiB,
+    peakRssMiB: manifest.memory.peakRssMiB,
+    peakHeapUsedMiB: manifest.memory.peakHeapUsedMiB,
+    heapLimitMiB: manifest.memory.heapLimitMiB,
+    memoryThrottled: manifest.memory.throttled,
     gapCount: gaps.length,
     lostRecords: gaps.reduce((n, g) => n + (g.to - g.from), 0),
     gaps,

@@ -25,6 +25,7 @@ import {
 } from "../function/config";
 import { BackupAlarms, alarmsWanted, retentionHeadroomAlarmMs, type BackupAlarmProps } from "./alarms";
 import { handlerCode } from "./handler-code";
+import { memoryEnvironment } from "./handler-memory";
 import { BackupLogTopic, type BackupLogProps } from "./logging";
 import { backupPolicyDocument, readerPolicyDocument, scfTrustDocument, type BackupKeySpace } from "./policy";
 import { validateProps, timeoutFor, cronFor } from "./validation";
@@ -182,7 +183,9 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   /**
    * Function memory in MiB, a multiple of 128 from 256 to 3072. The handler's memory is bounded by a
    * fixed number of open backup objects, not by partitions or backlog; it peaks near 210–270 MiB
-   * (README, "Memory and speed"). @default 512
+   * (README, "Memory and speed"). The function gets `NODE_OPTIONS=--max-old-space-size=<half of it>`
+   * and `CKB_MEMORY_MIB`, which the handler keeps its process under (README, "Within the function's memory").
+   * @default 512
    */
   readonly memoryMiB?: number;
   /** Function timeout in seconds, below the granularity and at most 900. @default granularity × 60 − 30, at most 900 */
@@ -353,6 +356,7 @@ export class CkafkaCosBackup extends Construct {
       document: Fn.jsonencode(readerPolicyDocument(keySpace)),
       description: `Read-only access to the CKafka backup ${props.functionName} (history, verify, export, restore)`,
     });
+    Object.assign(this.environment, memoryEnvironment(memoryMiB));
 
     if (props.existingRoleName) {
       this.roleName = props.existingRoleName;

@@ -1,6 +1,6 @@
 // Drives the bundled handler as SCF does: the zip the construct deploys, unzipped, loaded in a fresh
 // Node process, called with a timer event and the environment the construct synthesized.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,8 +12,20 @@ import { ENV, formatSlotArgument, type InstanceSlot } from "../../function/confi
 import type { RunManifest } from "../../function/backup-run";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint } from "./cos";
 import { brokers } from "./kafka";
+import { MemoryCgroup } from "./memory-cgroup";
 
 let script: string | undefined;
+let node: string | undefined;
+
+/**
+ * The node binary that runs the handler: SCF's Node.js 18.15 (test/services/install-node.sh fetches it
+ * from the npm registry into the cache, once), or the one CKB_HANDLER_NODE names (`$(which node)` for the
+ * developer's own).
+ */
+export function handlerNode(): string {
+  node ??= process.env.CKB_HANDLER_NODE || execFileSync("bash", [join(__dirname, "../services/install-node.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  return node;
+}
 
 /** index.js from the deployable zip, extracted once per test process with the zip's other files (zstd.wasm). */
 export function bundledScript(): string {
@@ -62,21 +74,30 @@ export interface Invocation {
   cpuMicros?: number;
   /** Wall time from spawn to exit. */
   elapsedMs: number;
+  /** The version of the node that ran the handler (handlerNode()); absent when it was killed. */
+  nodeVersion?: string;
+  /** With `memoryLimitMiB`: the cgroup's peak memory in bytes and the processes the kernel killed for the limit. */
+  cgroup?: { peakBytes: number; oomKills: number };
 }
 
 /**
  * Invokes the bundled handler in a new process, as instance `slot` of its tick when given (the timer trigger's argument); `killAfterMs`, `killWhen` or `killOn` SIGKILLs it mid-run.
  * `script` runs another bundle's index.js (a benchmark's baseline) instead of this tree's; `nodeArgs` go to node;
- * `node` is another Node.js binary to run it with (a benchmark on SCF's runtime version).
+ * `node` is another Node.js binary to run it with (default: handlerNode(), SCF's version).
+ * `memoryLimitMiB` runs it inside a memory cgroup of that size (memory-cgroup.ts), as SCF runs a function.
  */
 export function invokeHandler(
   env: Record<string, string>,
-  opts: { timeLimitMs?: number; requestId?: string; slot?: InstanceSlot; killAfterMs?: number; killWhen?: (output: string) => boolean; killOn?: Promise<unknown>; script?: string; nodeArgs?: string[]; node?: string } = {},
+  opts: { timeLimitMs?: number; requestId?: string; slot?: InstanceSlot; killAfterMs?: number; killWhen?: (output: string) => boolean; killOn?: Promise<unknown>; script?: string; nodeArgs?: string[]; node?: string; memoryLimitMiB?: number } = {},
 ): Promise<Invocation> {
   const context = { request_id: opts.requestId ?? `req-${Date.now()}`, time_limit_in_ms: opts.timeLimitMs ?? 120_000 };
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(opts.node ?? process.execPath, [...(opts.nodeArgs ?? []), join(__dirname, "invoke-handler.cjs"), opts.script ?? bundledScript(), JSON.stringify(context), opts.slot ? formatSlotArgument(opts.slot) : ""], {
+    const argv = [opts.node ?? handlerNode(), ...(opts.nodeArgs ?? []), join(__dirname, "invoke-handler.cjs"), opts.script ?? bundledScript(), JSON.stringify(context), opts.slot ? formatSlotArgument(opts.slot) : ""];
+    const cgroup = opts.memoryLimitMiB === undefined ? undefined : MemoryCgroup.create(opts.memoryLimitMiB);
+    // In a cgroup, the shell moves itself in first and then becomes node, so that all of node's memory counts.
+    const [command, ...args] = cgroup ? ["sh", "-c", 'echo $$ > "$0" && exec "$@"', cgroup.procsFile, ...argv] : argv;
+    const child = spawn(command, args, {
       env: {
         PATH: process.env.PATH,
         TENCENTCLOUD_SECRETID: "test-secret-id",
@@ -105,15 +126,20 @@ export function invokeHandler(
       stderr += d;
       if (opts.killWhen?.(stdout + stderr)) kill();
     });
-    child.on("error", reject);
+    child.on("error", (err) => {
+      cgroup?.remove();
+      reject(err);
+    });
     child.on("exit", () => {
       if (timer) clearTimeout(timer);
+      const limited = cgroup && { peakBytes: cgroup.peakBytes(), oomKills: cgroup.oomKills() };
+      cgroup?.remove();
       const elapsedMs = performance.now() - t0;
       const lines = stdout.split("\n");
       const line = lines.find((l) => l.startsWith("RESULT ") || l.startsWith("ERROR "));
       const rusage = lines.find((l) => l.startsWith("RUSAGE "));
-      const usage = rusage ? (JSON.parse(rusage.slice(7)) as { maxRssKiB: number; cpuMicros: number }) : undefined;
-      const common = { stdout, stderr, killed, maxRssKiB: usage?.maxRssKiB, cpuMicros: usage?.cpuMicros, elapsedMs };
+      const usage = rusage ? (JSON.parse(rusage.slice(7)) as { maxRssKiB: number; cpuMicros: number; node: string }) : undefined;
+      const common = { stdout, stderr, killed, maxRssKiB: usage?.maxRssKiB, cpuMicros: usage?.cpuMicros, nodeVersion: usage?.node, elapsedMs, cgroup: limited };
       if (line?.startsWith("RESULT ")) resolve({ ok: true, result: JSON.parse(line.slice(7)), ...common });
       else resolve({ ok: false, error: line?.slice(6), ...common });
     });

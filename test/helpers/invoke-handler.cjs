@@ -2,7 +2,7 @@
 //   node invoke-handler.cjs <index.js> <context JSON> [<timer trigger's custom argument>]
 // The environment is the function's. Prints one line `RESULT <json>` or `ERROR <message>`, then
 // `RUSAGE <json>`: the process's peak RSS in KiB as the kernel accounts it (peak-rss.cjs) and its CPU
-// time in microseconds (user + system, every thread: zlib's thread pool included).
+// time in microseconds (user + system, every thread: zlib's thread pool included), and node's version.
 const { peakRssKiB } = require("./peak-rss.cjs");
 
 const [, , script, contextJson, message = ""] = process.argv;
@@ -23,6 +23,6 @@ require(script)
 
 function exit(code) {
   const usage = process.resourceUsage();
-  console.log(`RUSAGE ${JSON.stringify({ maxRssKiB: peakRssKiB(), cpuMicros: usage.userCPUTime + usage.systemCPUTime })}`);
+  console.log(`RUSAGE ${JSON.stringify({ maxRssKiB: peakRssKiB(), cpuMicros: usage.userCPUTime + usage.systemCPUTime, node: process.version })}`);
   process.exit(code);
 }

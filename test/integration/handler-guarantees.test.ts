@@ -110,6 +110,13 @@ describe("handler guarantees", () => {
     const [a, b] = await Promise.all([invokeHandler(env, { requestId: "a" }), invokeHandler(env, { requestId: "b" })]);
     expect(a.error, a.stderr).toBeUndefined();
     expect(b.error, b.stderr).toBeUndefined();
+    for (const r of [a, b]) {
+      // Neither came near its deadline: a partition it read nothing of was another's (not-assigned), never `deadline`.
+      for (const p of r.result!.partitions) if (p.records === 0) expect([p.partition, p.stopReason]).not.toEqual([p.partition, "deadline"]);
+      // The rebalances of two members joining are ordinary: not error lines.
+      const errors = r.stderr.split("\n").filter((l) => l.includes('"level":"error"'));
+      expect(errors.filter((l) => /rebalanc|coordinator/i.test(l))).toEqual([]);
+    }
     await drain(env, topic);
     await expectExactlyOnce(prefix, sent);
   });

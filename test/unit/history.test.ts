@@ -32,6 +32,7 @@ const run = (startedAt: string, slot: number, parallelism: number, partitions: P
   totals: { records: 0, encodedBytes: 0, storedBytes: 0, objects: 0, failedPartitions: 0 },
   manifestKey: `m/${startedAt}-${slot}`,
   retention: { headroomMs: null, partition: null, retentionMs: null, lagRecords: null } as unknown as RunManifest["retention"],
+  memory: { budgetMiB: 512, heapLimitMiB: 304, peakRssMiB: 150, peakHeapUsedMiB: 60, collections: 0, throttled: 0 },
 });
 
 const source = (manifests: RunManifest[]) => ({ manifests: async () => manifests.map((manifest) => ({ key: manifest.manifestKey, manifest })) }) as unknown as BackupSource;

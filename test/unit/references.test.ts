@@ -60,6 +60,8 @@ describe("references", () => {
   it("numbers that do not shape other values pass through", () => {
     const { fn, tf } = synth((s) => ({ memoryMiB: new TerraformVariable(s, "memory", { type: "number" }).numberValue }));
     expect(fn.mem_size).toBe("${var.memory}");
+    // The handler's budget and V8's heap limit follow the reference, computed by Terraform.
+    expect(fn.environment).toMatchObject({ CKB_MEMORY_MIB: "${var.memory}", NODE_OPTIONS: "--max-old-space-size=${floor((var.memory * 0.5))}" });
     expect(Object.values(tf.resource.tencentcloud_scf_reserved_concurrency_config)[0]).toMatchObject({ reserved_concurrency_mem: "${var.memory}" });
     const scaled = synth((s) => ({ parallelism: 3, memoryMiB: new TerraformVariable(s, "memory", { type: "number" }).numberValue }));
     expect(Object.values(scaled.tf.resource.tencentcloud_scf_reserved_concurrency_config)[0]).toMatchObject({ reserved_concurrency_mem: "${(var.memory * 3)}" });

@@ -1,5 +1,8 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { beatingWhile, GROUP, isRebalance } from "../../function/run-loop";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { ObjectBudget } from "../../function/object-budget";
+import { objectFormat } from "../../function/object-format";
+import { PartitionWriter, type WriterContext } from "../../function/partition-writer";
+import { applyAssignment, beatingWhile, GROUP, isRebalance } from "../../function/run-loop";
 
 describe("beatingWhile", () => {
   afterEach(() => {
@@ -45,5 +48,45 @@ describe("isRebalance", () => {
     expect(isRebalance({ type: "KAFKAJS_ERROR", cause: { type: "ILLEGAL_GENERATION" } })).toBe(true);
     expect(isRebalance(new Error("503 Slow Down"))).toBe(false);
     expect(isRebalance(undefined)).toBe(false);
+  });
+});
+
+describe("applyAssignment", () => {
+  let ctx: WriterContext;
+  // objectFormat is async: zstd loads its WebAssembly.
+  beforeAll(async () => {
+    ctx = {
+      config: { prefix: "", instanceId: "ckafka-1", topic: "orders", format: "jsonl", compression: "none", partitionMaxBytes: 1024 * 1024 },
+      storage: {} as WriterContext["storage"],
+      budget: new ObjectBudget(4, () => undefined),
+      format: await objectFormat({ format: "jsonl", compression: "none", compressionLevel: 6 }),
+      commit: async () => undefined,
+      pause: () => undefined,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    };
+  });
+  const writers = () => [0, 1, 2].map((partition) => new PartitionWriter({ partition, startOffset: 0, endOffset: 10, committedOffset: null, logStartOffset: 0 }, ctx));
+
+  it("gives the run the partitions of its assignment and revokes those it lost", () => {
+    const ws = writers();
+    const assigned = new Set<number>();
+    applyAssignment(ws, assigned, new Set([0, 1]), false);
+    expect([...assigned]).toEqual([0, 1]);
+    expect(ws.map((w) => w.result.stopReason)).toEqual(["deadline", "deadline", "not-assigned"]);
+    applyAssignment(ws, assigned, new Set([1]), false);
+    expect([...assigned]).toEqual([1]);
+    expect(ws.map((w) => w.result.stopReason)).toEqual(["revoked", "deadline", "not-assigned"]);
+  });
+
+  it("after the run stopped reading, a late rejoin (during disconnect) assigns nothing: a partition never read stays not-assigned", () => {
+    const ws = writers();
+    const assigned = new Set<number>();
+    applyAssignment(ws, assigned, new Set([0]), false);
+    applyAssignment(ws, assigned, new Set([0, 1, 2]), true);
+    expect([...assigned]).toEqual([0]);
+    expect(ws.map((w) => w.result.stopReason)).toEqual(["deadline", "not-assigned", "not-assigned"]);
+    // A partition lost then is still revoked: its open object must not be committed by this run.
+    applyAssignment(ws, assigned, new Set([1]), true);
+    expect(ws.map((w) => w.result.stopReason)).toEqual(["revoked", "not-assigned", "not-assigned"]);
   });
 });

@@ -33,8 +33,9 @@ describe("runSummary", () => {
       totals: { records: 30, encodedBytes: 3000, storedBytes: 900, objects: 3, failedPartitions: 0 },
       manifestKey: "_manifests/x.json",
       retention: { headroomMs: 600_000, partition: 1, retentionMs: 3_600_000, lagRecords: 77 },
+      memory: { budgetMiB: 256, heapLimitMiB: 176, peakRssMiB: 150, peakHeapUsedMiB: 60, collections: 4, throttled: 1 },
     };
-    expect(runSummary(manifest, 1234)).toMatchObject({
+    expect(runSummary(manifest, 1234, 3)).toMatchObject({
       runId: "r1",
       slot: 1,
       parallelism: 3,
@@ -49,6 +50,12 @@ describe("runSummary", () => {
       gapCount: 1,
       lostRecords: 5,
       gaps: [{ p: 1, from: 3, to: 8 }],
+      rejoinNotices: 3,
+      memoryMiB: 256,
+      peakRssMiB: 150,
+      peakHeapUsedMiB: 60,
+      heapLimitMiB: 176,
+      memoryThrottled: 1,
     });
     expect(runSummary({ ...manifest, manifestError: "denied" }, 1).ok).toBe(false);
   });
