@@ -106,6 +106,14 @@ function decimal(name: string, min: number, max: number) {
   };
 }
 
+/** The function memories SCF offers, as the construct checks them. */
+function memoryMiB(value: string): number {
+  const { min, max, step } = LIMITS.memoryMiB;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max || n % step !== 0) throw new UsageError(`--memory-mib: "${value}" is not allowed; expected a multiple of ${step} from ${min} to ${max}, as the construct's memoryMiB`);
+  return n;
+}
+
 function isoTime(name: string) {
   return (value: string) => {
     const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : NaN;
@@ -459,8 +467,8 @@ export async function main(
   withKafka(program.command("estimate").description("measure a topic on its brokers (produce rate, record sizes, retention) and recommend the construct's settings and their monthly cost"), true)
     .requiredOption("--topic <topic>", "a topic to measure (repeat for more; each is one construct)", (v: string, prev: string[] | undefined) => [...(prev ?? []), checked("topic", checkTopic)(v)])
     .option("--window <seconds>", "how long to watch the end offsets for the produce rate", positive("window"), 60)
-    .option("--sample <n>", "newest records read per partition for their sizes", positive("sample"), 200)
-    .option("--memory-mib <MiB>", "the function's memory to price", decimal("memory-mib", LIMITS.memoryMiB.min, LIMITS.memoryMiB.max), LIMITS.memoryMiB.default)
+    .option("--sample <n>", "newest records read per partition for their sizes", positive("sample", "whole number of records"), 200)
+    .option("--memory-mib <MiB>", "the function's memory to price", memoryMiB, LIMITS.memoryMiB.default)
     .option("--cpu-share <cores>", "the share of a core the function gets (SCF's share per memory size is not documented: take it from your runs)", decimal("cpu-share", 0.05, 8), 1)
     .option("--headroom <factor>", "capacity over the measured rate, for bursts and catching up after a failed tick", decimal("headroom", 1, 100), 2)
     .option("--keep-days <days>", "days the backup is kept (lifecycle expiry), for the storage cost", decimal("keep-days", 1, 36_500), 30)

@@ -255,6 +255,15 @@ export function checkConsumerGroups(value: readonly string[]): string | undefine
   return undefined;
 }
 
+/** Tags: an object of non-empty string keys and string values (a value may be a Terraform reference). */
+export function checkTags(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return `${JSON.stringify(value)} is not an object of tags, e.g. { costCenter: "42" }`;
+  for (const [key, v] of Object.entries(value)) {
+    if (key.length === 0 || typeof v !== "string") return `the tag ${JSON.stringify(key)}: ${JSON.stringify(v)} is not allowed; keys must be non-empty and values strings, e.g. { costCenter: "42" }`;
+  }
+  return undefined;
+}
+
 export function checkIntRange(value: number, min: number, max: number): string | undefined {
   // A string from plain JavaScript ("4") is shown quoted, so the message does not look like it names a valid value.
   const shown = typeof value === "number" ? String(value) : JSON.stringify(value);

@@ -7,7 +7,7 @@
 //   unconsumed messages (`UnconsumeTopic`), which CKafka reports whether or not the function runs;
 // - one of several instances never runs: its partitions' unconsumed messages (`CtopicUnconsumeMsgCount`).
 import { createHash } from "node:crypto";
-import { Fn, type ListTerraformIterator, TerraformIterator, TerraformLocal, Token, type TerraformProvider } from "cdktf";
+import { Fn, type ListTerraformIterator, TerraformIterator, TerraformLocal, TerraformStack, Token, type TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { DataTencentcloudCkafkaTopics } from "../generated/providers/tencentcloud/data-tencentcloud-ckafka-topics";
 import { DataTencentcloudMonitorAlarmMetric } from "../generated/providers/tencentcloud/data-tencentcloud-monitor-alarm-metric";
@@ -388,7 +388,8 @@ export class BackupAlarms extends Construct {
   private sharedNames(): string[] {
     const mine = new Set(this.node.findAll().filter((c): c is MonitorAlarmPolicy => c instanceof MonitorAlarmPolicy).map((p) => p.policyNameInput));
     const problems: string[] = [];
-    for (const other of this.node.root.node.findAll()) {
+    // Per stack: stacks of one app (prod and staging, say) deploy apart, often to other accounts or regions.
+    for (const other of TerraformStack.of(this).node.findAll()) {
       if (!(other instanceof MonitorAlarmPolicy) || other.node.scope === this) continue;
       const name = other.policyNameInput;
       if (typeof name === "string" && !Token.isUnresolved(name) && mine.has(name)) {

@@ -14,6 +14,7 @@ import { ScfTrigger } from "../generated/providers/tencentcloud/scf-trigger";
 import {
   ALL_GROUPS,
   LIMITS,
+  checkTags,
   defaultCompressionLevel,
   formatSlotArgument,
   toEnvironment,
@@ -211,7 +212,8 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   /**
    * Tags on every resource of the backup that takes them (the bucket, the role, the policies, the function, the
    * log topic, the alarm policies), over the stack's tags: the context value `ckafka-cos-backup:tags` (an object),
-   * set on the app or stack (`stack.node.setContext(...)`) before the construct is added.
+   * set on the app (`new App({ context: ... })`) or first thing in the stack's constructor (context cannot be set
+   * once a construct has children).
    * @default the stack's tags, if any
    */
   readonly tags?: Record<string, string>;
@@ -527,7 +529,10 @@ export class CkafkaCosBackup extends Construct {
 
 /** The stack's tags (context `ckafka-cos-backup:tags`) with `tags` over them; undefined when there are none. */
 function backupTags(scope: Construct, tags: Record<string, string> | undefined): Record<string, string> | undefined {
-  const merged = { ...(scope.node.tryGetContext(TAGS_CONTEXT_KEY) as Record<string, string> | undefined), ...tags };
+  const stackTags: unknown = scope.node.tryGetContext(TAGS_CONTEXT_KEY);
+  const problem = stackTags === undefined ? undefined : checkTags(stackTags);
+  if (problem) throw new Error(`CkafkaCosBackup: the context value "${TAGS_CONTEXT_KEY}": ${problem}`);
+  const merged = { ...(stackTags as Record<string, string> | undefined), ...tags };
   return Object.keys(merged).length ? merged : undefined;
 }
 

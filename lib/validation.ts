@@ -9,6 +9,7 @@ import {
   checkCompression,
   checkCompressionLevel,
   checkConsumerGroups,
+  checkTags,
   checkFormat,
   checkBucket,
   checkInstanceId,
@@ -157,9 +158,13 @@ export function validateProps(props: CkafkaCosBackupProps): void {
     check("consumerGroupId", /^[A-Za-z0-9._-]{1,249}$/.test(props.consumerGroupId) ? undefined : `"${props.consumerGroupId}" is not allowed; expected 1–249 letters, digits, ".", "_" and "-"`);
   }
 
+  if (props.tags !== undefined && !reference(props.tags)) check("tags", checkTags(props.tags));
+
   if (props.consumerGroups !== undefined) {
     const groups: unknown = props.consumerGroups;
-    if (!Array.isArray(groups) || reference(groups) || groups.some((g) => !literal(g))) {
+    if (typeof groups === "string" && !reference(groups)) {
+      check("consumerGroups", `is one string; pass an array of group names or patterns, e.g. [${JSON.stringify(groups)}], or [] to record none`);
+    } else if (!Array.isArray(groups) || reference(groups) || groups.some((g) => !literal(g))) {
       check("consumerGroups", `must be a literal array of group names or patterns, not a Terraform reference, e.g. ["orders-*"], or [] to record none: it goes into the handler's configuration as JSON`);
     } else check("consumerGroups", checkConsumerGroups(groups));
   }

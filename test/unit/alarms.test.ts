@@ -242,6 +242,19 @@ describe("alarm names", () => {
       }),
     ).toThrow(/alarmNamePrefix: the alarm policy name "a-orders-fail" is also used by test\/(a|b)\/alarms\/fail/);
   });
+
+  it("the same backup in two stacks of one app (prod and staging) keeps its names: stacks deploy apart", () => {
+    const app = Testing.app();
+    for (const [id, region] of [["prod", "ap-guangzhou"], ["staging", "ap-shanghai"]]) {
+      const stack = new TerraformStack(app, id);
+      new TencentcloudProvider(stack, "tencentcloud", { region });
+      new CkafkaCosBackup(stack, "orders", { ...base, region, alarmNoticeIds: ["n"], ...known });
+    }
+    for (const stack of app.node.children as TerraformStack[]) {
+      const names = Object.values(JSON.parse(Testing.synth(stack, true)).resource.tencentcloud_monitor_alarm_policy).map((p) => (p as Policy).policy_name);
+      expect(names.sort()).toEqual(["orders-backup-fail", "orders-backup-slow", "orders-backup-stall"]);
+    }
+  });
 });
 
 describe("notification", () => {

@@ -138,6 +138,16 @@ describe("least privilege per backup", () => {
 });
 
 describe("tags and outputs", () => {
+  it("tags that are not an object of strings are refused, naming the prop or the context value", () => {
+    expect(() => synth({ tags: { "": "x" } })).toThrow(/tags: the tag "": "x" is not allowed; keys must be non-empty and values strings/);
+    expect(() => synth({ tags: { costCenter: 42 as unknown as string } })).toThrow(/tags: the tag "costCenter": 42 is not allowed/);
+    expect(() => synth({}, [], { [TAGS_CONTEXT_KEY]: "costCenter=42" })).toThrow(/the context value "ckafka-cos-backup:tags": "costCenter=42" is not an object of tags/);
+  });
+
+  it("consumerGroups given as one string is refused with what to pass instead", () => {
+    expect(() => synth({ consumerGroups: "billing" as unknown as string[] })).toThrow(/consumerGroups: is one string; pass an array of group names or patterns, e\.g\. \["billing"\]/);
+  });
+
   it("every resource that takes tags carries the stack's tags with the backup's over them", () => {
     const tf = synth(
       { tags: { team: "orders" }, logTopicEnabled: true, alarmNoticeIds: ["notice-1"] },
