@@ -69,11 +69,13 @@ async function consumeAndCommit(kafka: Kafka, groupId: string, topic: string, ex
     let left = expected;
     let idle: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve, reject) => {
-      const settle = () => {
+      // Nothing more for 3 s once at the partitions' end: the group has read what it will (a compacted topic
+      // holds fewer records than offsets). Short of the end, a slow fetch on a loaded machine is waited for.
+      const settle = (atEnd: boolean) => {
         clearTimeout(idle);
-        idle = setTimeout(resolve, 3_000); // nothing more for 3 s: the group has read what it will
+        idle = setTimeout(resolve, atEnd ? 3_000 : 30_000);
       };
-      settle();
+      settle(false);
       consumer
         .run({
           autoCommit: false,
@@ -92,7 +94,7 @@ async function consumeAndCommit(kafka: Kafka, groupId: string, topic: string, ex
               left--;
             }
             await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition: batch.partition, offset: String(Number(read.filter((r) => r.partition === batch.partition).at(-1)?.offset ?? -1) + 1) }] }] });
-            settle();
+            settle(Number(batch.lastOffset()) + 1 >= Number(batch.highWatermark));
             if (left <= 0) resolve();
           },
         })
