@@ -57,7 +57,7 @@ export function topicsToRestore(asked: string[] | "all", backedUp: string[], loc
     return backedUp;
   }
   const missing = asked.filter((t) => !backedUp.includes(t));
-  if (missing.length) throw new NothingBackedUp(`backup of topic ${missing.map((t) => `"${t}"`).join(", ")} (${there}); nothing was written`, location);
+  if (missing.length) throw new NothingBackedUp(`backup of topic ${missing.map((t) => `"${t}"`).join(", ")}`, `${location} (${there})`);
   return asked;
 }
 

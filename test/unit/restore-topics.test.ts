@@ -60,7 +60,7 @@ describe("restore's topics", () => {
     expect(topicsToRestore("all", ["a", "b"], "bkt/p/i/")).toEqual(["a", "b"]);
     expect(topicsToRestore(["b"], ["a", "b"], "bkt/p/i/")).toEqual(["b"]);
     expect(() => topicsToRestore(["a", "c", "d"], ["a", "b"], "bkt/p/i/")).toThrow(
-      new NothingBackedUp('backup of topic "c", "d" (backed up there: "a", "b"); nothing was written', "bkt/p/i/"),
+      new NothingBackedUp('backup of topic "c", "d"', 'bkt/p/i/ (backed up there: "a", "b")'),
     );
     expect(() => topicsToRestore("all", [], "bkt/p/i/")).toThrow(new NothingBackedUp("topic folder", "bkt/p/i/"));
   });
@@ -73,7 +73,7 @@ describe("restore's topics", () => {
       return fake;
     };
     const err = await restoreTopics(fake, sourceOf, undefined, "", { topics: ["a", "missing"], dryRun: true }).catch((e: unknown) => e);
-    expect(exitStatus(err)).toEqual({ status: 1, message: expect.stringContaining('error: no backup of topic "missing" (backed up there: "a", "b"); nothing was written under bkt/p/i/') });
+    expect(exitStatus(err)).toEqual({ status: 1, message: `error: no backup of topic "missing" under bkt/p/i/ (backed up there: "a", "b"): check --bucket, --region, --prefix, --instance and --topic (history lists the runs of a location)` });
     expect(read).toEqual([]);
     await expect(restoreTopics(fake, sourceOf, undefined, "", { topics: "all", dryRun: true, targetTopicPrefix: "bad/" })).rejects.toThrow(/^--target-topic-prefix: "bad\/" before "a" makes no topic name/);
   });
