@@ -156,17 +156,25 @@ export class BackupSource {
   }
 
   private async list(prefix: string): Promise<Array<{ Key: string; Size: string }>> {
-    const out: Array<{ Key: string; Size: string }> = [];
+    return (await this.listing(prefix)).contents;
+  }
+
+  /** Every key under `prefix`, and with a delimiter the folders below it (CommonPrefixes). */
+  private async listing(prefix: string, delimiter?: string): Promise<{ contents: Array<{ Key: string; Size: string }>; folders: string[] }> {
+    const contents: Array<{ Key: string; Size: string }> = [];
+    const folders: string[] = [];
     let marker = "";
     for (;;) {
-      const res = await this.call(`GetBucket ${prefix}`, () => this.cos.getBucket({ ...this.base, Prefix: prefix, Marker: marker, MaxKeys: 1000 }));
+      const res = await this.call(`GetBucket ${prefix}`, () => this.cos.getBucket({ ...this.base, Prefix: prefix, ...(delimiter ? { Delimiter: delimiter } : {}), Marker: marker, MaxKeys: 1000 }));
       // An object store's listing names its bucket; a 200 without it (a web page, a proxy) is no listing at all.
       if ((res as { Name?: string }).Name === undefined) {
         throw new Error(`${this.endpoint}: GetBucket ${prefix}: the endpoint did not answer like an object store (a 200 without a bucket listing): check --endpoint`);
       }
-      out.push(...res.Contents);
-      if (res.IsTruncated !== "true" || res.Contents.length === 0) return out;
-      marker = res.NextMarker || res.Contents[res.Contents.length - 1].Key;
+      contents.push(...res.Contents);
+      folders.push(...(res.CommonPrefixes ?? []).map((c) => c.Prefix));
+      const last = [res.Contents.at(-1)?.Key, res.CommonPrefixes?.at(-1)?.Prefix].filter((k): k is string => k !== undefined).sort().at(-1);
+      if (res.IsTruncated !== "true" || last === undefined) return { contents, folders };
+      marker = res.NextMarker || last;
     }
   }
 
@@ -193,6 +201,17 @@ export class BackupSource {
     const listing = await this.objects();
     if (listing.partitions.size === 0) throw new NothingBackedUp("backup object", this.location);
     return listing;
+  }
+
+  /** Where the instance's topics live: `bucket/prefix/instance/`, as messages name it. */
+  get instanceLocation(): string {
+    return `${this.options.bucket}/${this.options.prefix}${this.options.instanceId}/`;
+  }
+
+  /** The topics backed up under `prefix/instance/` (one folder each, whatever this source's own topic), sorted. */
+  async topics(): Promise<string[]> {
+    const folder = `${this.options.prefix}${this.options.instanceId}/`;
+    return (await this.listing(folder, "/")).folders.map((f) => f.slice(folder.length, -1)).sort();
   }
 
   /** Where the topic's run manifests live: `prefix/_manifests/instance/topic/`. */

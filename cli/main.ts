@@ -17,6 +17,7 @@ import { EXPORT_FORMATS, exportBackup, type ExportFormat } from "./export";
 import { readHistory } from "./history";
 import { progressOn, type Progress } from "./progress";
 import { DEFAULT_CONCURRENCY, RestoreStopped, restoreBackup, type RestoreReport } from "./restore";
+import { checkpointName, restoreTopics, targetsOf, type TopicsRestoreReport } from "./restore-topics";
 import type { Selection } from "./selection";
 import { verifyBackup, type Hole } from "./verify";
 
@@ -124,12 +125,20 @@ function isoTime(name: string) {
 
 const collect = (parse: (v: string) => number) => (value: string, previous: number[] | undefined) => [...(previous ?? []), parse(value)];
 
-function withSource(cmd: Command): Command {
-  return cmd
+/** `severalTopics`: --topic may be repeated, or --all-topics given instead (restore). */
+function withSource(cmd: Command, severalTopics = false): Command {
+  cmd
     .requiredOption("--bucket <bucket>", "the backup bucket, <name>-<appid>", checked("bucket", checkBucket))
     .requiredOption("--region <region>", "the bucket's region, e.g. ap-guangzhou", checked("region", checkRegion))
-    .requiredOption("--instance <id>", "the CKafka instance id (first folder of every key)", checked("instance", checkInstanceId))
-    .requiredOption("--topic <topic>", "the backed-up topic", checked("topic", checkTopic))
+    .requiredOption("--instance <id>", "the CKafka instance id (first folder of every key)", checked("instance", checkInstanceId));
+  if (severalTopics) {
+    cmd
+      .option("--topic <topic>", "a backed-up topic (repeat for several)", (v: string, prev: string[] | undefined) => [...(prev ?? []), checked("topic", checkTopic)(v)])
+      .option("--all-topics", "every topic backed up under <prefix><instance>/ (instead of --topic)", false);
+  } else {
+    cmd.requiredOption("--topic <topic>", "the backed-up topic", checked("topic", checkTopic));
+  }
+  return cmd
     .option("--prefix <prefix>", 'the construct\'s deliveryPathPrefix, ending in "/"', checked("prefix", checkPrefix), "")
     .option("--endpoint <url>", "an S3-compatible endpoint (http or https URL) instead of COS's own domain, e.g. http://127.0.0.1:9000", endpointUrl)
     .option("--timeout <seconds>", "time limit of each network call, above 0 (object downloads: 1 s more per MiB)", positive("timeout"), 30)
@@ -190,7 +199,10 @@ interface KafkaFlags {
   verbose: boolean;
 }
 interface RestoreFlags {
-  targetTopic: string;
+  targetTopic?: string;
+  targetTopicPrefix?: string;
+  allTopics: boolean;
+  checkpointDir?: string;
   createTopic: boolean;
   replicationFactor?: number;
   intoSourceTopic: boolean;
@@ -210,6 +222,32 @@ interface SelectionFlags {
   toOffset?: number;
   fromTime?: number;
   toTime?: number;
+}
+
+/** What restore's --topic, --all-topics and --target-topic(-prefix) ask for: one topic into one target, or several topics each into its own name. */
+export type TopicsAsked = { one: string; targetTopic: string } | { several: string[] | "all" };
+
+/** Checks how restore's topics are given, before any network call. */
+export function topicsAsked(f: Pick<RestoreFlags, "targetTopic" | "targetTopicPrefix" | "allTopics" | "checkpointDir"> & SelectionFlags & { topic?: string[]; checkpoint?: string }): TopicsAsked {
+  const topics = f.topic ?? [];
+  if (!topics.length && !f.allTopics) throw new UsageError("give --topic <topic> (repeat it for several topics) or --all-topics: the backed-up topics to restore");
+  if (topics.length && f.allTopics) throw new UsageError("--topic and --all-topics together: give the topics with --topic, or every topic of the location with --all-topics");
+  const twice = topics.find((t, i) => topics.indexOf(t) !== i);
+  if (twice !== undefined) throw new UsageError(`--topic: "${twice}" is given twice; give each topic once`);
+  if (f.targetTopic !== undefined && f.targetTopicPrefix !== undefined) throw new UsageError("--target-topic and --target-topic-prefix together: give the target's name, or a prefix put before the topic's own name");
+  if (topics.length === 1) {
+    if (f.checkpointDir !== undefined) throw new UsageError("--checkpoint-dir is for several topics; with one --topic, give the checkpoint file with --checkpoint");
+    if (f.targetTopic === undefined && f.targetTopicPrefix === undefined) throw new UsageError("required option '--target-topic <topic>' not specified (or give --target-topic-prefix)");
+    return { one: topics[0], targetTopic: f.targetTopic ?? targetsOf(topics, f.targetTopicPrefix)[0] };
+  }
+  const which = f.allTopics ? "--all-topics" : `${topics.length} topics`;
+  if (f.targetTopic !== undefined) {
+    throw new UsageError(`--target-topic names the one topic a single --topic is restored into; with ${which} each topic is restored into a topic of its own name (on another cluster) or, with --target-topic-prefix, of its name after the prefix`);
+  }
+  if (f.checkpoint !== undefined) throw new UsageError(`--checkpoint names one topic's checkpoint file; with ${which} each topic has its own, ${checkpointName("<topic>", "<target-topic>")}: give their folder with --checkpoint-dir`);
+  const own = [f.partition && "--partition", f.fromOffset !== undefined && "--from-offset", f.toOffset !== undefined && "--to-offset"].filter(Boolean);
+  if (own.length) throw new UsageError(`${own.join(", ")} with ${which}: partitions and offsets are each topic's own; restore that topic alone (one --topic), or select by time (--from-time, --to-time)`);
+  return { several: f.allTopics ? "all" : topics };
 }
 
 /** COS keys from the environment: the Tencent Cloud provider's names first, then SCF's. */
@@ -295,6 +333,19 @@ function restoreLines(r: RestoreReport, target: string): string[] {
     r.dryRun
       ? `dry run: would send ${r.records} records, ${r.bytes} bytes, read from ${r.objects} objects, into ${target}; nothing sent`
       : `${r.records} records restored into ${target}${r.check && !r.check.ok ? "; the read-back differs (PROBLEM above)" : ""}`,
+  );
+  return lines;
+}
+
+/** What restore prints for several topics: each topic's lines under its name, then the totals. */
+function topicsLines(r: TopicsRestoreReport): string[] {
+  const lines: string[] = [];
+  for (const t of r.topics) lines.push(`topic ${t.topic} → ${t.targetTopic}:`, ...restoreLines(t, t.targetTopic).map((l) => `  ${l}`));
+  if (r.sendSeconds !== undefined && r.sendSeconds > 0) lines.push(`all topics sent in ${r.sendSeconds.toFixed(1)} s: ${Math.round(r.records / r.sendSeconds)} records/s, ${(r.bytes / 1048576 / r.sendSeconds).toFixed(2)} MiB/s of record bytes`);
+  lines.push(
+    r.dryRun
+      ? `dry run: would send ${r.records} records, ${r.bytes} bytes, read from ${r.objects} objects, from ${r.topics.length} topic(s); nothing sent`
+      : `${r.records} records restored from ${r.topics.length} topic(s)${r.checkOk === false ? "; the read-back differs (PROBLEM above)" : ""}`,
   );
   return lines;
 }
@@ -406,8 +457,9 @@ export async function main(
       out(report.problems.length ? `${report.problems.length} problem(s) found` : "backup is sound");
     });
 
-  withChecks(withSelection(withKafka(withSource(program.command("restore").description("replay records into a topic, on this cluster or another: same partitions, or by key with --repartition; creates the topic as recorded, positions consumer groups, checks before and after; resumable")), false)))
-    .requiredOption("--target-topic <topic>", "the topic to write into: existing, or created with --create-topic; the backed-up topic's own name is fine on another cluster", checked("target-topic", checkTopic))
+  withChecks(withSelection(withKafka(withSource(program.command("restore").description("replay records into a topic, on this cluster or another: same partitions, or by key with --repartition; creates the topic as recorded, positions consumer groups, checks before and after; resumable; several topics of one location in one command"), true), false)))
+    .option("--target-topic <topic>", "the topic to write into: existing, or created with --create-topic; the backed-up topic's own name is fine on another cluster (required with one --topic, refused with several)", checked("target-topic", checkTopic))
+    .option("--target-topic-prefix <prefix>", "restore each topic into its own name after this prefix (default with several topics: the topic's own name)")
     .option("--create-topic", "create the target topic when it does not exist, with the partition count and topic settings the backup recorded", false)
     .option("--replication-factor <n>", "replication factor of a topic --create-topic creates (default: the target cluster's default.replication.factor)", positive("replication-factor", "whole number"))
     .option("--into-source-topic", "allow writing into the backed-up topic on the backed-up cluster (every restored record is then there twice), or into a topic of its name when the backup records no cluster id", false)
@@ -419,15 +471,17 @@ export async function main(
     .option("--no-scan", "skip the preflight's read of the backup (objects' digests, records' sizes): a damaged object or an oversized record then stops the restore midway, resumably")
     .option("--no-check", "skip reading the target back after the restore")
     .option("--checkpoint <file>", "where the restore records its progress (default: restore-<topic>-to-<target-topic>.checkpoint.json)")
+    .option("--checkpoint-dir <dir>", "with several topics: the folder of their checkpoint files, one per topic named as --checkpoint's default (default: the working directory)")
     .option("--resume", "continue the restore the checkpoint records, sending nothing twice", false)
     .addHelpText("after", environment(true))
-    .action(async (f: SourceFlags & KafkaFlags & SelectionFlags & CheckFlags & RestoreFlags) => {
+    .action(async (flags: Omit<SourceFlags, "topic"> & { topic?: string[] } & KafkaFlags & SelectionFlags & CheckFlags & RestoreFlags) => {
+      const asked = topicsAsked(flags);
+      const f = { ...flags, topic: "one" in asked ? asked.one : "" };
       if (!f.dryRun && !f.brokers) throw new UsageError("--brokers is required unless --dry-run");
       const selection = selectionOf(f);
-      const source = sourceOf(f, env);
-      const report = await restoreBackup(source, f.brokers ? kafkaOf(f, env, "ckafka-cos-backup-restore") : undefined, f.brokers ?? "", {
+      const kafka = f.brokers ? kafkaOf(f, env, "ckafka-cos-backup-restore") : undefined;
+      const common = {
         ...selection,
-        targetTopic: f.targetTopic,
         repartition: f.repartition,
         dryRun: f.dryRun,
         createTopic: f.createTopic,
@@ -438,16 +492,24 @@ export async function main(
         maxBytesPerSecond: f.maxBytesPerSecond,
         scan: f.scan,
         check: f.check,
-        checkpointPath: f.checkpoint ?? `restore-${f.topic}-to-${f.targetTopic}.checkpoint.json`,
         resume: f.resume,
         timeoutMs: f.timeout * 1000,
         requireManifest: f.requireManifest,
         warn,
         progress,
-      });
+      };
+      if ("several" in asked) {
+        // The location's listing: a source of no topic of its own.
+        const report = await restoreTopics(sourceOf(f, env), (topic) => sourceOf({ ...f, topic }, env), kafka, f.brokers ?? "", { ...common, topics: asked.several, targetTopicPrefix: f.targetTopicPrefix, checkpointDir: f.checkpointDir });
+        if (report.checkOk === false) status = EXIT.problems;
+        if (f.json) return out(json(report));
+        for (const line of topicsLines(report)) out(line);
+        return;
+      }
+      const report = await restoreBackup(sourceOf(f, env), kafka, f.brokers ?? "", { ...common, targetTopic: asked.targetTopic, checkpointPath: f.checkpoint ?? checkpointName(asked.one, asked.targetTopic) });
       if (report.check && !report.check.ok) status = EXIT.problems;
       if (f.json) return out(json(report));
-      for (const line of restoreLines(report, f.targetTopic)) out(line);
+      for (const line of restoreLines(report, asked.targetTopic)) out(line);
     });
 
   withChecks(withSelection(withSource(program.command("export").description("download records to local files: JSON Lines (the backup's own lines; a Parquet object's records as their JSON lines) or raw values"))))

@@ -27,6 +27,7 @@ import { manifestsFor, type BackupSource, type ManifestCheckOptions, type Source
 import { kafkaCall } from "./calls";
 import { IntegrityError, UsageError } from "./errors";
 import { allowNullHeaderValues } from "./kafkajs-null-headers";
+import { ProducerPool } from "./producer-pool";
 import { quietProgress, type Progress } from "./progress";
 import { EMPTY_DIGEST, addHashes, combine, readBackDigests, recordHash, type PartitionDigest } from "./restore-check";
 import { activeGroups, createTargetTopic, planTarget, terraformTopic, type TargetPlan } from "./restore-target";
@@ -79,6 +80,30 @@ export interface RestoreOptions extends Selection, ManifestCheckOptions {
   /** Time limit of each Kafka call. @default 30_000 */
   timeoutMs?: number;
   progress?: Progress;
+  /** Set when this topic is one of several restored in one command (restore-topics.ts). @default restored alone */
+  shared?: SharedRestore;
+}
+
+/**
+ * What the topics of one command share: one preflight gate, one throttle, one pool of producers (`--concurrency`),
+ * one progress display and one stop. With it, a recorded group missing from this topic is no error (the command
+ * checks each asked group is recorded by some topic).
+ */
+export interface SharedRestore {
+  /**
+   * Called once this topic's preflight passed, with what it will send (progress units: record bytes, or bytes of
+   * objects without the scan) and the groups it positions of those recorded; resolves once every topic's preflight
+   * passed, throws when one failed: nothing is written before.
+   */
+  ready(plan: { units: number; records: number; groups: string[]; recorded: string[] }): Promise<void>;
+  throttle: Throttle;
+  pool: ProducerPool;
+  /** This topic starts sending (its topic created, when asked): the command's send time starts with the first. */
+  sending(): void;
+  /** Progress units (see `ready`) and records this topic sent since its last call. */
+  progressed(units: number, records: number): void;
+  /** Set by the first topic that fails: the others stop at their next send. */
+  stopped: boolean;
 }
 
 export interface PartitionRestore {
@@ -210,8 +235,10 @@ function newestSnapshot(manifests: Array<{ manifest: { topicSnapshot?: TopicSnap
 }
 
 /** The recorded groups the options ask to position; unknown names are refused, naming the recorded ones. */
-function groupsAsked(asked: RestoreOptions["consumerGroups"], recorded: GroupSnapshot[], snapshot: TopicSnapshot | undefined): GroupSnapshot[] {
+function groupsAsked(asked: RestoreOptions["consumerGroups"], recorded: GroupSnapshot[], snapshot: TopicSnapshot | undefined, oneOfSeveral: boolean): GroupSnapshot[] {
   if (asked === undefined) return [];
+  // One topic of several: it positions the asked groups it records (restore-topics.ts checks each is recorded somewhere).
+  if (oneOfSeveral) return recorded.filter((r) => asked === "all" || asked.includes(r.groupId));
   if (!snapshot || snapshot.groups === null || (asked === "all" && recorded.length === 0)) {
     const why = !snapshot
       ? "no run manifest of this backup records consumer groups (they were written before it did)"
@@ -230,6 +257,13 @@ function groupsAsked(asked: RestoreOptions["consumerGroups"], recorded: GroupSna
   return recorded.filter((r) => asked.includes(r.groupId));
 }
 
+/** Groups can be positioned only where records keep their partitions. */
+export function checkGroupsPlaceable(options: Pick<RestoreOptions, "repartition" | "consumerGroups">): void {
+  if (options.repartition && options.consumerGroups !== undefined) {
+    throw new UsageError("--consumer-groups cannot be combined with --repartition: a group's position is per partition, and --repartition moves records between partitions");
+  }
+}
+
 export async function restoreBackup(source: BackupSource, kafka: Kafka | undefined, brokers: string, options: RestoreOptions): Promise<RestoreReport> {
   const { targetTopic, batchRecords = 500, timeoutMs = 30_000, progress = quietProgress } = options;
   const selection: Checkpoint["selection"] = {
@@ -240,9 +274,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     toTimeMs: options.toTimeMs,
     repartition: options.repartition ?? false,
   };
-  if (selection.repartition && options.consumerGroups !== undefined) {
-    throw new UsageError("--consumer-groups cannot be combined with --repartition: a group's position is per partition, and --repartition moves records between partitions");
-  }
+  checkGroupsPlaceable(options);
   const concurrency = selection.repartition ? 1 : (options.concurrency ?? DEFAULT_CONCURRENCY);
   const { bucket, prefix, instanceId, topic } = source.options;
   const sourceId = { bucket, prefix, instanceId, topic };
@@ -271,7 +303,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
   const groupSnapshot = newestSnapshot(manifests.manifests, (s) => s.groups !== null) ?? snapshot;
   // A resumed restore translates the groups it started with, whatever runs recorded since.
   if (!resuming) checkpoint.groups = groupSnapshot?.groups ?? [];
-  const positioned = groupsAsked(options.consumerGroups, checkpoint.groups, groupSnapshot);
+  const positioned = groupsAsked(options.consumerGroups, checkpoint.groups, groupSnapshot, options.shared !== undefined);
   const report: RestoreReport = { dryRun: options.dryRun ?? false, records: 0, bytes: 0, objects: 0, byPartition: new Map(), positions: [] };
   for (const p of sourcePartitions) report.byPartition.set(p, { records: 0, bytes: 0, firstOffset: null, lastOffset: null });
   // Source partition -> the recorded offsets to translate there, ascending.
@@ -380,6 +412,10 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       }
     }
 
+    const shared = options.shared;
+    const units = scan ? totalBytes : [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0);
+    await shared?.ready({ units, records: totalRecords, groups: positioned.map((g) => g.groupId), recorded: checkpoint.groups.map((g) => g.groupId) });
+
     if (options.dryRun) {
       for (const g of positioned) {
         for (const [p, o] of Object.entries(g.offsets)) {
@@ -416,16 +452,22 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       writeFileSync(`${options.checkpointPath}.tmp`, JSON.stringify(checkpoint, null, 2) + "\n");
       renameSync(`${options.checkpointPath}.tmp`, options.checkpointPath);
     };
-    const throttle = new Throttle(options.maxBytesPerSecond);
-    const producers: Producer[] = [];
+    const throttle = shared?.throttle ?? new Throttle(options.maxBytesPerSecond);
+    const pool = shared?.pool ?? new ProducerPool(kafka!, Math.max(1, Math.min(concurrency, plan.size)), call);
     let sendStarted = Date.now();
     let sentBytes = 0;
     let sentRecords = 0;
     let objectBytesRead = 0;
     let stopped = false;
+    const isStopped = () => stopped || (shared?.stopped ?? false);
+    const stop = () => {
+      stopped = true;
+      if (shared) shared.stopped = true;
+    };
     // One display for the whole restore: record bytes sent of those the preflight counted (bytes of objects read without it).
+    // Several topics: one display for all of them (restore-topics.ts), told what each sends.
     const note = () => `${sentRecords}${scan ? `/${totalRecords}` : ""} records, ${(sentBytes / 1048576 / Math.max(0.001, (Date.now() - sendStarted) / 1000)).toFixed(1)} MiB/s`;
-    progress.start("restoring", scan ? totalBytes : [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0), scan ? "record bytes" : "bytes of objects");
+    if (!shared) progress.start("restoring", units, scan ? "record bytes" : "bytes of objects");
     const send = async (producer: Producer, partition: number, records: KafkaRecord[], bytes: number) => {
       const messages = records.map((r) => toMessage(r, place(r)));
       const counts: Record<string, number> = {};
@@ -446,7 +488,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       }
       const digests = Object.fromEntries(Object.entries(hashes).map(([tp, h]) => [tp, addHashes(EMPTY_DIGEST, h)]));
       await throttle.take(bytes);
-      if (stopped) throw new Error("stopped: another partition failed");
+      if (isStopped()) throw new Error("stopped: another partition failed");
       const f: InFlight = { lastOffset: records[records.length - 1].offset, counts, digests, resolves };
       checkpoint.inFlight[partition] = f;
       save();
@@ -456,7 +498,8 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       landed(checkpoint, partition, f, bases);
       sentBytes += bytes;
       sentRecords += records.length;
-      if (scan) progress.update(sentBytes, note());
+      if (scan) shared ? shared.progressed(bytes, records.length) : progress.update(sentBytes, note());
+      else shared?.progressed(0, records.length);
     };
 
     const restorePartition = async (producer: Producer, partition: number, objects: SourceObject[]) => {
@@ -504,7 +547,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
         }
         if (!scan) {
           objectBytesRead += object.storedBytes;
-          progress.update(objectBytesRead, note());
+          shared ? shared.progressed(object.storedBytes, 0) : progress.update(objectBytesRead, note());
         }
       }
       await flush();
@@ -512,23 +555,27 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
 
     try {
       const queue = [...plan];
-      // Connected before the clock starts: the rate and the throttle are about sending.
-      for (let i = 0; i < Math.max(1, Math.min(concurrency, plan.size)); i++) {
-        const producer = kafka!.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-        producers.push(producer);
-        await call("connect a producer", producer.connect());
-      }
+      if (!shared) await pool.connect();
       sendStarted = Date.now();
-      const worker = async (producer: Producer) => {
+      shared?.sending();
+      // Each worker restores one partition at a time, through a producer of the pool (shared by the topics of one command).
+      const worker = async () => {
         try {
-          for (let next = queue.shift(); next && !stopped; next = queue.shift()) await restorePartition(producer, next[0], next[1]);
+          for (let next = queue.shift(); next && !isStopped(); next = queue.shift()) {
+            const producer = await pool.acquire();
+            try {
+              await restorePartition(producer, next[0], next[1]);
+            } finally {
+              pool.release(producer);
+            }
+          }
         } catch (err) {
-          stopped = true;
+          stop();
           throw err;
         }
       };
       // The first failure stops the others at their next send: what they sent is in the checkpoint.
-      const workers = producers.map((p) => worker(p));
+      const workers = Array.from({ length: Math.max(1, Math.min(concurrency, plan.size)) }, () => worker());
       const results = await Promise.allSettled(workers);
       // The first failure is the cause; the others only stopped for it.
       const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected" && !/^stopped: another partition failed/.test((r.reason as Error)?.message)) ?? results.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -552,8 +599,10 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
           `\n${once}run the same command with --resume to continue from there (checkpoint ${options.checkpointPath})`,
       );
     } finally {
-      progress.stop();
-      await Promise.all(producers.map((p) => call("disconnect", p.disconnect()).catch(() => undefined)));
+      if (!shared) {
+        progress.stop();
+        await pool.disconnect();
+      }
       if (checkpoint.complete || existsSync(options.checkpointPath)) save();
     }
 

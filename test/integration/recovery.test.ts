@@ -43,8 +43,7 @@ const toB = () => ["--brokers", clusterB.plaintext];
  * Backs the topic up with the bundled handler. Groups are chosen by a pattern: cluster A holds the groups of every
  * other test too, more than the 100 a run reads.
  */
-async function backUp(topic: string, consumerGroups: string[]): Promise<{ prefix: string; manifest: RunManifest }> {
-  const prefix = `${topic}/`;
+async function backUp(topic: string, consumerGroups: string[], prefix = `${topic}/`): Promise<{ prefix: string; manifest: RunManifest }> {
   const run = await invokeHandler(synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: prefix, partitionMaxBytes: 1024 * 1024, consumerGroups }));
   expect(run.ok, run.stderr).toBe(true);
   return { prefix, manifest: run.result! };
@@ -391,3 +390,108 @@ describe("preflight refusals, before any write", () => {
     }
   });
 });
+
+describe("several topics of one backup location in one command", () => {
+  /** Each group's committed offsets on B, by partition. */
+  async function committedOnB(groupId: string, topic: string): Promise<Record<number, string>> {
+    const admin = kafkaB().admin();
+    await admin.connect();
+    try {
+      const [t] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return Object.fromEntries(t.partitions.map((p) => [p.partition, p.offset]));
+    } finally {
+      await admin.disconnect();
+    }
+  }
+  const exact = (read: Read[]) => read.map((r) => `${r.partition}|${r.offset}|${fingerprint(r.record)}`);
+  /** What a topic holds after `sent` was produced into it, in readAll's order: offsets from 0 per partition. */
+  const produced = (sent: SentRecord[], partitions: number) =>
+    Array.from({ length: partitions }, (_, p) => sent.filter((r) => r.partition === p).map((r, offset) => `${p}|${offset}|${fingerprint(r)}`)).flat();
+
+  it("--all-topics restores every topic into its own name on B, byte for byte, groups positioned, within one throttle; a killed one resumes; bad input is refused before any write", async () => {
+    // Three topics of one instance, backed up under one prefix by the bundled handler (one function per topic).
+    const prefix = `${uniqueName("instance")}/`;
+    const topics = [uniqueName("mt-a"), uniqueName("mt-b"), uniqueName("mt-c")];
+    const partitions = [4, 2, 1];
+    const settings: Array<Record<string, string>> = [{ "retention.ms": "604800000" }, { "max.message.bytes": "2097152" }, {}];
+    const groups = topics.map((t) => `mt-app-${t}`);
+    // Every shape of record (null keys and values, headers, repeated header names) and 1 MB of plain records.
+    const sent = partitions.map((n) => [...Array.from({ length: 80 }, (_, j) => recordOfShape(j, n)), ...textRecords(1_000, n, 1_000)]);
+    for (const [i, topic] of topics.entries()) {
+      await createTopic(topic, partitions[i], settings[i]);
+      await produce(topic, sent[i]);
+      await consumeAndCommit(testKafka(), groups[i], topic, 100 * partitions[i], (_, o) => o >= 100);
+    }
+    for (const topic of topics) await backUp(topic, ["mt-app-*"], prefix);
+    const location = ["--bucket", TEST_BUCKET, "--region", TEST_REGION, "--endpoint", cosEndpoint(), "--instance", "ckafka-test", "--prefix", prefix];
+    const dir = () => ["--checkpoint-dir", mkdtempSync(join(work, "topics-"))];
+
+    // A topic with no backup at the location: named, exit 1, before anything is read or written.
+    const missing = await refusal("restore", ...location, "--topic", topics[0], "--topic", "nosuch-topic", ...toB(), "--create-topic", ...dir());
+    expect(missing).toEqual({ status: 1, message: expect.stringContaining(`no backup of topic "nosuch-topic" under ${TEST_BUCKET}/${prefix}ckafka-test/ (backed up there: ${topics.map((t) => `"${t}"`).join(", ")})`) });
+    // One topic failing its preflight (a target with another partition count) stops all: the first topic's target is not created.
+    await withAdminB((admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic: `pre-${topics[1]}`, numPartitions: 3, replicationFactor: 1 }] }));
+    const mismatch = await refusal("restore", ...location, "--all-topics", "--target-topic-prefix", "pre-", ...toB(), "--create-topic", ...dir());
+    expect(mismatch).toEqual({ status: 3, message: expect.stringContaining(`error: topic "${topics[1]}": target topic "pre-${topics[1]}" has 3 partition(s)`) });
+    expect(mismatch.message).toContain("nothing was written to any of the 3 topics");
+    // A group no topic records: refused once every preflight passed, before any write.
+    const unknownGroup = await refusal("restore", ...location, "--all-topics", "--target-topic-prefix", "ug-", ...toB(), "--create-topic", "--consumer-groups", "nosuch-group", ...dir());
+    expect(unknownGroup).toEqual({ status: 2, message: expect.stringContaining(`--consumer-groups: "nosuch-group" is recorded by no topic's backup; the backups record ${groups.map((g) => `"${g}"`).sort().join(", ")}`) });
+    const onB = await withAdminB((admin) => admin.listTopics());
+    expect(onB.filter((t) => t.startsWith("pre-") || t.startsWith("ug-")).filter((t) => topics.some((s) => t.endsWith(s)))).toEqual([`pre-${topics[1]}`]);
+
+    // A dry run prints each topic under its name, writing nothing.
+    const dry = await cli("restore", ...location, "--all-topics", ...toB(), "--create-topic", "--consumer-groups", "all", "--dry-run");
+    expect(dry.code).toBe(0);
+    for (const [i, t] of topics.entries()) {
+      expect(dry.lines).toContain(`topic ${t} → ${t}:`);
+      expect(dry.lines.some((l) => l.startsWith(`  would create topic ${t}: ${partitions[i]} partition(s)`))).toBe(true);
+    }
+    expect(dry.lines.at(-1)).toMatch(/^dry run: would send 3240 records, \d+ bytes, read from \d+ objects, from 3 topic\(s\); nothing sent$/);
+
+    // The whole instance onto B, throttled: one rate across every topic's partitions.
+    const limit = 500_000;
+    const r = await cli("restore", ...location, "--all-topics", ...toB(), "--create-topic", "--consumer-groups", "all", "--concurrency", "4", "--max-bytes-per-second", String(limit), "--json", ...dir());
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.lines.join("\n"));
+    expect(report.topics.map((t: { topic: string; targetTopic: string; records: number }) => [t.topic, t.targetTopic, t.records])).toEqual(topics.map((t) => [t, t, 1_080]));
+    expect(report.checkOk).toBe(true);
+    const rate = report.bytes / report.sendSeconds;
+    expect(Math.abs(rate - limit) / limit, `${Math.round(rate)} bytes/s`).toBeLessThan(0.15);
+    for (const [i, t] of topics.entries()) {
+      expect(await describeTopic(kafkaB(), t)).toEqual({ partitions: partitions[i], configs: settings[i] });
+      expect(exact(await readAll(kafkaB(), t))).toEqual(produced(sent[i], partitions[i]));
+      // Dense offsets on A: each group sits on B exactly where it was on A.
+      expect(await committedOnB(groups[i], t)).toEqual(Object.fromEntries(Array.from({ length: partitions[i] }, (_, p) => [p, "100"])));
+    }
+
+    // Killed midway (throttled so that it is midway) and resumed: each topic continues from its checkpoint, nothing twice.
+    const cp = dir();
+    const args = ["restore", ...location, "--all-topics", "--target-topic-prefix", "killed-", ...toB(), "--create-topic", "--consumer-groups", "all", "--max-bytes-per-second", "400000", ...cp];
+    const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "../../cli/main.ts"), ...args], { env: { ...process.env, ...CREDENTIALS }, stdio: "ignore" });
+    const files = topics.map((t) => join(cp[1], `restore-${t}-to-killed-${t}.checkpoint.json`));
+    for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((res) => setTimeout(res, 100))) {
+      if (files.some((f) => existsSync(f) && Object.keys(JSON.parse(readFileSync(f, "utf8")).restored).length)) break;
+    }
+    child.kill("SIGKILL");
+    await new Promise((res) => child.once("exit", res));
+    const resumed = await cli(...args.filter((a) => a !== "400000" && a !== "--max-bytes-per-second"), "--resume");
+    expect(resumed.code, resumed.lines.join("\n")).toBe(0);
+    expect(resumed.lines.at(-1)).toMatch(/^\d+ records restored from 3 topic\(s\)$/);
+    expect(resumed.lines.filter((l) => l.startsWith("  check partition ")).every((l) => /: (\d+) of \1 records read back, digest matches$/.test(l))).toBe(true);
+    for (const [i, t] of topics.entries()) {
+      expect(exact(await readAll(kafkaB(), `killed-${t}`))).toEqual(produced(sent[i], partitions[i]));
+      expect(await committedOnB(groups[i], `killed-${t}`)).toEqual(Object.fromEntries(Array.from({ length: partitions[i] }, (_, p) => [p, "100"])));
+    }
+  });
+});
+
+async function withAdminB<T>(fn: (admin: ReturnType<Kafka["admin"]>) => Promise<T>): Promise<T> {
+  const admin = kafkaB().admin();
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
