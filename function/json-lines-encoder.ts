@@ -193,12 +193,11 @@ export class JsonLinesEncoder {
     this.pos = pos;
   }
 
+  /** Writes the constant `b` with TypedArray set: on Node.js 18, a byte loop here cost a quarter of all encoding (bench/README.md). */
   private raw(b: Buffer): void {
     this.reserve(b.length);
-    const out = this.bytes;
-    let pos = this.pos;
-    for (let i = 0; i < b.length; i++) out[pos++] = b[i];
-    this.pos = pos;
+    this.bytes.set(b, this.pos);
+    this.pos += b.length;
   }
 
   /** Makes room for `n` more bytes, keeping what is written. */
