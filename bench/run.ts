@@ -10,6 +10,7 @@ import { startTestServices } from "../test/services/start";
 import { baselineScript, type Baseline } from "./baseline";
 import { coldStart } from "./cold-start";
 import { crashRecovery } from "./crash-recovery";
+import { encodeScenario } from "./encode";
 import { compression } from "./compression";
 import { fetchSize } from "./fetch-size";
 import { formats } from "./formats";
@@ -63,6 +64,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   "scale-out": { services: true, run: () => scaleOut({ records: Math.min(records, 400_000), valueBytes: 1024, partitions: 12, parallelisms: [1, 2, 4], oneAtATime: [4], repeats }) },
   formats: { services: true, run: () => formats({ records, memoryRecords: memoryRecords * 4, valueBytes: 1024, repeats }) },
   "parquet-objects": { services: false, run: () => parquetObjects({ records: Math.min(records, 200_000), valueBytes: 1024, repeats }) },
+  encode: { services: false, run: () => encodeScenario({ records: Math.min(records, 200_000), repeats, node: process.env.BENCH_NODE || undefined, baseline: baseline() }) },
   zstd: { services: true, run: () => zstdScenario({ records: Math.min(records, 200_000), partitions: 12, repeats, node: process.env.BENCH_NODE || undefined, baseline: baseline() }) },
   restore: { services: true, run: () => restoreSpeed({ records: Math.min(records, 200_000), valueBytes: 1024, partitions: 8, concurrency: 4, repeats }) },
   "parquet-libraries": { services: false, run: () => parquetLibraries({ records: Math.min(records, 100_000), valueBytes: 1024, rowGroupRows: 10_000, repeats }) },
