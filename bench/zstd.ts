@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { buildSync } from "esbuild";
+import { HANDLER_CPU, handlerCpuSeconds } from "../cli/cost-model";
 import type { Compression } from "../function/config";
 import { FETCH } from "../function/run-loop";
 import { HANDLER_NODE_MAJOR, handlerCode } from "../lib/handler-code";
@@ -62,6 +63,8 @@ async function sideBySide(o: ZstdOptions, valueBytes: number): Promise<string[][
   const cpuUs = runs.map(() => [] as number[]);
   const ratio = runs.map(() => [] as number[]);
   const stored = runs.map(() => [] as number[]);
+  // estimate's cost model (cli/cost-model.ts) for the same records, lines and invocations: its check against runs.
+  const modelUs = runs.map(() => [] as number[]);
   for (let r = 0; r < o.repeats; r++) {
     const raw = await runRaw("raw-kafkajs-consume.cjs", [brokers().join(","), topic, JSON.stringify(FETCH)], o.node);
     if (raw.out.records !== o.records) throw new Error(`raw consumer read ${raw.out.records} of ${o.records} records`);
@@ -73,15 +76,17 @@ async function sideBySide(o: ZstdOptions, valueBytes: number): Promise<string[][
       cpuUs[i].push(d.cpuMicros / o.records);
       ratio[i].push(d.cpuMicros / o.records / rawUs[r]);
       stored[i].push(d.storedBytes / MiB);
+      modelUs[i].push(((handlerCpuSeconds(d.records, d.encodedBytes / d.records, runs[i]) + d.invocations * HANDLER_CPU.startSeconds) / d.records) * 1e6);
       console.log(`${valueBytes} B rep ${r + 1}: ${runs[i].name} ${(d.cpuMicros / o.records).toFixed(2)} CPU-s per million, raw consumption ${rawUs[r].toFixed(2)}`);
     }
   }
   const gzip6 = spread(stored[0]).median;
   return [
-    [`${valueBytes} B`, "raw kafkajs consumption (no-op)", fmt(spread(rawUs), 2), "", "", ""],
+    [`${valueBytes} B`, "raw kafkajs consumption (no-op)", fmt(spread(rawUs), 2), "", "", "", ""],
     ...runs.map((v, i) => {
       const s = spread(stored[i]).median;
-      return [`${valueBytes} B`, v.name, `**${fmt(spread(cpuUs[i]), 2)}**`, `**${fmt(spread(ratio[i]), 2)}**`, s.toFixed(1), `${((s / gzip6) * 100).toFixed(0)} %`];
+      const model = v.script ? "" : `${spread(modelUs[i]).median.toFixed(2)} (÷ ${fmt(spread(cpuUs[i].map((x, r) => x / modelUs[i][r])), 2)})`;
+      return [`${valueBytes} B`, v.name, `**${fmt(spread(cpuUs[i]), 2)}**`, `**${fmt(spread(ratio[i]), 2)}**`, s.toFixed(1), `${((s / gzip6) * 100).toFixed(0)} %`, model];
     }),
   ];
 }
@@ -124,9 +129,10 @@ export async function zstdScenario(o: ZstdOptions): Promise<string> {
   return [
     `Backlogs of ${o.records.toLocaleString("en")} records over ${o.partitions} partitions, one per value size; handler and raw consumer on Node ${version}. ` +
       `${o.repeats} repetitions in rotating order; each cell is median (min–max). CPU: user + system of the process, thread pool included. ` +
-      `"÷ raw" is the handler's CPU per record over raw kafkajs consumption's in the same repetition; "vs gzip 6" compares stored bytes.`,
+      `"÷ raw" is the handler's CPU per record over raw kafkajs consumption's in the same repetition; "vs gzip 6" compares stored bytes; ` +
+      `"cost model" is estimate's figure for the same records (cli/cost-model.ts), and the handler's CPU over it.`,
     "",
-    table(["values", "", "CPU-s per million records", "÷ raw consumption", "stored MiB", "vs gzip 6"], rows),
+    table(["values", "", "CPU-s per million records", "÷ raw consumption", "stored MiB", "vs gzip 6", "cost model (handler ÷ model)"], rows),
     "",
     table(
       ["the zstd library (@bokuweb/zstd-wasm)", "value"],
