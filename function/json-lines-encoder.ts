@@ -139,7 +139,15 @@ export class JsonLinesEncoder {
         this.reserve(escape.length + (n - i) + 64);
         out = this.bytes;
       }
-      for (let k = 0; k < escape.length; k++) out[pos++] = escape[k];
+      // '"' and '\\', the escapes JSON values hold most, written directly: on Node.js 18, a byte loop over the
+      // escape's Buffer cost a sixth of encoding a 1 KiB event (bench/README.md, "Where the time goes on Node.js 18").
+      if (c === 0x22 || c === 0x5c) {
+        out[pos++] = 0x5c;
+        out[pos++] = c;
+      } else {
+        out.set(escape, pos);
+        pos += escape.length;
+      }
     }
     out[pos++] = 0x22;
     this.pos = pos;
