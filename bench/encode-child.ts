@@ -39,11 +39,35 @@ export async function encodeBench(Encoder: new () => Encoder, zstdFrames: (level
   const ms = messages(records, valueBytes, readFileSync(process.argv[5]));
   const frame = await zstdFrames(1);
   const chunk = Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);
+  /** Encodes every record, copies the lines into chunks and compresses each full chunk, as the object writer does. */
+  const compressAll = (encoder: Encoder, onFrame: (frame: Buffer) => void, onLine?: (line: Buffer) => void) => {
+    let used = 0;
+    for (let i = 0; i < records; i++) {
+      const n = encoder.encode(i % 12, ms[i]);
+      if (onLine) onLine(encoder.bytes.subarray(0, n));
+      for (let copied = 0; copied < n; ) {
+        const c = encoder.bytes.copy(chunk, used, copied, n);
+        copied += c;
+        used += c;
+        if (used === chunk.length) {
+          onFrame(frame(chunk));
+          used = 0;
+        }
+      }
+    }
+    if (used) onFrame(frame(chunk.subarray(0, used)));
+  };
   const cpu = () => {
     const u = process.cpuUsage();
     return u.user + u.system;
   };
   const result = { encodeUs: [] as number[], encodeZstdUs: [] as number[], lineBytes: 0, storedBytes: 0, linesSha256: "", framesSha256: "" };
+  // Untimed, first: what both handlers must write alike.
+  const lines = createHash("sha256");
+  const frames = createHash("sha256");
+  compressAll(new Encoder(), (f) => frames.update(f), (l) => lines.update(l));
+  result.linesSha256 = lines.digest("hex");
+  result.framesSha256 = frames.digest("hex");
   for (let pass = 0; pass <= passes; pass++) {
     const encoder = new Encoder();
     let t0 = cpu();
@@ -51,46 +75,11 @@ export async function encodeBench(Encoder: new () => Encoder, zstdFrames: (level
     for (let i = 0; i < records; i++) lineBytes += encoder.encode(i % 12, ms[i]);
     const encodeUs = (cpu() - t0) / records;
     t0 = cpu();
-    let used = 0;
     let stored = 0;
-    for (let i = 0; i < records; i++) {
-      const n = encoder.encode(i % 12, ms[i]);
-      for (let copied = 0; copied < n; ) {
-        const c = encoder.bytes.copy(chunk, used, copied, n);
-        copied += c;
-        used += c;
-        if (used === chunk.length) {
-          stored += frame(chunk).length;
-          used = 0;
-        }
-      }
-    }
-    if (used) stored += frame(chunk.subarray(0, used)).length;
+    compressAll(encoder, (f) => (stored += f.length));
     const encodeZstdUs = (cpu() - t0) / records;
     // The first pass warms the code up and is left out.
-    if (pass === 0) {
-      // Outside the timed passes: what both handlers must write alike.
-      const lines = createHash("sha256");
-      const frames = createHash("sha256");
-      let at = 0;
-      for (let i = 0; i < records; i++) {
-        const n = encoder.encode(i % 12, ms[i]);
-        lines.update(encoder.bytes.subarray(0, n));
-        for (let copied = 0; copied < n; ) {
-          const c = encoder.bytes.copy(chunk, at, copied, n);
-          copied += c;
-          at += c;
-          if (at === chunk.length) {
-            frames.update(frame(chunk));
-            at = 0;
-          }
-        }
-      }
-      if (at) frames.update(frame(chunk.subarray(0, at)));
-      result.linesSha256 = lines.digest("hex");
-      result.framesSha256 = frames.digest("hex");
-      continue;
-    }
+    if (pass === 0) continue;
     result.encodeUs.push(encodeUs);
     result.encodeZstdUs.push(encodeZstdUs);
     result.lineBytes = lineBytes / records;
