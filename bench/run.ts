@@ -1,7 +1,7 @@
 // `npm run bench [-- scenario ...]`: runs the benchmarks against the test services (started here
 // unless CKB_KAFKA_BROKERS / CKB_COS_ENDPOINT name running ones) and writes bench/results/*.md.
 // Sizes can be scaled down for a quick look: BENCH_RECORDS, BENCH_MEMORY_RECORDS, BENCH_REPEATS.
-// An earlier handler runs beside this one in the throughput and crash-recovery scenarios with
+// An earlier handler runs beside this one in the throughput, crash-recovery and zstd scenarios with
 // BENCH_BASELINE=<git revision> (bundled here, baseline.ts) or BENCH_BASELINE_SCRIPT=<a bundle's index.js>.
 // BENCH_ZSTD_NODE (a Node.js >= 22.15 binary) adds node:zlib's zstd to the compression scenarios.
 // BENCH_NODE (a Node.js binary, e.g. 18.15 as SCF runs) runs the handler and the raw consumer in the drains.
@@ -10,6 +10,7 @@ import { startTestServices } from "../test/services/start";
 import { baselineScript, type Baseline } from "./baseline";
 import { coldStart } from "./cold-start";
 import { crashRecovery } from "./crash-recovery";
+import { encodeScenario } from "./encode";
 import { compression } from "./compression";
 import { fetchSize } from "./fetch-size";
 import { formats } from "./formats";
@@ -63,7 +64,8 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   "scale-out": { services: true, run: () => scaleOut({ records: Math.min(records, 400_000), valueBytes: 1024, partitions: 12, parallelisms: [1, 2, 4], oneAtATime: [4], repeats }) },
   formats: { services: true, run: () => formats({ records, memoryRecords: memoryRecords * 4, valueBytes: 1024, repeats }) },
   "parquet-objects": { services: false, run: () => parquetObjects({ records: Math.min(records, 200_000), valueBytes: 1024, repeats }) },
-  zstd: { services: true, run: () => zstdScenario({ records: Math.min(records, 200_000), partitions: 12, repeats, node: process.env.BENCH_NODE || undefined }) },
+  encode: { services: false, run: () => encodeScenario({ records: Math.min(records, 200_000), repeats, node: process.env.BENCH_NODE || undefined, baseline: baseline() }) },
+  zstd: { services: true, run: () => zstdScenario({ records: Math.min(records, 200_000), partitions: 12, repeats, node: process.env.BENCH_NODE || undefined, baseline: baseline() }) },
   restore: { services: true, run: () => restoreSpeed({ records: Math.min(records, 200_000), valueBytes: 1024, partitions: 8, concurrency: 4, repeats }) },
   "parquet-libraries": { services: false, run: () => parquetLibraries({ records: Math.min(records, 100_000), valueBytes: 1024, rowGroupRows: 10_000, repeats }) },
 };

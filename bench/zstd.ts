@@ -1,6 +1,7 @@
 // zstd against gzip in the handler, on the Node.js that runs it (BENCH_NODE, e.g. 18.15 as on SCF): for each value
 // size, one backlog drained by the bundled handler with gzip 6 (the default), gzip 1, zstd 1 and zstd 3, beside raw
-// kafkajs consumption of the same backlog, `repeats` times in rotating order. CPU per record is the cost; stored
+// kafkajs consumption of the same backlog (and an earlier handler at zstd 1, with BENCH_BASELINE),
+// `repeats` times in rotating order. CPU per record is the cost; stored
 // bytes the other half of the bill. Then what the zstd library adds: its bytes in the zip and the time a fresh
 // process takes to load it and compile its WebAssembly (which the handler does only when compression is zstd).
 import { spawnSync } from "node:child_process";
@@ -9,12 +10,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { buildSync } from "esbuild";
+import { HANDLER_CPU, handlerCpuSeconds } from "../cli/cost-model";
 import type { Compression } from "../function/config";
 import { FETCH } from "../function/run-loop";
 import { HANDLER_NODE_MAJOR, handlerCode } from "../lib/handler-code";
 import { HANDLER_ENTRY, ZSTD_WASM } from "../lib/bundling";
 import { brokers, uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
+import type { Baseline } from "./baseline";
 import { drain } from "./drain";
 import { MiB, fmt, spread, table } from "./stats";
 import { runRaw } from "./throughput";
@@ -25,6 +28,8 @@ export interface ZstdOptions {
   repeats: number;
   /** The Node.js binary for the handler and the raw consumer; this process's when unset. */
   node?: string;
+  /** An earlier handler (BENCH_BASELINE), drained at zstd 1 beside this one in every repetition. */
+  baseline?: Baseline;
 }
 
 const CODECS: Array<{ compression: Compression; level: number }> = [
@@ -36,33 +41,52 @@ const CODECS: Array<{ compression: Compression; level: number }> = [
 
 const label = (c: { compression: Compression; level: number }) => `${c.compression} ${c.level}`;
 
+interface Variant {
+  name: string;
+  compression: Compression;
+  level: number;
+  /** Another bundle's index.js; this tree's handler when unset. */
+  script?: string;
+}
+
+/** The handler at each codec, and the baseline's at zstd 1 when there is one. */
+function variants(o: ZstdOptions): Variant[] {
+  const own = CODECS.map((c) => ({ name: `handler, ${label(c)}`, ...c }));
+  return o.baseline ? [...own, { name: `handler at ${o.baseline.label}, zstd 1`, compression: "zstd", level: 1, script: o.baseline.script }] : own;
+}
+
 async function sideBySide(o: ZstdOptions, valueBytes: number): Promise<string[][]> {
   const topic = uniqueName(`bench-zstd-${valueBytes}b`);
   await produceBacklog({ topic, partitions: o.partitions, records: o.records, valueBytes });
+  const runs = variants(o);
   const rawUs: number[] = [];
-  const cpuUs = CODECS.map(() => [] as number[]);
-  const ratio = CODECS.map(() => [] as number[]);
-  const stored = CODECS.map(() => [] as number[]);
+  const cpuUs = runs.map(() => [] as number[]);
+  const ratio = runs.map(() => [] as number[]);
+  const stored = runs.map(() => [] as number[]);
+  // estimate's cost model (cli/cost-model.ts) for the same records, lines and invocations: its check against runs.
+  const modelUs = runs.map(() => [] as number[]);
   for (let r = 0; r < o.repeats; r++) {
     const raw = await runRaw("raw-kafkajs-consume.cjs", [brokers().join(","), topic, JSON.stringify(FETCH)], o.node);
     if (raw.out.records !== o.records) throw new Error(`raw consumer read ${raw.out.records} of ${o.records} records`);
     rawUs.push(raw.out.cpuMicros / o.records);
-    for (let k = 0; k < CODECS.length; k++) {
-      const i = (k + r) % CODECS.length;
-      const d = await drain(topic, `bench/${topic}/rep-${r}-${i}/`, { compression: CODECS[i].compression, compressionLevel: CODECS[i].level });
-      if (d.records !== o.records) throw new Error(`${label(CODECS[i])} backed up ${d.records} of ${o.records} records`);
+    for (let k = 0; k < runs.length; k++) {
+      const i = (k + r) % runs.length;
+      const d = await drain(topic, `bench/${topic}/rep-${r}-${i}/`, { compression: runs[i].compression, compressionLevel: runs[i].level, script: runs[i].script });
+      if (d.records !== o.records) throw new Error(`${runs[i].name} backed up ${d.records} of ${o.records} records`);
       cpuUs[i].push(d.cpuMicros / o.records);
       ratio[i].push(d.cpuMicros / o.records / rawUs[r]);
       stored[i].push(d.storedBytes / MiB);
-      console.log(`${valueBytes} B rep ${r + 1}: ${label(CODECS[i])} ${(d.cpuMicros / o.records).toFixed(2)} CPU-s per million, raw consumption ${rawUs[r].toFixed(2)}`);
+      modelUs[i].push(((handlerCpuSeconds(d.records, d.encodedBytes / d.records, runs[i]) + d.invocations * HANDLER_CPU.startSeconds) / d.records) * 1e6);
+      console.log(`${valueBytes} B rep ${r + 1}: ${runs[i].name} ${(d.cpuMicros / o.records).toFixed(2)} CPU-s per million, raw consumption ${rawUs[r].toFixed(2)}`);
     }
   }
   const gzip6 = spread(stored[0]).median;
   return [
-    [`${valueBytes} B`, "raw kafkajs consumption (no-op)", fmt(spread(rawUs), 2), "", "", ""],
-    ...CODECS.map((c, i) => {
+    [`${valueBytes} B`, "raw kafkajs consumption (no-op)", fmt(spread(rawUs), 2), "", "", "", ""],
+    ...runs.map((v, i) => {
       const s = spread(stored[i]).median;
-      return [`${valueBytes} B`, `handler, ${label(c)}`, `**${fmt(spread(cpuUs[i]), 2)}**`, `**${fmt(spread(ratio[i]), 2)}**`, s.toFixed(1), `${((s / gzip6) * 100).toFixed(0)} %`];
+      const model = v.script ? "" : `${spread(modelUs[i]).median.toFixed(2)} (÷ ${fmt(spread(cpuUs[i].map((x, r) => x / modelUs[i][r])), 2)})`;
+      return [`${valueBytes} B`, v.name, `**${fmt(spread(cpuUs[i]), 2)}**`, `**${fmt(spread(ratio[i]), 2)}**`, s.toFixed(1), `${((s / gzip6) * 100).toFixed(0)} %`, model];
     }),
   ];
 }
@@ -105,9 +129,10 @@ export async function zstdScenario(o: ZstdOptions): Promise<string> {
   return [
     `Backlogs of ${o.records.toLocaleString("en")} records over ${o.partitions} partitions, one per value size; handler and raw consumer on Node ${version}. ` +
       `${o.repeats} repetitions in rotating order; each cell is median (min–max). CPU: user + system of the process, thread pool included. ` +
-      `"÷ raw" is the handler's CPU per record over raw kafkajs consumption's in the same repetition; "vs gzip 6" compares stored bytes.`,
+      `"÷ raw" is the handler's CPU per record over raw kafkajs consumption's in the same repetition; "vs gzip 6" compares stored bytes; ` +
+      `"cost model" is estimate's figure for the same records (cli/cost-model.ts), and the handler's CPU over it.`,
     "",
-    table(["values", "", "CPU-s per million records", "÷ raw consumption", "stored MiB", "vs gzip 6"], rows),
+    table(["values", "", "CPU-s per million records", "÷ raw consumption", "stored MiB", "vs gzip 6", "cost model (handler ÷ model)"], rows),
     "",
     table(
       ["the zstd library (@bokuweb/zstd-wasm)", "value"],

@@ -1,21 +1,59 @@
 // What a backup of a measured topic needs and costs: the handler's measured CPU per record, SCF's and COS's
 // billing units, and the sizing rules the README's "Scaling out" gives, as one pure function (`planBackup`).
-// `estimate` feeds it what it measured on the brokers; the throughput bench checks the CPU figures against runs.
-import { GRANULARITY_MINUTES, LIMITS, timeoutFor } from "../function/config";
+// `estimate` feeds it what it measured on the brokers; the zstd bench checks the CPU figures against runs.
+import { COMPRESSION_LEVELS, GRANULARITY_MINUTES, LIMITS, timeoutFor, type Compression } from "../function/config";
 import { PART_BYTES } from "../function/object-writer";
 
+/** How JSON Lines objects are compressed, as the construct's `compression` and `compressionLevel` say. */
+export interface Codec {
+  compression: Compression;
+  level: number;
+}
+
+/** The construct's default for JSON Lines: gzip 6. */
+export const DEFAULT_CODEC: Codec = { compression: "gzip", level: COMPRESSION_LEVELS.gzip.default.jsonl };
+
+/** CPU per record as a straight line in the JSON line's length: `microsPerRecord + microsPerLineByte × bytes`. */
+export interface CpuLine {
+  microsPerRecord: number;
+  microsPerLineByte: number;
+}
+
 /**
- * The handler's CPU (user + system of its process) with JSON Lines gzip 6, from `npm run bench -- throughput-1kib
- * throughput-100b` (bench/README.md, 2026-11-25, Node 20 on the 2-core development machine): 16.43 µs per record at
- * 1,169-byte lines and 8.25 µs at 245-byte lines once the start is left out, a straight line through both; 0.26 CPU-s
- * to start (process, bundle, connections, group join, manifest). The throughput bench prints this model's figure
- * beside each run's, so a change of the handler that moves its cost shows there.
+ * The handler's CPU (user + system of its process) on Node.js 18.15, SCF's runtime, per codec, from one run of
+ * `npm run bench -- zstd` (bench/README.md, "zstd on Node.js 18.15", 2026-12-05): the medians of 5 drains at
+ * 1,170-byte and 246-byte lines (1 KiB and 100 B values, 200,000 records, one invocation each), less the start, a
+ * straight line through both. `startSeconds` (process, bundle, connections, group join, manifest) was measured apart
+ * (Node 20, throughput bench). That run shared 2 cores with a load average of 20–35, which raised every process's
+ * CPU per record (raw kafkajs consumption of 1 KiB records: 5.74 CPU-s per million there, 4.65 in the quieter
+ * throughput run on Node 20), so the figures err
+ * high, the safe side for sizing. The zstd bench prints this model's figure beside each codec's, so a change of the
+ * handler that moves its cost shows there.
  */
 export const HANDLER_CPU = {
-  microsPerRecord: 6.08,
-  microsPerLineByte: 0.008853,
   startSeconds: 0.26,
+  codecs: {
+    // CPU-s per million records, start included, at 1,170-byte / 246-byte lines: 31.06 / 15.78.
+    "gzip 6": { microsPerRecord: 10.412, microsPerLineByte: 0.016537 },
+    // 26.57 / 14.55
+    "gzip 1": { microsPerRecord: 10.05, microsPerLineByte: 0.013009 },
+    // 21.57 / 14.08
+    "zstd 1": { microsPerRecord: 10.786, microsPerLineByte: 0.008106 },
+    // 25.74 / 14.76
+    "zstd 3": { microsPerRecord: 10.537, microsPerLineByte: 0.011883 },
+  } satisfies Record<string, CpuLine>,
 } as const;
+
+/** The codecs the model has measured figures for, as `<compression> <level>`. */
+export const MODELLED_CODECS = Object.keys(HANDLER_CPU.codecs);
+
+/** The measured CPU line of `codec`; an error naming the measured ones for any other. */
+export function codecCpu(codec: Codec): CpuLine {
+  const name = codec.compression === "none" ? "none" : `${codec.compression} ${codec.level}`;
+  const line = (HANDLER_CPU.codecs as Record<string, CpuLine>)[name];
+  if (!line) throw new Error(`the cost model has no measured CPU figure for ${name}; it has ${MODELLED_CODECS.join(", ")} (bench/README.md, "zstd on Node.js 18.15")`);
+  return line;
+}
 
 /**
  * Billed seconds of a run beyond its CPU: 2.1 s measured here (a run of 60 records took 2.4 s from process start to
@@ -24,9 +62,10 @@ export const HANDLER_CPU = {
  */
 export const RUN_WALL_OVERHEAD_SECONDS = 2.1 + 3;
 
-/** CPU seconds the handler spends on `records` records whose JSON lines average `lineBytes`. */
-export function handlerCpuSeconds(records: number, lineBytes: number): number {
-  return (records * (HANDLER_CPU.microsPerRecord + HANDLER_CPU.microsPerLineByte * lineBytes)) / 1e6;
+/** CPU seconds the handler spends on `records` records whose JSON lines average `lineBytes`, written with `codec`. */
+export function handlerCpuSeconds(records: number, lineBytes: number, codec: Codec = DEFAULT_CODEC): number {
+  const line = codecCpu(codec);
+  return (records * (line.microsPerRecord + line.microsPerLineByte * lineBytes)) / 1e6;
 }
 
 /**
@@ -56,7 +95,7 @@ export interface TopicMeasurement {
     recordBytes: number;
     /** The JSON line the handler writes for it: what `partitionMaxBytes` counts. */
     lineBytes: number;
-    /** Bytes stored per record: the sampled lines gzipped at the handler's default level. */
+    /** Bytes stored per record: the sampled lines compressed as the plan's codec compresses them. */
     storedBytes: number;
   };
   /** The topic's retention.ms; -1 for none; undefined when not readable. */
@@ -72,6 +111,8 @@ export interface PlanOptions {
   keepDays: number;
   /** Headroom over the measured rate: bursts, and catching up after a failed tick. @default 2 */
   headroom: number;
+  /** The objects' compression, as the construct's. @default gzip 6 */
+  codec: Codec;
   prices: Prices;
 }
 
@@ -94,6 +135,8 @@ export interface GranularityPlan {
 
 export interface BackupPlan {
   topic: string;
+  /** The compression the plan prices (CPU per record, stored bytes). */
+  codec: Codec;
   measured: TopicMeasurement;
   partitions: number;
   recordsPerSecond: number;
@@ -144,7 +187,7 @@ export function planBackup(m: TopicMeasurement, o: PlanOptions): BackupPlan {
     const tick = g * 60;
     // The default timeout, less the margin the handler keeps for its last upload and commits.
     const readSeconds = Math.max(1, timeoutFor(g) - LIMITS.deadlineMarginMs.default / 1000);
-    const capacity = (readSeconds * o.cpuShare - HANDLER_CPU.startSeconds) / handlerCpuSeconds(1, s.lineBytes);
+    const capacity = (readSeconds * o.cpuShare - HANDLER_CPU.startSeconds) / handlerCpuSeconds(1, s.lineBytes, o.codec);
     const maxN = Math.min(LIMITS.parallelism.max, Math.max(1, rates.length));
     let parallelism: number | undefined;
     let busiest = 0;
@@ -159,7 +202,7 @@ export function planBackup(m: TopicMeasurement, o: PlanOptions): BackupPlan {
     const runsPerMonth = MONTH_SECONDS / tick;
     // Billed time: the CPU each instance spends on its start and its share of the records, at its CPU share,
     // and the waits of a run beyond its CPU.
-    const runSeconds = RUN_WALL_OVERHEAD_SECONDS + (HANDLER_CPU.startSeconds + handlerCpuSeconds((total * tick) / n, s.lineBytes)) / o.cpuShare;
+    const runSeconds = RUN_WALL_OVERHEAD_SECONDS + (HANDLER_CPU.startSeconds + handlerCpuSeconds((total * tick) / n, s.lineBytes, o.codec)) / o.cpuShare;
     const invocations = runsPerMonth * n;
     const gbSeconds = invocations * (o.memoryMiB / 1024) * runSeconds;
     const writes = runsPerMonth * (writesPerTick(rates.map((r) => r * tick * s.lineBytes), storedRatio, partitionMaxBytes) + n);
@@ -195,7 +238,7 @@ export function planBackup(m: TopicMeasurement, o: PlanOptions): BackupPlan {
     );
   } else {
     reasons.push(
-      `timeGranularityMinutes ${chosen.granularityMinutes}: the shortest tick at which ${chosen.parallelism} instance(s) keep up; the busiest writes ${count(chosen.busiestInstanceRecordsPerTick)} records per tick with ×${o.headroom} headroom, of the ${count(chosen.instanceCapacityRecordsPerTick)} one can write at ${o.cpuShare} core(s)`,
+      `timeGranularityMinutes ${chosen.granularityMinutes}: the shortest tick at which ${chosen.parallelism} instance(s) keep up; the busiest writes ${count(chosen.busiestInstanceRecordsPerTick)} records per tick with ×${o.headroom} headroom, of the ${count(chosen.instanceCapacityRecordsPerTick)} one can write at ${o.cpuShare} core(s) with ${o.codec.compression} ${o.codec.level}`,
     );
   }
   reasons.push(`memoryMiB ${o.memoryMiB}: the handler's memory is bounded by its open objects, not by the backlog; 512 (the default) fits every partition count measured`);
@@ -206,6 +249,7 @@ export function planBackup(m: TopicMeasurement, o: PlanOptions): BackupPlan {
   );
   return {
     topic: m.topic,
+    codec: o.codec,
     measured: m,
     partitions: rates.length,
     recordsPerSecond: total,

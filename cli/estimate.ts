@@ -1,13 +1,14 @@
 // `estimate`: measures a topic on its brokers — the produce rate per partition over a window (end offsets at its
-// start and end), the sizes of its newest records as the handler would write and gzip them, its retention — and
+// start and end), the sizes of its newest records as the handler would write and compress them, its retention — and
 // hands that to the cost model for settings and a monthly cost. Reads only: it commits nothing.
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { Kafka, KafkaMessage } from "kafkajs";
-import { LIMITS } from "../function/config";
 import { JsonLinesEncoder } from "../function/json-lines-encoder";
+import { COMPRESS_CHUNK_BYTES } from "../function/object-writer";
+import { zstdFrames } from "../function/zstd";
 import { kafkaCall, kafkaRead } from "./calls";
-import type { TopicMeasurement } from "./cost-model";
+import type { Codec, TopicMeasurement } from "./cost-model";
 import type { Progress } from "./progress";
 
 export interface MeasureOptions {
@@ -17,6 +18,8 @@ export interface MeasureOptions {
   timeoutMs: number;
   brokers: string;
   progress: Progress;
+  /** How the sampled lines are compressed for their stored size, as the handler would. */
+  codec: Codec;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -44,9 +47,19 @@ function recordBytes(m: KafkaMessage): number {
   return bytes;
 }
 
+/** The bytes the handler stores for `lines`: gzip as one stream, zstd as one frame per chunk, as object-writer.ts does. */
+async function storedBytes(lines: Buffer, codec: Codec): Promise<number> {
+  if (codec.compression === "gzip") return gzipSync(lines, { level: codec.level }).length;
+  if (codec.compression === "none") return lines.length;
+  const frame = await zstdFrames(codec.level);
+  let bytes = 0;
+  for (let at = 0; at < lines.length; at += COMPRESS_CHUNK_BYTES) bytes += frame(lines.subarray(at, at + COMPRESS_CHUNK_BYTES)).length;
+  return bytes;
+}
+
 /**
  * The newest `perPartition` records of each partition (below `ends`), read by a consumer of a group of its own
- * that commits nothing: their sizes, their JSON lines, and those lines gzipped at the handler's default level.
+ * that commits nothing: their sizes, their JSON lines, and those lines compressed as `o.codec` says.
  */
 async function sampleRecords(kafka: Kafka, topic: string, ends: Array<{ high: number; low: number }>, o: MeasureOptions): Promise<TopicMeasurement["sample"]> {
   const from = ends.map((e) => Math.max(e.low, e.high - o.samplePerPartition));
@@ -97,7 +110,7 @@ async function sampleRecords(kafka: Kafka, topic: string, ends: Array<{ high: nu
     records: lines.length,
     recordBytes: bytes / lines.length,
     lineBytes: all.length / lines.length,
-    storedBytes: gzipSync(all, { level: LIMITS.compressionLevel.default }).length / lines.length,
+    storedBytes: (await storedBytes(all, o.codec)) / lines.length,
   };
 }
 

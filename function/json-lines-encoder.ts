@@ -139,7 +139,15 @@ export class JsonLinesEncoder {
         this.reserve(escape.length + (n - i) + 64);
         out = this.bytes;
       }
-      for (let k = 0; k < escape.length; k++) out[pos++] = escape[k];
+      // '"' and '\\', the escapes JSON values hold most, written directly: on Node.js 18, a byte loop over the
+      // escape's Buffer cost a sixth of encoding a 1 KiB event (bench/README.md, "Where the time goes on Node.js 18").
+      if (c === 0x22 || c === 0x5c) {
+        out[pos++] = 0x5c;
+        out[pos++] = c;
+      } else {
+        out.set(escape, pos);
+        pos += escape.length;
+      }
     }
     out[pos++] = 0x22;
     this.pos = pos;
@@ -156,8 +164,9 @@ export class JsonLinesEncoder {
     const n = src.length;
     let i = from;
     const base = src.byteOffset;
-    // Bytes up to the next word boundary, one by one.
-    for (const head = Math.min(n, i + ((4 - ((base + i) & 3)) & 3)); i < head; i++) {
+    // The next 16 bytes and those up to a word boundary, one by one: in JSON values, the next quote to escape is
+    // often that close, and a byte loop finds it before the word loop would have started.
+    for (const head = Math.min(n, i + 16 + ((4 - ((base + i + 16) & 3)) & 3)); i < head; i++) {
       const c = src[i];
       if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0x80 && !utf8)) return i;
     }
@@ -193,12 +202,11 @@ export class JsonLinesEncoder {
     this.pos = pos;
   }
 
+  /** Writes the constant `b` with TypedArray set: on Node.js 18, a byte loop here cost a quarter of all encoding (bench/README.md). */
   private raw(b: Buffer): void {
     this.reserve(b.length);
-    const out = this.bytes;
-    let pos = this.pos;
-    for (let i = 0; i < b.length; i++) out[pos++] = b[i];
-    this.pos = pos;
+    this.bytes.set(b, this.pos);
+    this.pos += b.length;
   }
 
   /** Makes room for `n` more bytes, keeping what is written. */

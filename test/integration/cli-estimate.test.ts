@@ -6,7 +6,7 @@ import { main } from "../../cli/main";
 import { quietProgress } from "../../cli/progress";
 import type { BackupPlan } from "../../cli/cost-model";
 import { timeoutFor } from "../../function/config";
-import { invokeTick, synthesizedEnvironment } from "../helpers/handler";
+import { invokeHandler, invokeTick, synthesizedEnvironment } from "../helpers/handler";
 import { brokers, createTopic, produce, testKafka, uniqueName, type SentRecord } from "../helpers/kafka";
 
 const PARTITIONS = 6;
@@ -92,6 +92,39 @@ describe("estimate", () => {
     expect(manifests.reduce((n, m) => n + m.totals.records, 0)).toBe(backlog);
     expect(manifests.flatMap((m) => m.partitions.map((p) => p.stopReason)).every((r) => r === "caught-up")).toBe(true);
     for (const run of runs) expect(run.elapsedMs).toBeLessThan(tickSeconds * 1000);
+  });
+
+  it("with --compression zstd, prices zstd 1 and stores the sampled lines as the handler's zstd objects hold them", async () => {
+    // Two partitions of about 300 KB of lines each: zstd frames of 256 KiB, as in objects of any size.
+    const topic = uniqueName("estimate-zstd");
+    await createTopic(topic, 2);
+    const records = Array.from({ length: 2 * 1100 }, (_, i) => ({ ...record(i), partition: i % 2 }));
+    await produce(topic, records, 1100);
+    const lines: string[] = [];
+    const args = ["estimate", "--brokers", brokers().join(","), "--topic", topic, "--window", "1", "--sample", "1100", "--json"];
+    expect(await main([...args, "--compression", "zstd"], {}, (l) => lines.push(l), quietProgress)).toBe(0);
+    const [plan] = JSON.parse(lines.join("\n")) as BackupPlan[];
+    expect(plan.codec).toEqual({ compression: "zstd", level: 1 });
+    const s = plan.measured.sample!;
+    expect(s.records).toBe(records.length);
+
+    // The same records backed up by the handler with zstd 1: the bytes it stores per record.
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic, deliveryPathPrefix: `${topic}/`, compression: "zstd" });
+    const run = await invokeHandler(env, { timeLimitMs: 120_000 });
+    expect(run.ok, run.stderr).toBe(true);
+    const handler = run.result!.totals;
+    expect(handler.records).toBe(records.length);
+    expect(s.lineBytes).toBeCloseTo(handler.encodedBytes / handler.records, 1);
+    // The sample's lines in one run of frames, the backup's in one per partition: close, not equal.
+    expect(Math.abs(s.storedBytes - handler.storedBytes / handler.records) / (handler.storedBytes / handler.records)).toBeLessThan(0.1);
+
+    // gzip 6, the default, on the same records: other stored bytes, and zstd 1 is priced cheaper per record.
+    lines.length = 0;
+    expect(await main(args, {}, (l) => lines.push(l), quietProgress)).toBe(0);
+    const [gzip] = JSON.parse(lines.join("\n")) as BackupPlan[];
+    expect(gzip.codec).toEqual({ compression: "gzip", level: 6 });
+    expect(gzip.measured.sample!.storedBytes).not.toBeCloseTo(s.storedBytes, 0);
+    expect(plan.byGranularity[0].instanceCapacityRecordsPerTick).toBeGreaterThan(gzip.byGranularity[0].instanceCapacityRecordsPerTick);
   });
 
   it("refuses bad options naming them, and a missing topic fails naming the brokers and the topic", async () => {

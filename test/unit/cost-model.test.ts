@@ -1,25 +1,47 @@
 // The sizing rules `estimate` applies to what it measured: instances per tick from the busiest slot's share of
 // the rate, the freshest tick among those needing the fewest instances, and the month's billable units.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PRICES, HANDLER_CPU, RUN_WALL_OVERHEAD_SECONDS, handlerCpuSeconds, planBackup, type TopicMeasurement } from "../../cli/cost-model";
+import { DEFAULT_CODEC, DEFAULT_PRICES, HANDLER_CPU, MODELLED_CODECS, RUN_WALL_OVERHEAD_SECONDS, codecCpu, handlerCpuSeconds, planBackup, type TopicMeasurement } from "../../cli/cost-model";
 
-const options = { memoryMiB: 512, cpuShare: 1, keepDays: 30, headroom: 2, prices: DEFAULT_PRICES };
+const options = { memoryMiB: 512, cpuShare: 1, keepDays: 30, headroom: 2, codec: DEFAULT_CODEC, prices: DEFAULT_PRICES };
 const sample = { records: 1200, recordBytes: 1050, lineBytes: 1169, storedBytes: 165 };
 const measured = (recordsPerSecond: number[]): TopicMeasurement => ({ topic: "orders", recordsPerSecond, windowSeconds: 60, sample, retentionMs: 604_800_000 });
 
 describe("cost model", () => {
-  it("reproduces the benchmark figures it was fitted to: 16.43 µs at 1,169-byte lines, 8.25 µs at 245", () => {
-    expect(handlerCpuSeconds(1e6, 1169)).toBeCloseTo(16.43, 1);
-    expect(handlerCpuSeconds(1e6, 245)).toBeCloseTo(8.25, 1);
+  it("reproduces, per codec, the zstd bench's medians it was fitted to (CPU-s per million records at 1,170- and 246-byte lines, one start per 200,000)", () => {
+    const fitted: Record<string, [number, number]> = { "gzip 6": [31.06, 15.78], "gzip 1": [26.57, 14.55], "zstd 1": [21.57, 14.08], "zstd 3": [25.74, 14.76] };
+    expect(MODELLED_CODECS).toEqual(Object.keys(fitted));
+    for (const [name, [kib, small]] of Object.entries(fitted)) {
+      const [compression, level] = name.split(" ");
+      const codec = { compression: compression as "gzip" | "zstd", level: Number(level) };
+      const start = (HANDLER_CPU.startSeconds / 200_000) * 1e6;
+      expect(handlerCpuSeconds(1e6, 1170, codec) + start, name).toBeCloseTo(kib, 1);
+      expect(handlerCpuSeconds(1e6, 246, codec) + start, name).toBeCloseTo(small, 1);
+    }
+    expect(handlerCpuSeconds(1e6, 1170)).toBe(handlerCpuSeconds(1e6, 1170, { compression: "gzip", level: 6 }));
+  });
+
+  it("prices only the codecs it has measured, naming them", () => {
+    expect(() => codecCpu({ compression: "zstd", level: 9 })).toThrow('the cost model has no measured CPU figure for zstd 9; it has gzip 6, gzip 1, zstd 1, zstd 3 (bench/README.md, "zstd on Node.js 18.15")');
+    expect(() => codecCpu({ compression: "none", level: 0 })).toThrow(/no measured CPU figure for none;/);
+  });
+
+  it("zstd 1 writes more records per CPU-second than gzip 6, so an instance's capacity is higher and its runs shorter", () => {
+    const gzip = planBackup(measured(new Array(12).fill(100)), options).byGranularity[0];
+    const zstd = planBackup(measured(new Array(12).fill(100)), { ...options, codec: { compression: "zstd", level: 1 } });
+    expect(zstd.codec).toEqual({ compression: "zstd", level: 1 });
+    expect(zstd.byGranularity[0].instanceCapacityRecordsPerTick).toBeGreaterThan(gzip.instanceCapacityRecordsPerTick * 1.3);
+    expect(zstd.byGranularity[0].runSeconds).toBeLessThan(gzip.runSeconds);
+    expect(zstd.reasons[0]).toMatch(/with zstd 1$/);
   });
 
   it("one instance at a 5-minute tick when it writes the busiest slot's records, with headroom, in the tick's reading time", () => {
     const plan = planBackup(measured(new Array(12).fill(100)), options);
     expect(plan.recommended).toEqual({ timeGranularityMinutes: 5, parallelism: 1, memoryMiB: 512, partitionMaxBytes: 64 * 1024 * 1024 });
     const five = plan.byGranularity[0];
-    // 1,200 records/s × 300 s × 2 = 720,000; one instance reads 250 s at 16.43 µs: about 15.2 million.
+    // 1,200 records/s × 300 s × 2 = 720,000; one instance reads 250 s at 29.7 µs: about 8.4 million.
     expect(five.busiestInstanceRecordsPerTick).toBe(720_000);
-    expect(five.instanceCapacityRecordsPerTick).toBeGreaterThan(15e6);
+    expect(five.instanceCapacityRecordsPerTick).toBeGreaterThan(8e6);
     expect(five.invocationsPerMonth).toBe(8640);
     // Each run: its waits, the start and 360,000 records' CPU; billed at 0.5 GB.
     const run = RUN_WALL_OVERHEAD_SECONDS + HANDLER_CPU.startSeconds + handlerCpuSeconds(360_000, 1169);
@@ -31,8 +53,8 @@ describe("cost model", () => {
   });
 
   it("more instances when one cannot keep up, counted on the busiest slot: a hot partition decides", () => {
-    // 12 partitions; partition 0 brings 15,000/s, the others 1,000/s: 15.6 million per tick with headroom.
-    const rates = [15_000, ...new Array(11).fill(1000)];
+    // 12 partitions; partition 0 brings 7,000/s, the others 1,000/s: 10.8 million per tick with headroom.
+    const rates = [7_000, ...new Array(11).fill(1000)];
     const plan = planBackup(measured(rates), options);
     const five = plan.byGranularity[0];
     expect(five.parallelism).toBe(2);
