@@ -124,18 +124,18 @@ export async function runBackup(opts: RunOptions): Promise<RunReport> {
     }
   }
   const locations = await locateTopics(planned, config, opts.storage, slot, log);
-  const work: TopicWork[] = [];
+  const work: (TopicWork & { recreated?: Recreation })[] = [];
   for (const [topic, { plans }] of planned) {
     const where = locations.get(topic)!;
     if (where instanceof Error) failedTopics.push({ topic, error: where.message });
-    else work.push({ topic, location: where.location, plans });
+    else work.push({ topic, plans, ...where });
   }
   // Read beside the run, which they never fail or delay past their own few requests; instance 0 of a tick only.
   const snapshots = slot.slot === 0 ? eachLimited(work, (t) => readTopicSnapshot(kafka, { ...config, topic: t.topic }, log)) : undefined;
   const results = await consume({ ...opts, slot }, work, guard);
   const snapshotOf = await snapshots;
   const manifests = await eachLimited(work, (t) =>
-    writeManifest({ ...opts, slot }, t, (locations.get(t.topic) as { recreated?: Recreation }).recreated, startedAt, results.get(t.topic)!, guard, snapshotOf?.[work.indexOf(t)]),
+    writeManifest({ ...opts, slot }, t, startedAt, results.get(t.topic)!, guard, snapshotOf?.[work.indexOf(t)]),
   );
   return {
     runId: opts.runId,
@@ -155,8 +155,7 @@ export async function runBackup(opts: RunOptions): Promise<RunReport> {
 /** The run's manifest, stored beside the objects; a failure to store it is reported in it, not thrown. */
 async function writeManifest(
   opts: RunOptions & { slot: InstanceSlot },
-  work: TopicWork,
-  recreated: Recreation | undefined,
+  work: TopicWork & { recreated?: Recreation },
   startedAt: Date,
   results: PartitionResult[],
   guard: MemoryGuard,
@@ -175,7 +174,7 @@ async function writeManifest(
     runId: opts.runId,
     topic: work.location,
     ...(work.location !== work.topic ? { kafkaTopic: work.topic } : {}),
-    ...(recreated ? { recreated } : {}),
+    ...(work.recreated ? { recreated: work.recreated } : {}),
     instanceId: config.instanceId,
     groupId: config.groupId,
     slot: opts.slot,

@@ -115,7 +115,11 @@ export async function consume(opts: RunOptions, work: TopicWork[], guard: Memory
     groupId: config.groupId,
     // Round robin only while a run of an older handler, which knows no slots, is in the group.
     partitionAssigners: [
-      slotAssigner(opts.slot ?? SINGLE_INSTANCE, () => Object.fromEntries([...runs.values()].map((t) => [t.topic, [...t.assigned]]))),
+      // A run of one topic claims a list, as handlers before several topics did: one of those, leading the group
+      // while a deploy replaces it, then still reads this run's claim.
+      slotAssigner(opts.slot ?? SINGLE_INSTANCE, () =>
+        runs.size === 1 ? [...[...runs.values()][0].assigned] : Object.fromEntries([...runs.values()].map((t) => [t.topic, [...t.assigned]])),
+      ),
       PartitionAssigners.roundRobin,
     ],
     allowAutoTopicCreation: false,
