@@ -111,14 +111,15 @@ export async function consume(opts: RunOptions, work: TopicWork[], guard: Memory
   const idleMs = opts.idleMs ?? 3000;
   const runs = new Map<string, TopicRun>(work.map((t) => [t.topic, { ...t, writers: new Map(), assigned: new Set() }]));
   const topicNames = [...runs.keys()];
+  const oneTopic = config.topicPattern === undefined && config.topics.length === 1 && runs.size === 1;
   const consumer: Consumer = kafka.consumer({
     groupId: config.groupId,
     // Round robin only while a run of an older handler, which knows no slots, is in the group.
     partitionAssigners: [
-      // A run of one topic claims a list, as handlers before several topics did: one of those, leading the group
-      // while a deploy replaces it, then still reads this run's claim.
+      // A backup of one named topic claims a list, as handlers before several topics did: one of those, leading
+      // the group while a deploy replaces it, then still reads this run's claim.
       slotAssigner(opts.slot ?? SINGLE_INSTANCE, () =>
-        runs.size === 1 ? [...[...runs.values()][0].assigned] : Object.fromEntries([...runs.values()].map((t) => [t.topic, [...t.assigned]])),
+        oneTopic ? [...[...runs.values()][0].assigned] : Object.fromEntries([...runs.values()].map((t) => [t.topic, [...t.assigned]])),
       ),
       PartitionAssigners.roundRobin,
     ],
