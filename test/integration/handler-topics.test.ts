@@ -175,4 +175,16 @@ describe("many topics", () => {
     expect(summaries(run)[0]).toMatchObject({ ok: false, topicCount: 2, records: 60 });
     for (const [t, records] of sent) await expectExactlyOnce(`${prefix}${INSTANCE}/${t}/`, records);
   }, 120_000);
+
+  it("a pattern that matches nothing: a warning and the summary say so each run; not an error", async () => {
+    const base = uniqueName("none");
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic: "unused", deliveryPathPrefix: `${base}/` }, { [ENV.topic]: "", [ENV.topicPattern]: `${base}-.*` });
+    for (const tick of ["n1", "n2"]) {
+      const [run] = await invokeTick(env, 1, { tick });
+      expect(run.error, run.stdout + run.stderr).toBeUndefined();
+      expect((run.result as unknown as RunReport).unmatchedPattern).toBe(`${base}-.*`);
+      expect(run.stderr).toContain('"msg":"the topic pattern matches no topic of the cluster; nothing to back up"');
+      expect(summaries(run)[0]).toMatchObject({ ok: true, topicCount: 0, records: 0, unmatchedPattern: `${base}-.*` });
+    }
+  }, 120_000);
 });
