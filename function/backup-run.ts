@@ -7,7 +7,7 @@ import { SINGLE_INSTANCE, type BackupConfig, type Format, type InstanceSlot } fr
 import { locateTopics, resolveTopics, type Recreation } from "./topic-locations";
 import type { ObjectStorage, StoreReader } from "./cos-storage";
 import { MemoryGuard, type MemoryProbe, type MemoryReport } from "./memory-guard";
-import type { PartitionResult } from "./partition-writer";
+import { initialResult, type PartitionResult } from "./partition-writer";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
 import { consume, type TopicWork } from "./run-loop";
 import { planRun, type TopicPlan } from "./run-plan";
@@ -124,15 +124,19 @@ export async function runBackup(opts: RunOptions): Promise<RunReport> {
     }
   }
   const locations = await locateTopics(planned, config, opts.storage, slot, log);
-  const work: (TopicWork & { recreated?: Recreation })[] = [];
+  // A topic whose location is unknown is not read: its partitions fail with the reason, its lag and headroom are
+  // still measured, and its manifest is not stored (it would record offsets that may not be the location's).
+  const work: (TopicWork & { recreated?: Recreation; unlocated?: Error })[] = [];
   for (const [topic, { plans }] of planned) {
     const where = locations.get(topic)!;
-    if (where instanceof Error) failedTopics.push({ topic, error: where.message });
-    else work.push({ topic, plans, ...where });
+    work.push(where instanceof Error ? { topic, location: topic, plans, unlocated: where } : { topic, plans, ...where });
   }
   // Read beside the run, which they never fail or delay past their own few requests; instance 0 of a tick only.
   const snapshots = slot.slot === 0 ? eachLimited(work, (t) => readTopicSnapshot(kafka, { ...config, topic: t.topic }, log)) : undefined;
-  const results = await consume({ ...opts, slot }, work, guard);
+  const results = await consume({ ...opts, slot }, work.filter((t) => !t.unlocated), guard);
+  for (const t of work) {
+    if (t.unlocated) results.set(t.topic, t.plans.map((p) => ({ ...initialResult(p), stopReason: "error", error: t.unlocated!.message, errorOffset: p.startOffset })));
+  }
   const snapshotOf = await snapshots;
   const manifests = await eachLimited(work, (t) =>
     writeManifest({ ...opts, slot }, t, startedAt, results.get(t.topic)!, guard, snapshotOf?.[work.indexOf(t)]),
@@ -155,7 +159,7 @@ export async function runBackup(opts: RunOptions): Promise<RunReport> {
 /** The run's manifest, stored beside the objects; a failure to store it is reported in it, not thrown. */
 async function writeManifest(
   opts: RunOptions & { slot: InstanceSlot },
-  work: TopicWork & { recreated?: Recreation },
+  work: TopicWork & { recreated?: Recreation; unlocated?: Error },
   startedAt: Date,
   results: PartitionResult[],
   guard: MemoryGuard,
@@ -189,6 +193,10 @@ async function writeManifest(
     topicSnapshot,
     memory: guard.report(),
   };
+  if (work.unlocated) {
+    manifest.manifestError = "not stored: the topic's location is unknown this run (see its partitions' error)";
+    return manifest;
+  }
   try {
     await storage.putObject(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + "\n"));
   } catch (err) {

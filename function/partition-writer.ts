@@ -54,6 +54,23 @@ export interface WriterContext {
   log: Logger;
 }
 
+/** A partition's result before anything is read. */
+export function initialResult(plan: PartitionPlan): PartitionResult {
+  return {
+    partition: plan.partition,
+    planned: { start: plan.startOffset, end: plan.endOffset },
+    lastOffsetWritten: null,
+    committedOffset: null,
+    records: 0,
+    encodedBytes: 0,
+    storedBytes: 0,
+    objects: [],
+    stopReason: "not-assigned",
+    gaps: plan.gap ? [plan.gap] : [],
+    slotWaits: 0,
+  };
+}
+
 export class PartitionWriter {
   readonly result: PartitionResult;
   /** The next offset this run expects to read. */
@@ -67,19 +84,7 @@ export class PartitionWriter {
     private readonly ctx: WriterContext,
   ) {
     this.nextOffset = plan.startOffset;
-    this.result = {
-      partition: plan.partition,
-      planned: { start: plan.startOffset, end: plan.endOffset },
-      lastOffsetWritten: null,
-      committedOffset: null,
-      records: 0,
-      encodedBytes: 0,
-      storedBytes: 0,
-      objects: [],
-      stopReason: "not-assigned",
-      gaps: plan.gap ? [plan.gap] : [],
-      slotWaits: 0,
-    };
+    this.result = initialResult(plan);
   }
 
   get partition(): number {

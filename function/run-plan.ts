@@ -105,31 +105,36 @@ export async function planRun(kafka: Kafka, config: BackupConfig, topics: readon
   await admin.connect();
   try {
     const result = new Map<string, TopicPlan>();
-    const committed = topics.length ? await admin.fetchOffsets({ groupId: config.groupId, topics: [...topics] }) : [];
     const start = config.startPosition;
+    const read = new Map<string, { offsets: Awaited<ReturnType<Admin["fetchTopicOffsets"]>>; byTime?: Map<number, number> }>();
     for (const topic of topics) {
       try {
         const offsets = await admin.fetchTopicOffsets(topic);
-        const topicCommits = (committed.find((c) => c.topic === topic)?.partitions ?? []).filter((p) => Number(p.offset) >= 0);
-        const committedBy = new Map(topicCommits.map((p) => [p.partition, Number(p.offset)]));
         const byTime =
           typeof start === "object"
             ? new Map((await admin.fetchTopicOffsetsByTimestamp(topic, start.timestampMs)).map((p) => [p.partition, Number(p.offset)]))
             : undefined;
-        const plans = offsets
-          .filter((o) => inSlot(slot, o.partition))
-          .map((o) =>
-            planPartition(
-              { partition: o.partition, low: Number(o.low), high: Number(o.high), committed: committedBy.get(o.partition), byTime: byTime?.get(o.partition) },
-              start,
-            ),
-          )
-          .sort((a, b) => a.partition - b.partition);
-        for (const p of plans) if (p.gap) warnGap(log, topic, p.partition, p.gap);
-        result.set(topic, { plans, commitMetadata: topicCommits.map((p) => p.metadata ?? null) });
+        read.set(topic, { offsets, byTime });
       } catch (err) {
         result.set(topic, err as Error);
       }
+    }
+    // The group's offsets are read last, as with one topic: records deleted after this read are a gap the run sees.
+    const committed = read.size ? await admin.fetchOffsets({ groupId: config.groupId, topics: [...read.keys()] }) : [];
+    for (const [topic, { offsets, byTime }] of read) {
+      const topicCommits = (committed.find((c) => c.topic === topic)?.partitions ?? []).filter((p) => Number(p.offset) >= 0);
+      const committedBy = new Map(topicCommits.map((p) => [p.partition, Number(p.offset)]));
+      const plans = offsets
+        .filter((o) => inSlot(slot, o.partition))
+        .map((o) =>
+          planPartition(
+            { partition: o.partition, low: Number(o.low), high: Number(o.high), committed: committedBy.get(o.partition), byTime: byTime?.get(o.partition) },
+            start,
+          ),
+        )
+        .sort((a, b) => a.partition - b.partition);
+      for (const p of plans) if (p.gap) warnGap(log, topic, p.partition, p.gap);
+      result.set(topic, { plans, commitMetadata: topicCommits.map((p) => p.metadata ?? null) });
     }
     // Partitions without a usable committed offset get their start pinned (committed) as soon as this
     // run joins the group, so that a start position or a gap is decided once, here, and not again by
