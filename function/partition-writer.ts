@@ -3,7 +3,7 @@
 // Invariant: the partition's offset is committed only after every record before it is in an object
 // the store has confirmed.
 import type { KafkaMessage } from "kafkajs";
-import type { BackupConfig } from "./config";
+import type { TopicConfig } from "./config";
 import type { ObjectStorage } from "./cos-storage";
 import type { Logger } from "./backup-run";
 import type { ObjectBudget } from "./object-budget";
@@ -40,9 +40,11 @@ export interface PartitionResult {
 
 /** What every partition's writer shares in a run. */
 export interface WriterContext {
-  config: Pick<BackupConfig, "prefix" | "instanceId" | "topic" | "format" | "compression" | "partitionMaxBytes">;
+  /** `topic` is where the objects go: the topic's name, or its location after it was recreated (topic-locations.ts). */
+  config: Pick<TopicConfig, "prefix" | "instanceId" | "topic" | "format" | "compression" | "partitionMaxBytes">;
   storage: ObjectStorage;
-  budget: ObjectBudget;
+  /** The run's one budget, seen from this topic: partitions by number. */
+  budget: Pick<ObjectBudget, "acquire" | "release" | "forget">;
   /** JSON Lines or Parquet (object-format.ts). */
   format: ObjectFormat;
   /** Commits `offset` (the next to read) for `partition`; resolves once the group has it. */
@@ -50,6 +52,23 @@ export interface WriterContext {
   /** Stops fetching `partition`. */
   pause(partition: number): void;
   log: Logger;
+}
+
+/** A partition's result before anything is read. */
+export function initialResult(plan: PartitionPlan): PartitionResult {
+  return {
+    partition: plan.partition,
+    planned: { start: plan.startOffset, end: plan.endOffset },
+    lastOffsetWritten: null,
+    committedOffset: null,
+    records: 0,
+    encodedBytes: 0,
+    storedBytes: 0,
+    objects: [],
+    stopReason: "not-assigned",
+    gaps: plan.gap ? [plan.gap] : [],
+    slotWaits: 0,
+  };
 }
 
 export class PartitionWriter {
@@ -65,19 +84,7 @@ export class PartitionWriter {
     private readonly ctx: WriterContext,
   ) {
     this.nextOffset = plan.startOffset;
-    this.result = {
-      partition: plan.partition,
-      planned: { start: plan.startOffset, end: plan.endOffset },
-      lastOffsetWritten: null,
-      committedOffset: null,
-      records: 0,
-      encodedBytes: 0,
-      storedBytes: 0,
-      objects: [],
-      stopReason: "not-assigned",
-      gaps: plan.gap ? [plan.gap] : [],
-      slotWaits: 0,
-    };
+    this.result = initialResult(plan);
   }
 
   get partition(): number {

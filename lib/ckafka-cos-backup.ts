@@ -318,7 +318,7 @@ export class CkafkaCosBackup extends Construct {
 
     this.environment = toEnvironment({
       brokers: Token.isUnresolved(props.brokers) ? [Fn.join(",", props.brokers)] : props.brokers,
-      topic: props.topic,
+      topics: [props.topic],
       instanceId: props.instanceId,
       bucket: this.bucketName,
       region: props.region,
