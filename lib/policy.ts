@@ -1,5 +1,6 @@
 // CAM documents for a backup: the SCF trust, the function's policy (writes only this backup's keys) and the
 // reader policy (reads only them), each scoped to the backup's own key space in the bucket.
+import type { TopicSelection } from "./topic-selection";
 
 export function scfTrustDocument(): object {
   return {
@@ -27,14 +28,14 @@ export const COS_READ_ACTIONS = ["name/cos:HeadObject", "name/cos:GetObject"] as
 export const KMS_WRITE_ACTIONS = ["name/kms:GenerateDataKey", "name/kms:Decrypt"] as const;
 export const KMS_READ_ACTIONS = ["name/kms:Decrypt"] as const;
 
-/** Where one backup lives: one instance's topic under one prefix of one bucket. */
+/** Where one backup lives: one instance's topics under one prefix of one bucket. */
 export interface BackupKeySpace {
   region: string;
   appId: string;
   bucket: string;
   prefix: string;
   instanceId: string;
-  topic: string;
+  topics: TopicSelection;
   ownerUin: string;
   /** The customer's KMS key, when objects are encrypted with it. */
   kmsKeyId?: string;
@@ -46,12 +47,19 @@ export interface BackupPolicyInput extends BackupKeySpace {
 }
 
 /**
- * The backup's two folders, as key prefixes: its objects (`<prefix><instance>/<topic>/`, partitioner.ts) and
- * its run manifests (`<prefix>_manifests/<instance>/<topic>/`, backup-run.ts). The trailing `/` keeps topic
- * `orders` out of `orders2`'s keys.
+ * The backup's folders, as key prefixes: each topic's objects (`<prefix><instance>/<topic>/`, partitioner.ts) and
+ * run manifests (`<prefix>_manifests/<instance>/<topic>/`, backup-run.ts). The trailing `/` keeps topic `orders`
+ * out of `orders2`'s keys. Several topics by name also get `<topic>~`, the locations of a recreated topic's later
+ * incarnations (`orders~2/`; `~` is in no topic name). A pattern's topics are known only at run time: the
+ * instance's two folders.
  */
-export function backupFolders(k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topic">): string[] {
-  return [`${k.prefix}${k.instanceId}/${k.topic}/`, `${k.prefix}_manifests/${k.instanceId}/${k.topic}/`];
+export function backupFolders(k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] {
+  const objects = `${k.prefix}${k.instanceId}/`;
+  const manifests = `${k.prefix}_manifests/${k.instanceId}/`;
+  const s = k.topics;
+  if (s.kind === "pattern") return [objects, manifests];
+  const locations = s.kind === "topic" ? [`${s.topics[0]}/`] : s.topics.flatMap((t) => [`${t}/`, `${t}~`]);
+  return [...locations.map((l) => objects + l), ...locations.map((l) => manifests + l)];
 }
 
 const bucketResource = (k: BackupKeySpace) => `qcs::cos:${k.region}:uid/${k.appId}:${k.bucket}`;
@@ -85,7 +93,8 @@ export function readerPolicyDocument(k: BackupKeySpace): object {
       effect: "allow",
       action: ["name/cos:GetBucket"],
       resource: [`${bucketResource(k)}/*`],
-      condition: { string_like: { "cos:prefix": backupFolders(k).map((f) => `${f}*`) } },
+      // Several topics: also the instance's folder itself, whose listing names its topics (the CLI's --all-topics).
+      condition: { string_like: { "cos:prefix": [...(k.topics.kind === "topics" ? [`${k.prefix}${k.instanceId}/`] : []), ...backupFolders(k).map((f) => `${f}*`)] } },
     },
     { effect: "allow", action: [...COS_READ_ACTIONS], resource: folderResources(k) },
   ];
