@@ -16,7 +16,16 @@ export const ENCRYPTION_ALGORITHMS = ["AES256", "KMS", "SM4"] as const;
 export interface BackupConfig {
   /** Bootstrap brokers, `host:port`. */
   readonly brokers: string[];
-  readonly topic: string;
+  /**
+   * The topics backed up, by name (CKB_TOPIC for one, CKB_TOPICS for several); empty when `topicPattern` names them.
+   * Use `configTopics` for what a config names; a run resolves them each time (topic-resolution.ts).
+   */
+  readonly topics: readonly string[];
+  /**
+   * A regular expression every topic backed up matches as a whole (like Kafka Connect's `topics.regex`), checked by
+   * `checkTopicPattern`; the cluster's topics are matched at every run, so new ones are backed up from the next tick.
+   */
+  readonly topicPattern?: string;
   /** CKafka instance id; the first folder of every object key. */
   readonly instanceId: string;
   /** `<name>-<appid>`. */
@@ -67,10 +76,17 @@ export interface BackupConfig {
   readonly ssmEndpoint?: string;
 }
 
+/** One topic of a run: `topic` is the Kafka topic; the per-topic parts (plan, headroom, snapshot, keys) read it. */
+export type TopicConfig = BackupConfig & { readonly topic: string };
+
 /** The environment variable behind each setting. */
 export const ENV = {
   brokers: "CKB_BROKERS",
+  /** One topic: what single-topic stacks have always set. */
   topic: "CKB_TOPIC",
+  /** Several topics, comma-separated. */
+  topics: "CKB_TOPICS",
+  topicPattern: "CKB_TOPIC_PATTERN",
   instanceId: "CKB_INSTANCE_ID",
   bucket: "CKB_BUCKET",
   region: "CKB_REGION",
@@ -232,6 +248,58 @@ export function checkTopic(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Java syntax that JavaScript reads differently or not at all, each with what to write instead. A pattern is
+ * Java's (Kafka Connect's `topics.regex`) and compiled by JavaScript: only what both read alike is accepted.
+ */
+const JAVA_ONLY: readonly { test: RegExp; what: string; instead: string }[] = [
+  { test: /\(\?[a-zA-Z-]*[a-zA-Z][a-zA-Z-]*[:)]/, what: "inline flags such as (?i)", instead: "spell both cases out, e.g. [Oo]rders" },
+  { test: /(?<!\\)[*+?}]\+/, what: "possessive quantifiers (*+, ++, ?+, {n}+)", instead: "use the plain quantifier" },
+  { test: /\\[QE]/, what: "quoting with \\Q…\\E", instead: "escape each special character with \\" },
+  { test: /\\[pP]\{(?:java|Is|In)|\\p\{(?:Lower|Upper|ASCII|Alpha|Digit|Alnum|Punct|Graph|Print|Blank|Cntrl|XDigit|Space)\}|\\[pP][A-Z](?![{])/, what: "Java character classes such as \\p{javaLowerCase}, \\p{Lower}, \\p{IsAlphabetic}", instead: "use a bracket class, e.g. [a-z]" },
+  { test: /\\[AZzGhHvVR]/, what: "the anchors and classes \\A, \\Z, \\z, \\G, \\h, \\H, \\v, \\V, \\R", instead: "the pattern always matches the whole topic name; use [ \\t] for blanks" },
+  { test: /\(\?<[=!]|\(\?>/, what: "lookbehind or atomic groups", instead: "rewrite without them" },
+  { test: /\[[^\]]*(?:&&|\[)/, what: "character class intersection or nesting ([a-z&&[^x]])", instead: "list the characters in one class" },
+];
+
+/**
+ * What is wrong with `value` as a topic pattern, or undefined. The pattern must match the WHOLE topic name, as
+ * Kafka Connect's `topics.regex` (Java's Pattern.matches) does; the handler anchors it (`topicMatcher`).
+ */
+export function checkTopicPattern(value: string): string | undefined {
+  const allowed = `expected a regular expression that Java and JavaScript read alike, matching whole topic names, e.g. "orders-.*" or "(orders|billing)\\.v[0-9]+"`;
+  if (typeof value !== "string" || value.length === 0) return `${JSON.stringify(value)} is not a pattern; ${allowed}`;
+  for (const j of JAVA_ONLY) if (j.test.test(value)) return `"${value}" uses ${j.what}, which JavaScript does not read as Java does (${j.instead}); ${allowed}`;
+  try {
+    new RegExp(`^(?:${value})$`, "u");
+  } catch (err) {
+    return `"${value}" does not compile: ${(err as Error).message}; ${allowed}`;
+  }
+  return undefined;
+}
+
+/** Whether a topic name matches `pattern` as a whole (checked by checkTopicPattern). */
+export function topicMatcher(pattern: string): (topic: string) => boolean {
+  const re = new RegExp(`^(?:${pattern})$`, "u");
+  return (topic) => re.test(topic);
+}
+
+/** What is wrong with a list of topic names, or undefined. */
+export function checkTopics(value: readonly string[]): string | undefined {
+  for (const t of value) {
+    const why = checkTopic(t);
+    if (why) return why;
+  }
+  const dup = value.find((t, i) => value.indexOf(t) !== i);
+  if (dup !== undefined) return `"${dup}" is named twice`;
+  return undefined;
+}
+
+/** The topics a config names: its list, or its pattern (resolved against the cluster at every run). */
+export function configTopics(config: Pick<BackupConfig, "topics" | "topicPattern">): string {
+  return config.topicPattern !== undefined ? `pattern ${config.topicPattern}` : config.topics.join(",");
+}
+
 export function checkInstanceId(value: string): string | undefined {
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value)) {
     return `"${value}" is not an instance id; expected letters, digits, "_" and "-", e.g. ckafka-abcd1234`;
@@ -329,7 +397,12 @@ export function parseSlotArgument(message: unknown): InstanceSlot {
 export function toEnvironment(config: BackupConfig): Record<string, string> {
   const env: Record<string, string> = {
     [ENV.brokers]: config.brokers.join(","),
-    [ENV.topic]: config.topic,
+    // One topic keeps CKB_TOPIC, so single-topic stacks synthesize as they always have.
+    ...(config.topicPattern !== undefined
+      ? { [ENV.topicPattern]: config.topicPattern }
+      : config.topics.length === 1
+        ? { [ENV.topic]: config.topics[0] }
+        : { [ENV.topics]: config.topics.join(",") }),
     [ENV.instanceId]: config.instanceId,
     [ENV.bucket]: config.bucket,
     [ENV.region]: config.region,
@@ -432,9 +505,22 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     if (why) fail(ENV.consumerGroups, why);
     consumerGroups = parsed as string[];
   }
+  const topicSettings = [ENV.topic, ENV.topics, ENV.topicPattern].filter((n) => env[n] !== undefined && env[n] !== "");
+  if (topicSettings.length !== 1) {
+    fail(topicSettings.length ? topicSettings.join(" and ") : ENV.topic, `exactly one of ${ENV.topic} (one topic), ${ENV.topics} (comma-separated names) and ${ENV.topicPattern} (a regular expression) must be set${topicSettings.length ? `, not ${topicSettings.length}` : ""}`);
+  }
+  let topics: string[] = [];
+  let topicPattern: string | undefined;
+  if (env[ENV.topic]) topics = [checked(ENV.topic, env[ENV.topic]!, checkTopic)];
+  else if (env[ENV.topics]) {
+    topics = env[ENV.topics]!.split(",").map((t) => t.trim());
+    const why = checkTopics(topics);
+    if (why) fail(ENV.topics, why);
+  } else topicPattern = checked(ENV.topicPattern, env[ENV.topicPattern]!, checkTopicPattern);
   return {
     brokers,
-    topic: checked(ENV.topic, required(ENV.topic), checkTopic),
+    topics,
+    topicPattern,
     instanceId: checked(ENV.instanceId, required(ENV.instanceId), checkInstanceId),
     bucket: checked(ENV.bucket, required(ENV.bucket), checkBucket),
     region: checked(ENV.region, required(ENV.region), (v) =>
