@@ -59,8 +59,9 @@ export interface BackupAlarmProps {
    */
   readonly alarmMetricLookupEnabled?: boolean;
   /**
-   * The CKafka topic's id (`topic-…`), which binds the consumer-group alarms. @default read at plan time with
-   * the `tencentcloud_ckafka_topics` data source (the topic must exist before the plan)
+   * The CKafka topic's id (`topic-…`), which binds the consumer-group alarms; only with `topic` (with `topics` or
+   * `topicPattern` every topic's id is read at plan time). @default read at plan time with the
+   * `tencentcloud_ckafka_topics` data source (the topic must exist before the plan)
    */
   readonly topicId?: string;
   /** Failed runs (SCF `Error`) within 5 minutes that raise the failed-run alarm. @default 1 */
@@ -356,11 +357,11 @@ export class BackupAlarms extends Construct {
       const watchedRef = `local.${watched.friendlyUniqueId}`;
       const group = (it: TerraformIterator) => ({ appid: props.appId, consumer_group: props.consumerGroupId, instance_id: props.instanceId, topicid: it.getString("topic_id"), topicname: it.getString("topic_name") });
       // One object per topic watched, per topic and partition for the stalled-partition alarm.
-      const topicsIt = TerraformIterator.fromList(Token.asAny(`\${${watchedRef}}`));
+      const topicsIt = TerraformIterator.fromList(watched.asList);
       onGroup = { type: ckafkaType, dimensions: topicsIt.dynamic({ dimensions_json: Fn.jsonencode(group(topicsIt)), region: props.region }) };
       if (props.parallelism > 1) {
-        const pairs = `\${flatten([for t in ${watchedRef} : [for p in range(t.partition_num) : { topic_id = t.topic_id, topic_name = t.topic_name, partition = tostring(p) }]])}`;
-        const pairsIt = TerraformIterator.fromList(Token.asAny(pairs));
+        const pairs = new TerraformLocal(this, "partitions-watched", `\${flatten([for t in ${watchedRef} : [for p in range(t.partition_num) : { topic_id = t.topic_id, topic_name = t.topic_name, partition = tostring(p) }]])}`);
+        const pairsIt = TerraformIterator.fromList(pairs.asList);
         onPartitions = { type: partitionType, dimensions: pairsIt.dynamic({ dimensions_json: Fn.jsonencode({ ...group(pairsIt), partition: pairsIt.getString("partition") }), region: props.region }) };
       }
       if (s.kind === "topics") {

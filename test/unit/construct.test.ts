@@ -111,7 +111,7 @@ describe("CkafkaCosBackup resources", () => {
     expect(fn.role).toMatch(/^\$\{tencentcloud_cam_role\.\S+\.name\}$/);
     // The environment is exactly what the handler reads, and it parses.
     const config = fromEnvironment({ ...fn.environment, [ENV.bucket]: "b-1250000000" });
-    expect(config).toMatchObject({ brokers: ["10.0.0.15:9092"], topic: "orders", instanceId: "ckafka-abcd1234", prefix: "p/", groupId: "orders-backup", format: "jsonl", compression: "gzip", startPosition: "earliest", partitionMaxBytes: 64 * 1024 * 1024, memoryMiB: 1024 });
+    expect(config).toMatchObject({ brokers: ["10.0.0.15:9092"], topics: ["orders"], instanceId: "ckafka-abcd1234", prefix: "p/", groupId: "orders-backup", format: "jsonl", compression: "gzip", startPosition: "earliest", partitionMaxBytes: 64 * 1024 * 1024, memoryMiB: 1024 });
     // V8's heap is held to half the function's memory (Node 18 would size it from the machine).
     expect(fn.environment.NODE_OPTIONS).toBe("--max-old-space-size=512");
   });
