@@ -14,6 +14,7 @@ import { compression } from "./compression";
 import { fetchSize } from "./fetch-size";
 import { formats } from "./formats";
 import { memory } from "./memory";
+import { manyTopics } from "./many-topics";
 import { memoryLimit } from "./memory-limit";
 import { parquetLibraries } from "./parquet-libraries";
 import { scaleOut } from "./scale-out";
@@ -65,6 +66,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   "parquet-objects": { services: false, run: () => parquetObjects({ records: Math.min(records, 200_000), valueBytes: 1024, repeats }) },
   zstd: { services: true, run: () => zstdScenario({ records: Math.min(records, 200_000), partitions: 12, repeats, node: process.env.BENCH_NODE || undefined }) },
   restore: { services: true, run: () => restoreSpeed({ records: Math.min(records, 200_000), valueBytes: 1024, partitions: 8, concurrency: 4, repeats }) },
+  "many-topics": { services: true, run: () => manyTopics({ records: Math.min(records, 600_000), valueBytes: 1024, topics: 20, partitionsPerTopic: 6, repeats }) },
   "parquet-libraries": { services: false, run: () => parquetLibraries({ records: Math.min(records, 100_000), valueBytes: 1024, rowGroupRows: 10_000, repeats }) },
 };
 

@@ -1,20 +1,27 @@
-// One backup run: the plan (run-plan.ts), the run loop (run-loop.ts) that hands records to each
-// partition's writer (partition-writer.ts), then the manifest. Invariant: a partition's offset is
+// One backup run: the topics (topic-locations.ts), the plan (run-plan.ts), the run loop (run-loop.ts) that
+// hands records to each partition's writer (partition-writer.ts), then a manifest per topic. Invariant: a partition's offset is
 // committed only after every record before it is in an object the store has confirmed. Object keys
 // depend only on the records, so a retried run rewrites the same keys.
 import type { Kafka } from "kafkajs";
 import { SINGLE_INSTANCE, type BackupConfig, type Format, type InstanceSlot } from "./config";
-import type { ObjectStorage } from "./cos-storage";
+import { locateTopics, resolveTopics, type Recreation } from "./topic-locations";
+import type { ObjectStorage, StoreReader } from "./cos-storage";
 import { MemoryGuard, type MemoryProbe, type MemoryReport } from "./memory-guard";
 import type { PartitionResult } from "./partition-writer";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
-import { consume } from "./run-loop";
-import { planRun } from "./run-plan";
+import { consume, type TopicWork } from "./run-loop";
+import { planRun, type PartitionPlan } from "./run-plan";
 import { readTopicSnapshot, type TopicSnapshot } from "./topic-snapshot";
 
+/** One topic's part of a run, stored under `_manifests/<instance>/<topic>/` as it always was. */
 export interface RunManifest {
   runId: string;
+  /** Where the topic's objects and manifests are: its name, or `<name>~<n>` once it was recreated (topic-locations.ts). */
   topic: string;
+  /** The Kafka topic, when `topic` is a location other than its name. */
+  kafkaTopic?: string;
+  /** Set by the run that found the topic deleted and created again, and moved it to this location. */
+  recreated?: Recreation;
   instanceId: string;
   groupId: string;
   /** Which instance of its tick this run was (`slot` of `parallelism`). */
@@ -40,6 +47,25 @@ export interface RunManifest {
   manifestError?: string;
 }
 
+/** What one run did over all its topics: the handler's return value and its summary line (run-summary.ts). */
+export interface RunReport {
+  runId: string;
+  instanceId: string;
+  groupId: string;
+  slot: InstanceSlot;
+  startedAt: string;
+  endedAt: string;
+  /** The config's topics: names, or a pattern. */
+  topicSelection: { topics: readonly string[]; topicPattern?: string };
+  /** A manifest per topic read, by location. */
+  manifests: RunManifest[];
+  /** Topics that could not be read at all this run (not found, not planned), with why. */
+  failedTopics: { topic: string; error: string }[];
+  /** Set when the pattern matched no topic of the cluster (warned, not an error). */
+  unmatchedPattern?: string;
+  memory: MemoryReport;
+}
+
 export interface Logger {
   info(msg: string, fields?: object): void;
   warn(msg: string, fields?: object): void;
@@ -49,7 +75,7 @@ export interface Logger {
 export interface RunOptions {
   config: BackupConfig;
   kafka: Kafka;
-  storage: ObjectStorage;
+  storage: ObjectStorage & StoreReader;
   runId: string;
   /** Epoch ms at which consuming stops so the last uploads and commits fit in the invocation. */
   deadlineAt: number;
@@ -64,19 +90,73 @@ export interface RunOptions {
   memoryProbe?: MemoryProbe;
 }
 
-export async function runBackup(opts: RunOptions): Promise<RunManifest> {
+/** At most this many topics' snapshots, headrooms and manifests are read or written at once. */
+const TOPICS_AT_ONCE = 4;
+
+async function eachLimited<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(TOPICS_AT_ONCE, items.length) }, worker));
+  return out;
+}
+
+export async function runBackup(opts: RunOptions): Promise<RunReport> {
   const startedAt = new Date();
+  const { config, kafka, log } = opts;
   const slot = opts.slot ?? SINGLE_INSTANCE;
   const guard = new MemoryGuard(opts.memoryMiB, opts.memoryProbe);
-  const plans = await planRun(opts.kafka, opts.config, opts.log, slot);
-  // Read beside the run, which it never fails or delays past its own few requests.
-  const snapshot = slot.slot === 0 ? readTopicSnapshot(opts.kafka, opts.config, opts.log) : undefined;
-  const results = await consume({ ...opts, slot }, plans, guard);
-  return writeManifest({ ...opts, slot }, startedAt, results, guard, await snapshot);
+  const admin = kafka.admin();
+  await admin.connect();
+  const resolution = await resolveTopics(admin, config, log).finally(() => admin.disconnect());
+  const failedTopics = resolution.missing.map((topic) => ({ topic, error: `the cluster has no topic "${topic}": create it, or remove it from the backup's topics` }));
+  const planned = new Map<string, PartitionPlan[]>();
+  for (const [topic, plan] of await planRun(kafka, config, resolution.topics, log, slot)) {
+    if (Array.isArray(plan)) planned.set(topic, plan);
+    else {
+      failedTopics.push({ topic, error: `planning failed: ${plan.message}` });
+      log.error("topic not planned", { topic, error: plan.message });
+    }
+  }
+  const locations = await locateTopics(planned, config, opts.storage, slot, log);
+  const work: TopicWork[] = [...planned].map(([topic, plans]) => ({ topic, location: locations.get(topic)!.location, plans }));
+  // Read beside the run, which they never fail or delay past their own few requests; instance 0 of a tick only.
+  const snapshots = slot.slot === 0 ? eachLimited(work, (t) => readTopicSnapshot(kafka, { ...config, topic: t.topic }, log)) : undefined;
+  const results = await consume({ ...opts, slot }, work, guard);
+  const snapshotOf = await snapshots;
+  const manifests = await eachLimited(work, (t) =>
+    writeManifest({ ...opts, slot }, t, locations.get(t.topic)!.recreated, startedAt, results.get(t.topic)!, guard, snapshotOf?.[work.indexOf(t)]),
+  );
+  return {
+    runId: opts.runId,
+    instanceId: config.instanceId,
+    groupId: config.groupId,
+    slot,
+    startedAt: startedAt.toISOString(),
+    endedAt: new Date().toISOString(),
+    topicSelection: { topics: config.topics, topicPattern: config.topicPattern },
+    manifests,
+    failedTopics,
+    unmatchedPattern: resolution.unmatchedPattern,
+    memory: guard.report(),
+  };
 }
 
 /** The run's manifest, stored beside the objects; a failure to store it is reported in it, not thrown. */
-async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedAt: Date, results: PartitionResult[], guard: MemoryGuard, topicSnapshot?: TopicSnapshot): Promise<RunManifest> {
+async function writeManifest(
+  opts: RunOptions & { slot: InstanceSlot },
+  work: TopicWork,
+  recreated: Recreation | undefined,
+  startedAt: Date,
+  results: PartitionResult[],
+  guard: MemoryGuard,
+  topicSnapshot?: TopicSnapshot,
+): Promise<RunManifest> {
   const { config, kafka, storage, log } = opts;
   const totals = {
     records: results.reduce((n, r) => n + r.records, 0),
@@ -85,10 +165,12 @@ async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedA
     objects: results.reduce((n, r) => n + r.objects.length, 0),
     failedPartitions: results.filter((r) => r.stopReason === "error").length,
   };
-  const manifestKey = `${config.prefix}_manifests/${config.instanceId}/${config.topic}/${startedAt.toISOString().replace(/[:.]/g, "-")}_${opts.runId}.json`;
+  const manifestKey = `${config.prefix}_manifests/${config.instanceId}/${work.location}/${startedAt.toISOString().replace(/[:.]/g, "-")}_${opts.runId}.json`;
   const manifest: RunManifest = {
     runId: opts.runId,
-    topic: config.topic,
+    topic: work.location,
+    ...(work.location !== work.topic ? { kafkaTopic: work.topic } : {}),
+    ...(recreated ? { recreated } : {}),
     instanceId: config.instanceId,
     groupId: config.groupId,
     slot: opts.slot,
@@ -99,7 +181,7 @@ async function writeManifest(opts: RunOptions & { slot: InstanceSlot }, startedA
     partitions: results,
     totals,
     manifestKey,
-    retention: await measureRetentionHeadroom(kafka, config, log, opts.slot),
+    retention: await measureRetentionHeadroom(kafka, { ...config, topic: work.topic }, log, opts.slot),
     topicSnapshot,
     memory: guard.report(),
   };

@@ -254,7 +254,7 @@ export function checkTopic(value: string): string | undefined {
  */
 const JAVA_ONLY: readonly { test: RegExp; what: string; instead: string }[] = [
   { test: /\(\?[a-zA-Z-]*[a-zA-Z][a-zA-Z-]*[:)]/, what: "inline flags such as (?i)", instead: "spell both cases out, e.g. [Oo]rders" },
-  { test: /(?<!\\)[*+?}]\+/, what: "possessive quantifiers (*+, ++, ?+, {n}+)", instead: "use the plain quantifier" },
+  { test: /(?<!\\)[*+?]\+|\{\d+(?:,\d*)?\}\+/, what: "possessive quantifiers (*+, ++, ?+, {n}+)", instead: "use the plain quantifier" },
   { test: /\\[QE]/, what: "quoting with \\Q…\\E", instead: "escape each special character with \\" },
   { test: /\\[pP]\{(?:java|Is|In)|\\p\{(?:Lower|Upper|ASCII|Alpha|Digit|Alnum|Punct|Graph|Print|Blank|Cntrl|XDigit|Space)\}|\\[pP][A-Z](?![{])/, what: "Java character classes such as \\p{javaLowerCase}, \\p{Lower}, \\p{IsAlphabetic}", instead: "use a bracket class, e.g. [a-z]" },
   { test: /\\[AZzGhHvVR]/, what: "the anchors and classes \\A, \\Z, \\z, \\G, \\h, \\H, \\v, \\V, \\R", instead: "the pattern always matches the whole topic name; use [ \\t] for blanks" },

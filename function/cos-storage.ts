@@ -30,6 +30,14 @@ export interface ObjectStorage {
   sha256Of(key: string): Promise<string>;
 }
 
+/** What a run reads back from the store besides its objects: manifests and topic locations (topic-locations.ts). */
+export interface StoreReader {
+  /** The keys under `prefix`, sorted. */
+  listKeys(prefix: string): Promise<string[]>;
+  /** A small object's bytes (a manifest). */
+  getObject(key: string): Promise<Buffer>;
+}
+
 /**
  * The SDK's encryption parameters (x-cos-server-side-encryption and its key id) for `encryption`.
  * COS names SSE-KMS `cos/kms` on objects, where the bucket setting says `KMS`.
@@ -86,7 +94,7 @@ async function withRetry<T>(what: string, bucket: Bucket, fn: () => Promise<T>):
   }
 }
 
-export class CosStorage implements ObjectStorage {
+export class CosStorage implements ObjectStorage, StoreReader {
   private readonly cos: COS;
   private readonly base: Bucket;
   private readonly sse: ReturnType<typeof encryptionParams>;
@@ -142,6 +150,21 @@ export class CosStorage implements ObjectStorage {
       }),
     );
     return res ? { size: Number(res.headers?.["content-length"] ?? 0) } : undefined;
+  }
+
+  async listKeys(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    for (let marker = ""; ; ) {
+      const res = await withRetry(`GetBucket ${prefix}`, this.base, () => this.cos.getBucket({ ...this.base, Prefix: prefix, Marker: marker, MaxKeys: 1000 }));
+      keys.push(...res.Contents.map((c) => c.Key));
+      if (res.IsTruncated !== "true" || !res.Contents.length) return keys.sort();
+      marker = res.NextMarker || res.Contents[res.Contents.length - 1].Key;
+    }
+  }
+
+  async getObject(key: string): Promise<Buffer> {
+    const res = await withRetry(`GetObject ${key}`, this.base, () => this.cos.getObject({ ...this.base, Key: key }));
+    return Buffer.from(res.Body as Buffer);
   }
 
   async sha256Of(key: string): Promise<string> {

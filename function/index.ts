@@ -1,13 +1,13 @@
 // SCF entry point: `index.main_handler`, invoked by the timer trigger once per tick.
 import { Kafka, logLevel, type SASLOptions } from "kafkajs";
 import { randomUUID } from "node:crypto";
-import { fromEnvironment, parseSlotArgument } from "./config";
+import { configTopics, fromEnvironment, parseSlotArgument } from "./config";
 import { CosStorage, type Credentials } from "./cos-storage";
-import { runBackup, type Logger, type RunManifest } from "./backup-run";
+import { runBackup, type Logger, type RunManifest, type RunReport } from "./backup-run";
 import { kafkaBrokers } from "./broker-probe";
 import { kafkaLogger } from "./kafka-log";
 import { headroomShortfall } from "./retention-headroom";
-import { runSummary } from "./run-summary";
+import { reportSummary } from "./run-summary";
 import { getSecretValue } from "./ssm";
 
 /** The parts of SCF's context the handler reads. */
@@ -44,7 +44,24 @@ export interface TimerEvent {
   Message?: string;
 }
 
-export async function main_handler(event: TimerEvent | undefined, context: ScfContext = {}): Promise<RunManifest> {
+/** Why one topic's run must fail the invocation, or undefined. */
+function topicFailure(manifest: RunManifest, thresholdMs: number | undefined): string | undefined {
+  const failed = manifest.partitions.filter((p) => p.stopReason === "error");
+  // Short headroom fails the invocation, after its work is committed, so the failed-run alarm reports it.
+  const shortfall = headroomShortfall(manifest.retention, thresholdMs);
+  if (!failed.length && !manifest.manifestError && !shortfall) return undefined;
+  const parts = failed.length ? [`${failed.length} partition(s) failed: ${failed.map((p) => `partition ${p.partition} at offset ${p.errorOffset}: ${p.error}`).join("; ")}`] : [];
+  if (manifest.manifestError) parts.push(`the manifest was not written: ${manifest.manifestError}`);
+  if (shortfall) parts.push(shortfall);
+  return `backup of topic ${manifest.topic}: ${parts.join("; ")}`;
+}
+
+/**
+ * One run over the config's topics. Returns the topic's manifest when the config names one topic (as the handler
+ * always has), else the run's report with a manifest per topic. Throws, after every topic's work is committed,
+ * naming each topic that failed, so that the failed-run alarm fires.
+ */
+export async function main_handler(event: TimerEvent | undefined, context: ScfContext = {}): Promise<RunManifest | RunReport> {
   const startedAt = Date.now();
   const config = fromEnvironment(process.env);
   const slot = parseSlotArgument(event?.Message);
@@ -52,6 +69,7 @@ export async function main_handler(event: TimerEvent | undefined, context: ScfCo
   const budgetMs = context.getRemainingTimeInMillis?.() ?? context.time_limit_in_ms ?? DEFAULT_BUDGET_MS;
   const deadlineAt = startedAt + Math.max(budgetMs - config.deadlineMarginMs, 1_000);
   const runId = context.request_id ?? randomUUID();
+  const topics = configTopics(config);
 
   let sasl: SASLOptions | undefined;
   if (config.sasl) {
@@ -65,7 +83,7 @@ export async function main_handler(event: TimerEvent | undefined, context: ScfCo
   }
   const memoryMiB = config.memoryMiB ?? (typeof context.memory_limit_in_mb === "number" ? context.memory_limit_in_mb : undefined);
   const kafkaLog = kafkaLogger(log);
-  let manifest: RunManifest;
+  let report: RunReport;
   try {
     const kafka = new Kafka({
       clientId: `ckafka-cos-backup-${config.groupId}`,
@@ -77,21 +95,22 @@ export async function main_handler(event: TimerEvent | undefined, context: ScfCo
       logLevel: logLevel.WARN,
       logCreator: kafkaLog.logCreator,
     });
-    manifest = await runBackup({ config, kafka, storage: new CosStorage(config, creds), runId, deadlineAt, log, slot, memoryMiB });
+    report = await runBackup({ config, kafka, storage: new CosStorage(config, creds), runId, deadlineAt, log, slot, memoryMiB });
   } catch (err) {
     const e = err as Error;
-    log.error("backup run failed", { runId, topic: config.topic, brokers: config.brokers, error: `${e.name}: ${e.message}` });
-    throw new Error(`backup of topic ${config.topic} (brokers ${config.brokers.join(",")}) failed: ${e.name}: ${e.message}`);
+    log.error("backup run failed", { runId, topic: topics, brokers: config.brokers, error: `${e.name}: ${e.message}` });
+    throw new Error(`backup of topic ${topics} (brokers ${config.brokers.join(",")}) failed: ${e.name}: ${e.message}`);
   }
-  log.info("backup run", runSummary(manifest, Date.now() - startedAt, kafkaLog.rejoinNotices()));
-  const failed = manifest.partitions.filter((p) => p.stopReason === "error");
-  // Short headroom fails the invocation, after its work is committed, so the failed-run alarm reports it.
-  const shortfall = headroomShortfall(manifest.retention, config.retentionHeadroomAlarmMs);
-  if (failed.length || manifest.manifestError || shortfall) {
-    const parts = failed.length ? [`${failed.length} partition(s) failed: ${failed.map((p) => `partition ${p.partition} at offset ${p.errorOffset}: ${p.error}`).join("; ")}`] : [];
-    if (manifest.manifestError) parts.push(`the manifest was not written: ${manifest.manifestError}`);
-    if (shortfall) parts.push(shortfall);
-    throw new Error(`backup of topic ${config.topic}: ${parts.join("; ")}`);
+  log.info("backup run", reportSummary(report, Date.now() - startedAt, kafkaLog.rejoinNotices()));
+  const failures = [
+    ...report.failedTopics.map((t) => `backup of topic ${t.topic}: ${t.error}`),
+    ...report.manifests.map((m) => topicFailure(m, config.retentionHeadroomAlarmMs)).filter((f): f is string => f !== undefined),
+  ];
+  if (failures.length === 1) throw new Error(failures[0]);
+  if (failures.length) {
+    const names = [...report.failedTopics.map((t) => t.topic), ...report.manifests.filter((m) => topicFailure(m, config.retentionHeadroomAlarmMs)).map((m) => m.topic)];
+    throw new Error(`${failures.length} topics failed (${names.join(", ")}); the others were backed up: ${failures.join(" | ")}`);
   }
-  return manifest;
+  const single = config.topicPattern === undefined && config.topics.length === 1 && report.manifests.length === 1;
+  return single ? report.manifests[0] : report;
 }

@@ -4,6 +4,10 @@
 // partition stays with the member that holds it: an instance that joins seconds after the others, or an
 // overlapping tick, takes nothing away from a member that is writing, so nobody drops a half-written object.
 // A partition whose instance is not running (late, failed) waits for it, or for the next tick.
+// With many topics the rule is the same for each topic's partitions (the topic's name does not enter it): a
+// topic added later moves no other topic's partitions, a single-topic backup keeps its assignment, and each
+// topic's partitions spread over the instances. Topics with fewer partitions than instances all sit on the
+// low slots (partition 0 is always slot 0's).
 import { AssignerProtocol, type GroupMember, type MemberDescription, type PartitionAssigner } from "kafkajs";
 import type { InstanceSlot } from "./config";
 
@@ -11,13 +15,21 @@ import type { InstanceSlot } from "./config";
 export const SLOT_ASSIGNER = "ckafka-cos-backup-slots";
 const VERSION = 1;
 
-/** What a member says when it joins: its slot and the partitions it holds now. */
+/**
+ * What a member says when it joins: its slot and the partitions it holds now, by topic (a list alone: a
+ * handler from before several topics, which held partitions of its one topic).
+ */
 export interface MemberClaim extends InstanceSlot {
   memberId: string;
-  owned: readonly number[];
+  owned: readonly number[] | Readonly<Record<string, readonly number[]>>;
 }
 
-/** Whether instance `s` may read partition `p`. */
+/** The partitions of `topic` a member holds. */
+export function ownedOf(claim: Pick<MemberClaim, "owned">, topic: string): readonly number[] {
+  return Array.isArray(claim.owned) ? claim.owned : ((claim.owned as Record<string, readonly number[]>)[topic] ?? []);
+}
+
+/** Whether instance `s` may read partition `p` (of any topic: see above). */
 export function inSlot(s: InstanceSlot, partition: number): boolean {
   return partition % s.parallelism === s.slot;
 }
@@ -27,14 +39,14 @@ export function inSlot(s: InstanceSlot, partition: number): boolean {
  * holds it, else the one with the fewest so far (overlapping runs of one slot share). Members with
  * other parallelisms (a deploy that changed it, while a run of the old one still runs) take part alike.
  */
-export function assignBySlot(partitions: readonly number[], members: readonly MemberClaim[]): Map<string, number[]> {
+export function assignBySlot(partitions: readonly number[], members: readonly MemberClaim[], topic = ""): Map<string, number[]> {
   const sorted = [...members].sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
   const result = new Map<string, number[]>(sorted.map((m) => [m.memberId, []]));
   for (const p of [...partitions].sort((a, b) => a - b)) {
     const candidates = sorted.filter((m) => inSlot(m, p));
     if (!candidates.length) continue;
     const owner =
-      candidates.find((m) => m.owned.includes(p)) ??
+      candidates.find((m) => ownedOf(m, topic).includes(p)) ??
       candidates.reduce((least, m) => (result.get(m.memberId)!.length < result.get(least.memberId)!.length ? m : least));
     result.get(owner.memberId)!.push(p);
   }
@@ -47,7 +59,7 @@ export function decodeClaim(member: Pick<GroupMember, "memberId" | "memberMetada
     const userData = AssignerProtocol.MemberMetadata.decode(member.memberMetadata)?.userData;
     if (!userData) return undefined;
     const c = JSON.parse(userData.toString("utf8")) as Partial<MemberClaim>;
-    if (!Number.isInteger(c.slot) || !Number.isInteger(c.parallelism) || !Array.isArray(c.owned)) return undefined;
+    if (!Number.isInteger(c.slot) || !Number.isInteger(c.parallelism) || typeof c.owned !== "object" || c.owned === null) return undefined;
     return { memberId: member.memberId, slot: c.slot!, parallelism: c.parallelism!, owned: c.owned };
   } catch {
     return undefined;
@@ -66,8 +78,8 @@ export function mayHold(group: { protocol: string; members: MemberDescription[] 
   });
 }
 
-/** The kafkajs assigner for `slot`; `owned()` answers which partitions this member holds now. */
-export function slotAssigner(slot: InstanceSlot, owned: () => readonly number[]): PartitionAssigner {
+/** The kafkajs assigner for `slot`; `owned()` answers which partitions of each topic this member holds now. */
+export function slotAssigner(slot: InstanceSlot, owned: () => Readonly<Record<string, readonly number[]>>): PartitionAssigner {
   return ({ cluster }) => ({
     name: SLOT_ASSIGNER,
     version: VERSION,
@@ -79,6 +91,7 @@ export function slotAssigner(slot: InstanceSlot, owned: () => readonly number[])
         byMember: assignBySlot(
           cluster.findTopicPartitionMetadata(topic).map((m) => m.partitionId),
           claims,
+          topic,
         ),
       }));
       return members.map(({ memberId }) => ({

@@ -3,7 +3,7 @@
 // Invariant: the partition's offset is committed only after every record before it is in an object
 // the store has confirmed.
 import type { KafkaMessage } from "kafkajs";
-import type { BackupConfig } from "./config";
+import type { TopicConfig } from "./config";
 import type { ObjectStorage } from "./cos-storage";
 import type { Logger } from "./backup-run";
 import type { ObjectBudget } from "./object-budget";
@@ -40,9 +40,11 @@ export interface PartitionResult {
 
 /** What every partition's writer shares in a run. */
 export interface WriterContext {
-  config: Pick<BackupConfig, "prefix" | "instanceId" | "topic" | "format" | "compression" | "partitionMaxBytes">;
+  /** `topic` is where the objects go: the topic's name, or its location after it was recreated (topic-locations.ts). */
+  config: Pick<TopicConfig, "prefix" | "instanceId" | "topic" | "format" | "compression" | "partitionMaxBytes">;
   storage: ObjectStorage;
-  budget: ObjectBudget;
+  /** The run's one budget, seen from this topic: partitions by number. */
+  budget: Pick<ObjectBudget, "acquire" | "release" | "forget">;
   /** JSON Lines or Parquet (object-format.ts). */
   format: ObjectFormat;
   /** Commits `offset` (the next to read) for `partition`; resolves once the group has it. */

@@ -8,7 +8,7 @@
 // timestamp is found without reading it: Kafka's ListOffsets answers "the first offset whose timestamp is
 // at or after t", so a binary search over t finds when that record was written, for all partitions at once.
 import { ConfigResourceTypes, type Admin, type Kafka } from "kafkajs";
-import type { BackupConfig, InstanceSlot } from "./config";
+import type { BackupConfig, InstanceSlot, TopicConfig } from "./config";
 import { inSlot } from "./partition-assigner";
 import type { Logger } from "./backup-run";
 
@@ -120,7 +120,7 @@ export const MEASURE_TIMEOUT_MS = 5_000;
  */
 export async function measureRetentionHeadroom(
   kafka: Kafka,
-  config: BackupConfig,
+  config: TopicConfig,
   log: Logger,
   slot: InstanceSlot,
   nowMs = Date.now(),

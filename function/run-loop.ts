@@ -85,20 +85,36 @@ export function applyAssignment(writers: Iterable<PartitionWriter>, assigned: Se
 /** How long the run waits, after flushing for memory, for the process to come back under its budget. */
 const MEMORY_SETTLE_MS = 1_000;
 
+/** One topic of the run: the Kafka topic, where its objects go (topic-locations.ts), and its partitions' plans. */
+export interface TopicWork {
+  topic: string;
+  location: string;
+  plans: PartitionPlan[];
+}
+
+/** One topic in the run loop: its writers by partition and the partitions the group has given this run. */
+interface TopicRun extends TopicWork {
+  writers: Map<number, PartitionWriter>;
+  assigned: Set<number>;
+}
+
 /**
- * The run loop: reads every partition up to its plan, or until the deadline, idleness or memory (`guard`)
- * stops the run.
+ * The run loop: one consumer in the backup's group reads every partition of every topic up to its plan, or
+ * until the deadline, idleness or memory (`guard`) stops the run. The object budget, the deadline and the memory
+ * guard are the run's, across topics. Results by topic.
  */
-export async function consume(opts: RunOptions, plans: PartitionPlan[], guard: MemoryGuard): Promise<PartitionResult[]> {
+export async function consume(opts: RunOptions, work: TopicWork[], guard: MemoryGuard): Promise<Map<string, PartitionResult[]>> {
   const { config, kafka, log } = opts;
-  const topic = config.topic;
   const idleMs = opts.idleMs ?? 3000;
-  // Partitions the group has given this run.
-  const assigned = new Set<number>();
+  const runs = new Map<string, TopicRun>(work.map((t) => [t.topic, { ...t, writers: new Map(), assigned: new Set() }]));
+  const topicNames = [...runs.keys()];
   const consumer: Consumer = kafka.consumer({
     groupId: config.groupId,
     // Round robin only while a run of an older handler, which knows no slots, is in the group.
-    partitionAssigners: [slotAssigner(opts.slot ?? SINGLE_INSTANCE, () => [...assigned]), PartitionAssigners.roundRobin],
+    partitionAssigners: [
+      slotAssigner(opts.slot ?? SINGLE_INSTANCE, () => Object.fromEntries([...runs.values()].map((t) => [t.topic, [...t.assigned]]))),
+      PartitionAssigners.roundRobin,
+    ],
     allowAutoTopicCreation: false,
     readUncommitted: false,
     ...GROUP,
@@ -118,39 +134,55 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[], guard: M
   // a pin can never land after, and so undo, an object's commit.
   let pinned: Promise<void> = Promise.resolve();
 
-  const writers = new Map<number, PartitionWriter>();
-  // Objects open at once are limited; a partition that finds no free slot is paused until one is
-  // set aside for it, and resumes there.
-  const budget = new ObjectBudget(config.maxOpenObjects, (partition) => {
-    const w = writers.get(partition);
-    if (!w || w.done || stopping) budget.forget(partition);
+  // Objects open at once are limited across topics; a partition that finds no free slot is paused until one
+  // is set aside for it, and resumes there.
+  const budget = new ObjectBudget<readonly [string, number]>(config.maxOpenObjects, ([topic, partition]) => {
+    const w = runs.get(topic)?.writers.get(partition);
+    if (!w || w.done || stopping) budget.forget(budgetKey(topic, partition));
     else if (!holding) consumer.resume([{ topic, partitions: [partition] }]);
   });
-  const context: WriterContext = {
-    config,
-    storage: opts.storage,
-    budget,
-    format: await objectFormat(config),
-    log,
-    commit: async (partition: number, offset: number) => {
-      await pinned;
-      await consumer.commitOffsets([{ topic, partition, offset: String(offset) }]);
-    },
-    pause: (partition: number) => consumer.pause([{ topic, partitions: [partition] }]),
+  // The budget compares keys by identity: one key object per topic-partition.
+  const keys = new Map<string, readonly [string, number]>();
+  const budgetKey = (topic: string, partition: number) => {
+    const id = `${topic}:${partition}`;
+    let key = keys.get(id);
+    if (!key) keys.set(id, (key = [topic, partition] as const));
+    return key;
   };
-  for (const plan of plans) writers.set(plan.partition, new PartitionWriter(plan, context));
+  const format = await objectFormat(config);
+  for (const t of runs.values()) {
+    const { topic } = t;
+    const context: WriterContext = {
+      config: { ...config, topic: t.location },
+      storage: opts.storage,
+      budget: {
+        acquire: (p) => budget.acquire(budgetKey(topic, p)),
+        release: () => budget.release(),
+        forget: (p) => budget.forget(budgetKey(topic, p)),
+      },
+      format,
+      log,
+      commit: async (partition: number, offset: number) => {
+        await pinned;
+        await consumer.commitOffsets([{ topic, partition, offset: String(offset) }]);
+      },
+      pause: (partition: number) => consumer.pause([{ topic, partitions: [partition] }]),
+    };
+    for (const plan of t.plans) t.writers.set(plan.partition, new PartitionWriter(plan, context));
+  }
+  const allWriters = () => [...runs.values()].flatMap((t) => [...t.writers.values()].map((w) => ({ t, w })));
   /** Stops fetching for memory; the wait loop flushes and decides (flushForMemory). */
   const holdBack = () => {
     holding = true;
-    // Partition by partition: pausing the whole topic would make kafkajs forget which were paused before.
-    consumer.pause([{ topic, partitions: [...writers.keys()] }]);
+    // Partition by partition: pausing a whole topic would make kafkajs forget which were paused before.
+    consumer.pause([...runs.values()].map((t) => ({ topic: t.topic, partitions: [...t.writers.keys()] })));
   };
-  const results = [...writers.values()].map((w) => w.result);
+  const results = new Map([...runs.values()].map((t) => [t.topic, [...t.writers.values()].map((w) => w.result)]));
 
   // A run with nothing to read still joins when it has a start to pin, or the next run would decide
   // `latest` again, later, and skip what arrived in between.
-  if (!plans.some((p) => p.startOffset < p.endOffset || p.pin)) {
-    for (const r of results) r.stopReason = "caught-up";
+  if (!work.some((t) => t.plans.some((p) => p.startOffset < p.endOffset || p.pin))) {
+    for (const r of [...results.values()].flat()) r.stopReason = "caught-up";
     return results;
   }
 
@@ -166,7 +198,7 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[], guard: M
 
   // One admin client per run, opened the first time a fetch skips ahead.
   let admin: Promise<Admin> | undefined;
-  const logStartOffset = async (partition: number): Promise<number> => {
+  const logStartOffset = async (topic: string, partition: number): Promise<number> => {
     admin ??= (async () => {
       const a = kafka.admin();
       await a.connect();
@@ -180,22 +212,33 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[], guard: M
     const first = !joined;
     joined = true;
     lastActivity = Date.now();
-    const mine = new Set<number>(e.payload.memberAssignment[topic] ?? []);
-    if (first) {
-      // Emitted after the group sync and before the first fetch, so the seeks apply to it.
-      const pins = plans.filter((p) => p.pin && mine.has(p.partition));
-      for (const p of pins) consumer.seek({ topic, partition: p.partition, offset: String(p.startOffset) });
-      if (pins.length) {
-        // kafkajs ignores commits until the join has returned, which is after this event: commit next tick.
-        pinned = new Promise((r) => setImmediate(r))
-          .then(() => consumer.commitOffsets(pins.map((p) => ({ topic, partition: p.partition, offset: String(p.startOffset) }))))
-          .catch((err) => log.warn("could not pin start offsets; this run still starts there", { error: String((err as Error).message) }));
-      }
+    const pins: { topic: string; partition: number; offset: string }[] = [];
+    const unplanned: { topic: string; partitions: number[] }[] = [];
+    for (const [topic, partitions] of Object.entries(e.payload.memberAssignment)) {
+      const t = runs.get(topic);
+      // Partitions outside this run's plan come only from round robin (an older handler in the group) or from
+      // a topic another run of the tick found and this one did not: not read here.
+      const outside = partitions.filter((p) => !t?.writers.has(p));
+      if (outside.length) unplanned.push({ topic, partitions: outside });
     }
-    // Partitions outside this run's plan come only from round robin (an older handler in the group): not read here.
-    const unplanned = [...mine].filter((p) => !writers.has(p));
-    if (unplanned.length) consumer.pause([{ topic, partitions: unplanned }]);
-    applyAssignment(writers.values(), assigned, mine, stopping);
+    for (const t of runs.values()) {
+      const mine = new Set<number>(e.payload.memberAssignment[t.topic] ?? []);
+      if (first) {
+        // Emitted after the group sync and before the first fetch, so the seeks apply to it.
+        for (const p of t.plans.filter((p) => p.pin && mine.has(p.partition))) {
+          consumer.seek({ topic: t.topic, partition: p.partition, offset: String(p.startOffset) });
+          pins.push({ topic: t.topic, partition: p.partition, offset: String(p.startOffset) });
+        }
+      }
+      applyAssignment(t.writers.values(), t.assigned, mine, stopping);
+    }
+    if (pins.length) {
+      // kafkajs ignores commits until the join has returned, which is after this event: commit next tick.
+      pinned = new Promise((r) => setImmediate(r))
+        .then(() => consumer.commitOffsets(pins))
+        .catch((err) => log.warn("could not pin start offsets; this run still starts there", { error: String((err as Error).message) }));
+    }
+    if (unplanned.length) consumer.pause(unplanned);
   });
 
   consumer.on(consumer.events.FETCH, (e) => {
@@ -205,7 +248,7 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[], guard: M
   // A batch of only aborted records or transaction markers never reaches eachBatch; kafkajs moves
   // past it and says so here (batchSize 0). The wait loop below finishes a partition it completes.
   consumer.on(consumer.events.END_BATCH_PROCESS, (e) => {
-    const w = writers.get(e.payload.partition);
+    const w = runs.get(e.payload.topic)?.writers.get(e.payload.partition);
     if (w && !w.done && e.payload.batchSize === 0) w.passed(Math.min(Number(e.payload.lastOffset), w.plan.endOffset - 1));
   });
 
@@ -213,12 +256,12 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[], guard: M
     await consumer.connect();
     // Starts are pinned (see planRun); the reset policy applies only when retention deletes the
     // fetch position under a run, and then the earliest record left loses the least.
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.subscribe({ topics: topicNames, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        const w = writers.get(batch.partition);
+        const w = runs.get(batch.topic)?.writers.get(batch.partition);
         if (!w || w.done || stopping || holding) return;
         if (guard.check() === "over") {
           holdBack();
@@ -229,7 +272,7 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[], guard: M
         try {
           // kafkajs sets fetchedOffset on every batch (consumer/batch.js); its typings leave it out.
           const fetchedOffset = Number((batch as typeof batch & { fetchedOffset: string }).fetchedOffset);
-          if (fetchedOffset > w.nextOffset) w.skippedTo(fetchedOffset, await logStartOffset(w.partition));
+          if (fetchedOffset > w.nextOffset) w.skippedTo(fetchedOffset, await logStartOffset(batch.topic, w.partition));
           // The fetch position moves once per batch, on every way out of the loop: kafkajs parses
           // and formats an int64 on each resolveOffset.
           let resolved: string | undefined;
@@ -291,19 +334,19 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[], guard: M
     });
 
     // Assignment can change at every await: it is asked each time, not kept.
-    const owned = (w: PartitionWriter) => assigned.has(w.partition);
+    const owned = ({ t, w }: { t: TopicRun; w: PartitionWriter }) => t.assigned.has(w.partition);
     // Reading stops until every open object is stored and committed, and resumes if that brought the
     // process under its budget; otherwise the run ends, as at its deadline, and the next tick goes on.
     const flushForMemory = async (): Promise<boolean> => {
       guard.held();
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
-      for (const w of writers.values()) {
-        if (!owned(w) || w.done) continue;
+      for (const tw of allWriters()) {
+        if (!owned(tw) || tw.w.done) continue;
         try {
-          await w.flush();
+          await tw.w.flush();
         } catch (err) {
-          if (isRebalance(err)) w.revoked();
-          else await w.fail(err);
+          if (isRebalance(err)) tw.w.revoked();
+          else await tw.w.fail(err);
         }
       }
       guard.collect();
@@ -314,8 +357,12 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[], guard: M
       holding = false;
       lastActivity = Date.now();
       const waiting = new Set(budget.waitingPartitions);
-      const fetchable = [...writers.values()].filter((w) => owned(w) && !w.done && !waiting.has(w.partition)).map((w) => w.partition);
-      if (fetchable.length) consumer.resume([{ topic, partitions: fetchable }]);
+      const fetchable = new Map<string, number[]>();
+      for (const tw of allWriters()) {
+        if (!owned(tw) || tw.w.done || waiting.has(budgetKey(tw.t.topic, tw.w.partition))) continue;
+        fetchable.set(tw.t.topic, [...(fetchable.get(tw.t.topic) ?? []), tw.w.partition]);
+      }
+      if (fetchable.size) consumer.resume([...fetchable].map(([topic, partitions]) => ({ topic, partitions })));
       return true;
     };
     let stopReason: StopReason | undefined;
@@ -328,23 +375,23 @@ export async function consume(opts: RunOptions, plans: PartitionPlan[], guard: M
         stopReason = "memory";
         break;
       }
-      for (const w of writers.values()) {
-        if (owned(w) && !w.done && w.reachedPlan) await finishOutsideBatch(w, "caught-up");
+      for (const tw of allWriters()) {
+        if (owned(tw) && !tw.w.done && tw.w.reachedPlan) await finishOutsideBatch(tw.w, "caught-up");
       }
-      if (joined && [...writers.values()].filter(owned).every((w) => w.done)) break;
+      if (joined && allWriters().filter(owned).every((tw) => tw.w.done)) break;
       if (joined && emptyFetches >= 2 && Date.now() - lastActivity > idleMs) break;
     }
     stopping = true;
-    consumer.pause([{ topic }]);
+    consumer.pause(topicNames.map((topic) => ({ topic })));
     while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
-    for (const w of writers.values()) {
-      if (!owned(w) || w.done) continue;
-      await finishOutsideBatch(w, w.reachedPlan ? "caught-up" : (stopReason ?? (Date.now() >= opts.deadlineAt ? "deadline" : "idle")));
+    for (const tw of allWriters()) {
+      if (!owned(tw) || tw.w.done) continue;
+      await finishOutsideBatch(tw.w, tw.w.reachedPlan ? "caught-up" : (stopReason ?? (Date.now() >= opts.deadlineAt ? "deadline" : "idle")));
     }
   } finally {
     // From here a join (a rejoin completing while the consumer leaves) assigns nothing (applyAssignment).
     stopping = true;
-    for (const w of writers.values()) await w.drop();
+    for (const { w } of allWriters()) await w.drop();
     await pinned;
     await consumer.disconnect();
     if (admin) await (await admin).disconnect();

@@ -88,42 +88,58 @@ async function settledGroup(admin: Admin, groupId: string): Promise<GroupDescrip
   }
 }
 
-/** Reads where each partition of the instance's slot stands, and where this run starts and ends. */
-export async function planRun(kafka: Kafka, config: BackupConfig, log: Logger, slot: InstanceSlot): Promise<PartitionPlan[]> {
+/** What planning a topic came to: its partitions' plans, or why the topic cannot be read this run. */
+export type TopicPlan = PartitionPlan[] | Error;
+
+/**
+ * Reads where each partition of the instance's slot stands in each topic, and where this run starts and ends,
+ * with one admin client and one look at the group for all of them. A topic that cannot be read (deleted since
+ * it was listed, say) is an Error in the result; the others are planned.
+ */
+export async function planRun(kafka: Kafka, config: BackupConfig, topics: readonly string[], log: Logger, slot: InstanceSlot): Promise<Map<string, TopicPlan>> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(config.topic);
-    const committed = await admin.fetchOffsets({ groupId: config.groupId, topics: [config.topic] });
-    const committedBy = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    const result = new Map<string, TopicPlan>();
+    const committed = topics.length ? await admin.fetchOffsets({ groupId: config.groupId, topics: [...topics] }) : [];
     const start = config.startPosition;
-    const byTime =
-      typeof start === "object"
-        ? new Map((await admin.fetchTopicOffsetsByTimestamp(config.topic, start.timestampMs)).map((p) => [p.partition, Number(p.offset)]))
-        : undefined;
-    const plans = offsets
-      .filter((o) => inSlot(slot, o.partition))
-      .map((o) =>
-        planPartition(
-          { partition: o.partition, low: Number(o.low), high: Number(o.high), committed: committedBy.get(o.partition), byTime: byTime?.get(o.partition) },
-          start,
-        ),
-      )
-      .sort((a, b) => a.partition - b.partition);
-    for (const p of plans) if (p.gap) warnGap(log, config.topic, p.partition, p.gap);
+    for (const topic of topics) {
+      try {
+        const offsets = await admin.fetchTopicOffsets(topic);
+        const committedBy = new Map((committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+        const byTime =
+          typeof start === "object"
+            ? new Map((await admin.fetchTopicOffsetsByTimestamp(topic, start.timestampMs)).map((p) => [p.partition, Number(p.offset)]))
+            : undefined;
+        const plans = offsets
+          .filter((o) => inSlot(slot, o.partition))
+          .map((o) =>
+            planPartition(
+              { partition: o.partition, low: Number(o.low), high: Number(o.high), committed: committedBy.get(o.partition), byTime: byTime?.get(o.partition) },
+              start,
+            ),
+          )
+          .sort((a, b) => a.partition - b.partition);
+        for (const p of plans) if (p.gap) warnGap(log, topic, p.partition, p.gap);
+        result.set(topic, plans);
+      } catch (err) {
+        result.set(topic, err as Error);
+      }
+    }
     // Partitions without a usable committed offset get their start pinned (committed) as soon as this
     // run joins the group, so that a start position or a gap is decided once, here, and not again by
     // the consumer's reset policy. Not when a run already in the group may hold the partition: it has pinned it.
-    const group = plans.some(unstarted) ? await settledGroup(admin, config.groupId) : undefined;
+    const planned = [...result.values()].filter((p): p is PartitionPlan[] => Array.isArray(p)).flat();
+    const group = planned.some(unstarted) ? await settledGroup(admin, config.groupId) : undefined;
     const running = group && group.state !== "Empty" && group.state !== "Dead" ? group : undefined;
     let held = 0;
-    for (const p of plans) {
+    for (const p of planned) {
       const elsewhere = running !== undefined && mayHold(running, p.partition);
       if (unstarted(p) && elsewhere) held++;
       p.pin = unstarted(p) && !elsewhere;
     }
     if (held) log.warn("another run in the group may hold partitions without a committed offset; their start offsets are the ones it pinned", { groupState: running!.state, partitions: held });
-    return plans;
+    return result;
   } finally {
     await admin.disconnect();
   }

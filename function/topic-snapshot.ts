@@ -8,7 +8,7 @@
 // Cost per run: one metadata request, one DescribeConfigs, one ListGroups, one DescribeGroups, and one
 // OffsetFetch per candidate group (kafkajs asks one group at a time), at most MAX_GROUPS of them.
 import { ConfigResourceTypes, ConfigSource, type Admin, type Kafka } from "kafkajs";
-import type { BackupConfig } from "./config";
+import type { TopicConfig } from "./config";
 import type { Logger } from "./backup-run";
 
 /** Groups whose offsets one run fetches at most; the others are named as skipped in the snapshot. */
@@ -63,7 +63,7 @@ function problem(what: string, err: unknown): string {
 }
 
 /** The snapshot of the topic; never throws. */
-export async function readTopicSnapshot(kafka: Kafka, config: BackupConfig, log: Logger): Promise<TopicSnapshot> {
+export async function readTopicSnapshot(kafka: Kafka, config: TopicConfig, log: Logger): Promise<TopicSnapshot> {
   const { topic } = config;
   const snapshot: TopicSnapshot = {
     readAt: new Date().toISOString(),

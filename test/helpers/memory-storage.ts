@@ -1,8 +1,8 @@
 // Objects in memory, multipart included, for the writers' unit tests: what they store, part by part.
 import { createHash } from "node:crypto";
-import type { ObjectStorage, UploadedPart } from "../../function/cos-storage";
+import type { ObjectStorage, StoreReader, UploadedPart } from "../../function/cos-storage";
 
-export class MemoryStorage implements ObjectStorage {
+export class MemoryStorage implements ObjectStorage, StoreReader {
   readonly objects = new Map<string, Buffer>();
   readonly partSizes: number[] = [];
   /** Every request, in order: `put <key>`, `complete <key>`, `abort <key>`. */
@@ -40,6 +40,14 @@ export class MemoryStorage implements ObjectStorage {
   }
   async sha256Of(key: string): Promise<string> {
     return createHash("sha256").update(this.objects.get(key)!).digest("hex");
+  }
+  async listKeys(prefix: string): Promise<string[]> {
+    return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+  }
+  async getObject(key: string): Promise<Buffer> {
+    const body = this.objects.get(key);
+    if (!body) throw Object.assign(new Error(`NoSuchKey: ${key}`), { statusCode: 404 });
+    return body;
   }
   /** Multipart uploads begun and neither completed nor aborted. */
   get openUploads(): number {

@@ -214,7 +214,7 @@ describe("handler failures", () => {
     const warnings: string[] = [];
     const log = { info: () => undefined, error: () => undefined, warn: (msg: string, fields?: object) => warnings.push(`${msg} ${JSON.stringify(fields)}`) };
     const storage = new CosStorage({ ...config, cosEndpoint: cosEndpoint() }, { secretId: "test-id", secretKey: "test-key" });
-    const manifest = await runBackup({ config, kafka, storage, runId: "race", deadlineAt: Date.now() + 60_000, log });
+    const [manifest] = (await runBackup({ config, kafka, storage, runId: "race", deadlineAt: Date.now() + 60_000, log })).manifests;
 
     expect(manifest.partitions[0].planned.start).toBe(0);
     expect(manifest.partitions[0].gaps).toEqual([{ from: 0, to: 40 }]);

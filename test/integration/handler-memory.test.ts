@@ -105,7 +105,7 @@ describe("a run that cannot get back under its memory", () => {
     // 500 of 512 MiB from the first object on, whatever is collected: over the line (3/4) for good.
     const probe = { read: () => ({ rssBytes: (stored ? 500 : 100) * MiB, heapUsedBytes: 50 * MiB }), collect: () => undefined, heapLimitBytes: () => 256 * MiB };
     const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-    const first = await runBackup({ config, kafka: testKafka(), storage, runId: "over", deadlineAt: Date.now() + 60_000, log, memoryMiB: 512, memoryProbe: probe });
+    const [first] = (await runBackup({ config, kafka: testKafka(), storage, runId: "over", deadlineAt: Date.now() + 60_000, log, memoryMiB: 512, memoryProbe: probe })).manifests;
 
     expect(first.memory).toMatchObject({ budgetMiB: 512, throttled: 1, peakRssMiB: 500 });
     expect(first.totals.records).toBeGreaterThan(0);

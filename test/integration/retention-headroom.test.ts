@@ -27,7 +27,7 @@ describe("retention headroom", () => {
     const storage = new CosStorage({ ...config, cosEndpoint: cosEndpoint() }, { secretId: "test-id", secretKey: "test-key" });
 
     // A run whose deadline has passed reads nothing: all three records wait, the oldest 50 minutes old.
-    const behind = await runBackup({ config, kafka: testKafka(), storage, runId: "behind", deadlineAt: Date.now() - 1, log: quiet });
+    const [behind] = (await runBackup({ config, kafka: testKafka(), storage, runId: "behind", deadlineAt: Date.now() - 1, log: quiet })).manifests;
     expect(behind.totals.records).toBe(0);
     expect(behind.retention).toMatchObject({ retentionMs: HOUR, lagRecords: 3, partition: 0 });
     expect(behind.retention.headroomMs).toBeGreaterThan(9 * MIN);
@@ -35,7 +35,7 @@ describe("retention headroom", () => {
     const stored = JSON.parse((await getBytes(testCos(), behind.manifestKey)).toString("utf8"));
     expect(stored.retention).toEqual(behind.retention);
 
-    const done = await runBackup({ config, kafka: testKafka(), storage, runId: "done", deadlineAt: Date.now() + 60_000, log: quiet });
+    const [done] = (await runBackup({ config, kafka: testKafka(), storage, runId: "done", deadlineAt: Date.now() + 60_000, log: quiet })).manifests;
     expect(done.totals.records).toBe(3);
     expect(done.retention).toEqual({ headroomMs: null, retentionMs: HOUR, lagRecords: 0 });
   });

@@ -39,7 +39,7 @@ describe("assignBySlot", () => {
 describe("the kafkajs assigner", () => {
   it("announces its slot and holdings, and assigns by them", async () => {
     const cluster = { findTopicPartitionMetadata: () => PARTITIONS.map((partitionId) => ({ partitionId })) };
-    const make = (slot: number, owned: number[]) => slotAssigner({ slot, parallelism: 2 }, () => owned)({ cluster } as never);
+    const make = (slot: number, owned: number[]) => slotAssigner({ slot, parallelism: 2 }, () => ({ t: owned }))({ cluster } as never);
     const a = make(0, [0, 2]);
     const b = make(1, []);
     const members = [
@@ -47,7 +47,7 @@ describe("the kafkajs assigner", () => {
       { memberId: "b", memberMetadata: b.protocol({ topics: ["t"] }).metadata },
     ];
     expect(a.protocol({ topics: ["t"] }).name).toBe(SLOT_ASSIGNER);
-    expect(decodeClaim(members[0])).toEqual({ memberId: "a", slot: 0, parallelism: 2, owned: [0, 2] });
+    expect(decodeClaim(members[0])).toEqual({ memberId: "a", slot: 0, parallelism: 2, owned: { t: [0, 2] } });
     const result = await a.assign({ members, topics: ["t"] });
     const got = Object.fromEntries(result.map((r) => [r.memberId, AssignerProtocol.MemberAssignment.decode(r.memberAssignment)!.assignment.t]));
     expect(got).toEqual({ a: [0, 2, 4, 6, 8, 10, 12, 14], b: [1, 3, 5, 7, 9, 11, 13, 15] });

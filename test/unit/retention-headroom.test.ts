@@ -97,7 +97,7 @@ describe("measureRetentionHeadroom", () => {
   it("gives up after its time budget, reports why, and never throws", async () => {
     let disconnected = false;
     const hanging = { admin: () => ({ connect: () => new Promise(() => undefined), disconnect: async () => void (disconnected = true) }) } as unknown as Kafka;
-    const config = fromEnvironment({ CKB_BROKERS: "127.0.0.1:9092", CKB_TOPIC: "t", CKB_INSTANCE_ID: "ckafka-1", CKB_BUCKET: "b-1250000000", CKB_REGION: "ap-guangzhou", CKB_GROUP_ID: "g" });
+    const config = { ...fromEnvironment({ CKB_BROKERS: "127.0.0.1:9092", CKB_TOPIC: "t", CKB_INSTANCE_ID: "ckafka-1", CKB_BUCKET: "b-1250000000", CKB_REGION: "ap-guangzhou", CKB_GROUP_ID: "g" }), topic: "t" };
     const warnings: string[] = [];
     const log = { info: () => undefined, error: () => undefined, warn: (msg: string) => void warnings.push(msg) };
     const r = await measureRetentionHeadroom(hanging, config, log, SINGLE_INSTANCE, NOW, 50);

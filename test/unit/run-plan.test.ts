@@ -2,7 +2,7 @@ import { AssignerProtocol, type Kafka } from "kafkajs";
 import { describe, expect, it } from "vitest";
 import { fromEnvironment } from "../../function/config";
 import { SLOT_ASSIGNER } from "../../function/partition-assigner";
-import { planPartition, planRun } from "../../function/run-plan";
+import { planPartition, planRun, type PartitionPlan } from "../../function/run-plan";
 
 // A partition whose log holds offsets 100..199 (log start 100, end 200).
 const log = { partition: 2, low: 100, high: 200 };
@@ -66,13 +66,13 @@ describe("planRun", () => {
 
   it("pins the starts of its slot's partitions when the other instances in the group hold other slots, once the group has settled", async () => {
     const kafka = kafkaWith(3, [slotMember(1, 2)]);
-    const plans = await planRun(kafka, config, quiet, { slot: 0, parallelism: 2 });
+    const plans = (await planRun(kafka, config, ["t"], quiet, { slot: 0, parallelism: 2 })).get("t") as PartitionPlan[];
     expect(plans.map((p) => [p.partition, p.startOffset, p.pin])).toEqual([[0, 10, true], [2, 10, true]]);
     expect(kafka.described()).toBe(4);
   });
 
   it("leaves the start to the member that may hold the partition", async () => {
-    const plans = await planRun(kafkaWith(0, [slotMember(0, 2)]), config, quiet, { slot: 0, parallelism: 2 });
+    const plans = (await planRun(kafkaWith(0, [slotMember(0, 2)]), config, ["t"], quiet, { slot: 0, parallelism: 2 })).get("t") as PartitionPlan[];
     expect(plans.map((p) => p.pin)).toEqual([false, false]);
   });
 });

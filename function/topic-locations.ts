@@ -1,0 +1,152 @@
+// Which topics a run backs up, and where each one's objects go. The topics are resolved at every run: the
+// config's list, or every topic of the cluster whose whole name matches the pattern (Kafka's internal `__…`
+// topics never), so a topic created between ticks is backed up from the next one on.
+//
+// A topic deleted and created again under the same name starts its offsets again; its records must never go
+// into the old topic's objects (their keys hold offsets). Kafka removes a group's committed offsets of a deleted
+// topic's partitions, so the group alone cannot tell a recreated topic from a new one. The rule, from the store:
+// when none of the run's partitions of a topic has a committed offset AND the topic's location already holds run
+// manifests, the newest manifests recording each of those partitions are compared with the log: the topic was
+// recreated if a partition's recorded next offset is past the log's end offset now, or a recorded partition is
+// gone. A first run (no manifest) is never taken for one, nor is a retention gap (offsets only grow, and a
+// committed offset exists), nor offsets the group let expire (the log continues where the manifest stopped).
+// A recreated topic that has already received more records than the old one held cannot be told by offsets.
+//
+// The new incarnation is backed up under its own location `<topic>~<n>` (n = 2, 3…; "~" is not allowed in a
+// Kafka topic name, so no real topic collides with it), with its own manifests. A small marker object
+// `<prefix>_locations/<instance>/<topic>~<n>.json` is written before anything is committed, so that every later
+// run, and the tick's other instances, find the location again.
+import type { Admin } from "kafkajs";
+import type { Logger } from "./backup-run";
+import { inSlot } from "./partition-assigner";
+import { topicMatcher, type BackupConfig, type InstanceSlot } from "./config";
+import type { ObjectStorage, StoreReader } from "./cos-storage";
+import type { PartitionPlan } from "./run-plan";
+
+/** The topics a run reads, and what it could not. */
+export interface TopicResolution {
+  topics: string[];
+  /** Topics named in the config that the cluster does not have. */
+  missing: string[];
+  /** The pattern matched no topic of the cluster (a warning each run, not an error). */
+  unmatchedPattern?: string;
+}
+
+/** The cluster's topics this run backs up. */
+export async function resolveTopics(admin: Admin, config: Pick<BackupConfig, "topics" | "topicPattern">, log: Logger): Promise<TopicResolution> {
+  const existing = new Set((await admin.listTopics()).filter((t) => !t.startsWith("__")));
+  return selectTopics(existing, config, log);
+}
+
+/** The topics of `existing` that `config` names; split out of resolveTopics for its unit tests. */
+export function selectTopics(existing: ReadonlySet<string>, config: Pick<BackupConfig, "topics" | "topicPattern">, log: Logger): TopicResolution {
+  if (config.topicPattern === undefined) {
+    const missing = config.topics.filter((t) => !existing.has(t));
+    for (const topic of missing) log.error("topic not found", { topic, error: `the cluster has no topic "${topic}"` });
+    return { topics: config.topics.filter((t) => existing.has(t)), missing };
+  }
+  const matches = topicMatcher(config.topicPattern);
+  const topics = [...existing].filter((t) => !t.startsWith("__") && matches(t)).sort();
+  if (!topics.length) {
+    log.warn("the topic pattern matches no topic of the cluster; nothing to back up", { topicPattern: config.topicPattern, topicsInCluster: existing.size });
+    return { topics, missing: [], unmatchedPattern: config.topicPattern };
+  }
+  return { topics, missing: [] };
+}
+
+/** Where a recreated topic's new incarnation goes, and why it was judged recreated. */
+export interface Recreation {
+  previousLocation: string;
+  /** What told: e.g. `partition 2: manifest's next offset 40 > end offset 3`. */
+  evidence: string;
+}
+
+const locationFolder = (c: Pick<BackupConfig, "prefix" | "instanceId">) => `${c.prefix}_locations/${c.instanceId}/`;
+const manifestFolder = (c: Pick<BackupConfig, "prefix" | "instanceId">, location: string) => `${c.prefix}_manifests/${c.instanceId}/${location}/`;
+
+/** The location name of incarnation `n` of `topic` (1: the topic's own name). */
+export function locationName(topic: string, n: number): string {
+  return n === 1 ? topic : `${topic}~${n}`;
+}
+
+/** The newest incarnation of each topic the store's markers name (1 when none). */
+export function incarnations(markerKeys: readonly string[], folder: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const key of markerKeys) {
+    const m = /^(.+)~(\d+)\.json$/.exec(key.slice(folder.length));
+    if (m) out.set(m[1], Math.max(out.get(m[1]) ?? 1, Number(m[2])));
+  }
+  return out;
+}
+
+/** What the newest manifests recorded for one partition: where the next run was to start. */
+interface Recorded {
+  nextOffset: number;
+}
+
+/**
+ * Whether the topic behind `plans` was recreated since the manifests `recorded`: see the rule at the top. `slot`
+ * limits the recorded partitions to this run's.
+ */
+export function recreatedEvidence(plans: readonly PartitionPlan[], recorded: ReadonlyMap<number, Recorded>, slot: InstanceSlot): string | undefined {
+  if (plans.some((p) => p.committedOffset !== null) || recorded.size === 0) return undefined;
+  const now = new Map(plans.map((p) => [p.partition, p]));
+  for (const [partition, r] of [...recorded].sort((a, b) => a[0] - b[0])) {
+    if (!inSlot(slot, partition)) continue;
+    const plan = now.get(partition);
+    if (!plan) return `partition ${partition} is in the manifests but not in the topic now`;
+    if (r.nextOffset > plan.endOffset) return `partition ${partition}: the manifests' next offset ${r.nextOffset} is past the end offset ${plan.endOffset} now`;
+  }
+  return undefined;
+}
+
+/** How many of a location's newest manifests are read to find each partition's last record (one per instance). */
+const MANIFESTS_READ = 20;
+
+/** Each partition's next offset in the newest of the location's last manifests that records it. */
+async function recordedOffsets(storage: StoreReader, config: Pick<BackupConfig, "prefix" | "instanceId">, location: string): Promise<Map<number, Recorded>> {
+  const keys = (await storage.listKeys(manifestFolder(config, location))).filter((k) => k.endsWith(".json"));
+  const out = new Map<number, Recorded>();
+  for (const key of keys.slice(-MANIFESTS_READ).reverse()) {
+    const manifest = JSON.parse((await storage.getObject(key)).toString("utf8")) as { partitions?: { partition: number; committedOffset: number | null; planned: { start: number } }[] };
+    for (const p of manifest.partitions ?? []) {
+      if (!out.has(p.partition)) out.set(p.partition, { nextOffset: p.committedOffset ?? p.planned.start });
+    }
+  }
+  return out;
+}
+
+/** Where each topic's objects go this run; a recreated topic moves to a new location (see the top). */
+export async function locateTopics(
+  kafkaTopics: ReadonlyMap<string, readonly PartitionPlan[]>,
+  config: Pick<BackupConfig, "prefix" | "instanceId">,
+  storage: ObjectStorage & StoreReader,
+  slot: InstanceSlot,
+  log: Logger,
+): Promise<Map<string, { location: string; recreated?: Recreation }>> {
+  const folder = locationFolder(config);
+  const newest = incarnations(await storage.listKeys(folder), folder);
+  const out = new Map<string, { location: string; recreated?: Recreation }>();
+  for (const [topic, plans] of kafkaTopics) {
+    const n = newest.get(topic) ?? 1;
+    const location = locationName(topic, n);
+    // Only a topic none of whose partitions has a committed offset is looked at: the usual run reads nothing here.
+    const evidence = plans.some((p) => p.committedOffset !== null) ? undefined : recreatedEvidence(plans, await recordedOffsets(storage, config, location), slot);
+    if (!evidence) {
+      out.set(topic, { location });
+      continue;
+    }
+    const next = locationName(topic, n + 1);
+    const marker = `${folder}${next}.json`;
+    // The same bytes from every instance that writes it (the evidence is per slot: logged, not stored).
+    const body = Buffer.from(JSON.stringify({ topic, location: next, previousLocation: location }) + "\n");
+    if (!(await storage.headObject(marker))) {
+      await storage.putObject(marker, body).catch(async (err) => {
+        if (!(await storage.headObject(marker))) throw err;
+      });
+    }
+    log.warn("topic was deleted and created again: its new records are backed up under a new location, apart from the old ones", { topic, location: next, previousLocation: location, evidence });
+    out.set(topic, { location: next, recreated: { previousLocation: location, evidence } });
+  }
+  return out;
+}
