@@ -47,29 +47,40 @@ export interface BackupPolicyInput extends BackupKeySpace {
 }
 
 /**
- * The backup's folders, as key prefixes: each topic's objects (`<prefix><instance>/<topic>/`, partitioner.ts) and
- * run manifests (`<prefix>_manifests/<instance>/<topic>/`, backup-run.ts). The trailing `/` keeps topic `orders`
- * out of `orders2`'s keys. Several topics by name also get `<topic>~`, the locations of a recreated topic's later
- * incarnations (`orders~2/`; `~` is in no topic name). A pattern's topics are known only at run time: the
- * instance's two folders.
+ * Each topic's backup locations, as key suffixes: `<topic>/`, and `<topic>~` for the later incarnations of a topic
+ * deleted and recreated (`orders~2/`, function/topic-locations.ts; `~` is in no topic name). The trailing `/`
+ * keeps topic `orders` out of `orders2`'s keys. A pattern's topics are known only at run time: every location.
  */
-export function backupFolders(k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] {
-  const objects = `${k.prefix}${k.instanceId}/`;
-  const manifests = `${k.prefix}_manifests/${k.instanceId}/`;
-  const s = k.topics;
-  if (s.kind === "pattern") return [objects, manifests];
-  const locations = s.kind === "topic" ? [`${s.topics[0]}/`] : s.topics.flatMap((t) => [`${t}/`, `${t}~`]);
-  return [...locations.map((l) => objects + l), ...locations.map((l) => manifests + l)];
-}
+const locations = (s: TopicSelection): string[] => (s.kind === "pattern" ? [""] : s.topics.flatMap((t) => [`${t}/`, `${t}~`]));
+
+/** The folders of the topics' objects (`<prefix><instance>/<location>/`, partitioner.ts), as key prefixes. */
+export const objectFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => locations(k.topics).map((l) => `${k.prefix}${k.instanceId}/${l}`);
+/** The folders of the topics' run manifests (`<prefix>_manifests/<instance>/<location>/`, backup-run.ts), as key prefixes. */
+export const manifestFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => locations(k.topics).map((l) => `${k.prefix}_manifests/${k.instanceId}/${l}`);
+/** The backup's objects and manifests, as key prefixes. */
+export const backupFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => [...objectFolders(k), ...manifestFolders(k)];
+/**
+ * The handler's markers of recreated topics' locations, `<prefix>_locations/<instance>/<topic>~<n>.json`, as key
+ * prefixes, and the folder it lists at every run to find them (function/topic-locations.ts).
+ */
+const markers = (k: BackupKeySpace) => ({
+  folder: `${k.prefix}_locations/${k.instanceId}/`,
+  keys: k.topics.kind === "pattern" ? [`${k.prefix}_locations/${k.instanceId}/`] : k.topics.topics.map((t) => `${k.prefix}_locations/${k.instanceId}/${t}~`),
+});
 
 const bucketResource = (k: BackupKeySpace) => `qcs::cos:${k.region}:uid/${k.appId}:${k.bucket}`;
-const folderResources = (k: BackupKeySpace) => backupFolders(k).map((f) => `${bucketResource(k)}/${f}*`);
+const folderResources = (k: BackupKeySpace, folders = backupFolders(k)) => folders.map((f) => `${bucketResource(k)}/${f}*`);
+/** Listing the bucket (GetBucket), limited to these key prefixes by the `cos:prefix` condition (UNVERIFIED). */
+const listing = (k: BackupKeySpace, prefixes: string[]) => ({ effect: "allow", action: ["name/cos:GetBucket"], resource: [`${bucketResource(k)}/*`], condition: { string_like: { "cos:prefix": prefixes } } });
 // Resource format per the KMS CAM docs as we read them (UNVERIFIED; see the README, "Choices").
 const kmsKeyResource = (k: BackupKeySpace) => `qcs::kms:${k.region}:uin/${k.ownerUin}:key/${k.kmsKeyId}`;
 
 export function backupPolicyDocument(input: BackupPolicyInput): object {
+  const m = markers(input);
   const statement: object[] = [
-    { effect: "allow", action: [...COS_OBJECT_ACTIONS, ...COS_READ_ACTIONS], resource: folderResources(input) },
+    { effect: "allow", action: [...COS_OBJECT_ACTIONS, ...COS_READ_ACTIONS], resource: folderResources(input, [...backupFolders(input), ...m.keys]) },
+    // Each run lists the markers; a topic none of whose partitions has a committed offset, its manifests (a recreated topic?).
+    listing(input, [m.folder, ...manifestFolders(input).map((f) => `${f}*`)]),
   ];
   if (input.kmsKeyId) statement.push({ effect: "allow", action: [...KMS_WRITE_ACTIONS], resource: [kmsKeyResource(input)] });
   if (input.saslSecretName) {
@@ -89,13 +100,8 @@ export function backupPolicyDocument(input: BackupPolicyInput): object {
  */
 export function readerPolicyDocument(k: BackupKeySpace): object {
   const statement: object[] = [
-    {
-      effect: "allow",
-      action: ["name/cos:GetBucket"],
-      resource: [`${bucketResource(k)}/*`],
-      // Several topics: also the instance's folder itself, whose listing names its topics (the CLI's --all-topics).
-      condition: { string_like: { "cos:prefix": [...(k.topics.kind === "topics" ? [`${k.prefix}${k.instanceId}/`] : []), ...backupFolders(k).map((f) => `${f}*`)] } },
-    },
+    // Also the instance's folder itself, whose listing names its topics' locations (the CLI's --all-topics).
+    listing(k, [...(k.topics.kind === "pattern" ? [] : [`${k.prefix}${k.instanceId}/`]), ...backupFolders(k).map((f) => `${f}*`)]),
     { effect: "allow", action: [...COS_READ_ACTIONS], resource: folderResources(k) },
   ];
   if (k.kmsKeyId) statement.push({ effect: "allow", action: [...KMS_READ_ACTIONS], resource: [kmsKeyResource(k)] });

@@ -68,10 +68,10 @@ describe("recreated topics' backup locations", () => {
 
   it("are restored only with --target-topic or --target-topic-prefix (their name is no topic name), into <prefix><topic>-<n>", () => {
     const message = 'topic location "orders~2" holds incarnation 2 of topic "orders" (deleted and recreated), and "orders~2" is not a Kafka topic name: give --target-topic-prefix (it is restored into <prefix>orders-2), or restore it alone with --target-topic <topic>';
-    expect(() => topicsAsked({ topic: ["orders~2"] })).toThrow(message);
+    expect(() => topicsAsked({ topic: ["orders~2"], allTopics: false })).toThrow(message);
     expect(() => targetsOf(["orders", "orders~2"])).toThrow(message);
-    expect(topicsAsked({ topic: ["orders~2"], targetTopic: "orders-restored" })).toEqual({ one: "orders~2", targetTopic: "orders-restored" });
-    expect(topicsAsked({ topic: ["orders~2"], targetTopicPrefix: "dr." })).toEqual({ one: "orders~2", targetTopic: "dr.orders-2" });
+    expect(topicsAsked({ topic: ["orders~2"], targetTopic: "orders-restored", allTopics: false })).toEqual({ one: "orders~2", targetTopic: "orders-restored" });
+    expect(topicsAsked({ topic: ["orders~2"], targetTopicPrefix: "dr.", allTopics: false })).toEqual({ one: "orders~2", targetTopic: "dr.orders-2" });
     expect(targetsOf(["orders", "orders~2"], "dr.")).toEqual(["dr.orders", "dr.orders-2"]);
     expect(() => targetsOf(["orders-2", "orders~2"], "")).toThrow('topic locations "orders-2" and "orders~2" would both be restored into "orders-2": restore one of them alone with --target-topic');
   });
