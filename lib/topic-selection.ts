@@ -27,10 +27,18 @@ export function topicSelection(props: TopicProps): TopicSelection {
 /** The topic names a selection gives, none for a pattern. */
 export const namedTopics = (s: TopicSelection): readonly string[] => (s.kind === "pattern" ? [] : s.topics);
 
+/** The longest pattern: the function's description names it, and SCF takes 1000 characters there. */
+const PATTERN_MAX_LENGTH = 500;
+
+/** Names a description lists before "and N more": SCF's description takes 1000 characters, a topic name 249. */
+const NAMED_IN_TEXT = 3;
+
 /** "topic orders", "topics orders, billing", "topics matching orders-.*": for descriptions and remarks. */
 export function topicsText(s: TopicSelection): string {
   if (s.kind === "pattern") return `topics matching ${s.pattern}`;
-  return s.kind === "topic" ? `topic ${s.topics[0]}` : `topics ${s.topics.join(", ")}`;
+  if (s.kind === "topic") return `topic ${s.topics[0]}`;
+  const more = s.topics.length - NAMED_IN_TEXT;
+  return `topics ${s.topics.slice(0, NAMED_IN_TEXT).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 /** The CLI's options that select the backed-up topics: each --topic, or --all-topics for a pattern. */
@@ -82,6 +90,8 @@ export function topicPropErrors(props: TopicProps, alarms: boolean): string[] {
     const pattern = props.topicPattern;
     if (!literal(pattern)) {
       errors.push("topicPattern: must be a literal value, not a Terraform reference: it is checked at synth and goes into the alarms' topic filter");
+    } else if (pattern.length > PATTERN_MAX_LENGTH) {
+      errors.push(`topicPattern: is ${pattern.length} characters; at most ${PATTERN_MAX_LENGTH}: the function's description (SCF: at most 1000 characters) names it; list long alternatives with topics instead`);
     } else {
       const why = checkTopicPattern(pattern) ?? (alarms && re2Problem(pattern) ? `"${pattern}" uses ${re2Problem(pattern)}, which Terraform's regex (RE2) lacks, and the alarms select the topics they watch with it at plan time; rewrite the pattern without it, list the topics with topics, or turn the alarms off (alarmsEnabled: false)` : undefined);
       if (why) errors.push(`topicPattern: ${why}`);

@@ -99,6 +99,11 @@ describe("a backup of several topics by name", () => {
     expect(reader).not.toContain("}/ckafka-abcd1234/*");
   });
 
+  it("names at most three topics in descriptions and remarks, and how many more", () => {
+    const { fn } = synth({ topics: ["a", "b", "c", "d", "e"] });
+    expect(fn.description).toBe("Backs up CKafka topics a, b, c and 2 more of ckafka-abcd1234 to COS every 5 minutes");
+  });
+
   it("outputs the topics and the CLI's options for them", () => {
     expect(outputs.backup_topics.value).toBe("orders,billing");
     expect(outputs.backup_topic).toBeUndefined();
@@ -185,6 +190,7 @@ describe("topic props refused at construction", () => {
     ["an invalid pattern", { topicPattern: "orders-(" }, 'topicPattern: "orders-(" does not compile'],
     ["a Java-only pattern", { topicPattern: "(?i)orders" }, 'topicPattern: "(?i)orders" uses inline flags'],
     ["lookahead with alarms", { topicPattern: "orders(?!-test).*", alarmNoticeIds: ["notice-abc"] }, "topicPattern: \"orders(?!-test).*\" uses lookahead ((?=…), (?!…)), which Terraform's regex (RE2) lacks"],
+    ["a pattern too long for the description", { topicPattern: `(${Array.from({ length: 60 }, (_, i) => `topic-number-${i}`).join("|")})` }, /topicPattern: is \d+ characters; at most 500: the function's description/],
     ["topicId with topics", { topics: ["orders"], topicId: "topic-1" }, "topicId: binds the alarms of one topic; with topics each topic's id is read at plan time"],
   ])("%s", (_, props, message) => {
     expect(() => synth(props)).toThrow(message);
