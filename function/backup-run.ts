@@ -10,7 +10,7 @@ import { MemoryGuard, type MemoryProbe, type MemoryReport } from "./memory-guard
 import type { PartitionResult } from "./partition-writer";
 import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
 import { consume, type TopicWork } from "./run-loop";
-import { planRun, type PartitionPlan } from "./run-plan";
+import { planRun, type TopicPlan } from "./run-plan";
 import { readTopicSnapshot, type TopicSnapshot } from "./topic-snapshot";
 
 /** One topic's part of a run, stored under `_manifests/<instance>/<topic>/` as it always was. */
@@ -115,22 +115,27 @@ export async function runBackup(opts: RunOptions): Promise<RunReport> {
   await admin.connect();
   const resolution = await resolveTopics(admin, config, log).finally(() => admin.disconnect());
   const failedTopics = resolution.missing.map((topic) => ({ topic, error: `the cluster has no topic "${topic}": create it, or remove it from the backup's topics` }));
-  const planned = new Map<string, PartitionPlan[]>();
+  const planned = new Map<string, Exclude<TopicPlan, Error>>();
   for (const [topic, plan] of await planRun(kafka, config, resolution.topics, log, slot)) {
-    if (Array.isArray(plan)) planned.set(topic, plan);
+    if (!(plan instanceof Error)) planned.set(topic, plan);
     else {
       failedTopics.push({ topic, error: `planning failed: ${plan.message}` });
       log.error("topic not planned", { topic, error: plan.message });
     }
   }
   const locations = await locateTopics(planned, config, opts.storage, slot, log);
-  const work: TopicWork[] = [...planned].map(([topic, plans]) => ({ topic, location: locations.get(topic)!.location, plans }));
+  const work: (TopicWork & { recreated?: Recreation })[] = [];
+  for (const [topic, { plans }] of planned) {
+    const where = locations.get(topic)!;
+    if (where instanceof Error) failedTopics.push({ topic, error: where.message });
+    else work.push({ topic, plans, ...where });
+  }
   // Read beside the run, which they never fail or delay past their own few requests; instance 0 of a tick only.
   const snapshots = slot.slot === 0 ? eachLimited(work, (t) => readTopicSnapshot(kafka, { ...config, topic: t.topic }, log)) : undefined;
   const results = await consume({ ...opts, slot }, work, guard);
   const snapshotOf = await snapshots;
   const manifests = await eachLimited(work, (t) =>
-    writeManifest({ ...opts, slot }, t, locations.get(t.topic)!.recreated, startedAt, results.get(t.topic)!, guard, snapshotOf?.[work.indexOf(t)]),
+    writeManifest({ ...opts, slot }, t, startedAt, results.get(t.topic)!, guard, snapshotOf?.[work.indexOf(t)]),
   );
   return {
     runId: opts.runId,
@@ -150,8 +155,7 @@ export async function runBackup(opts: RunOptions): Promise<RunReport> {
 /** The run's manifest, stored beside the objects; a failure to store it is reported in it, not thrown. */
 async function writeManifest(
   opts: RunOptions & { slot: InstanceSlot },
-  work: TopicWork,
-  recreated: Recreation | undefined,
+  work: TopicWork & { recreated?: Recreation },
   startedAt: Date,
   results: PartitionResult[],
   guard: MemoryGuard,
@@ -170,7 +174,7 @@ async function writeManifest(
     runId: opts.runId,
     topic: work.location,
     ...(work.location !== work.topic ? { kafkaTopic: work.topic } : {}),
-    ...(recreated ? { recreated } : {}),
+    ...(work.recreated ? { recreated: work.recreated } : {}),
     instanceId: config.instanceId,
     groupId: config.groupId,
     slot: opts.slot,

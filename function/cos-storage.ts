@@ -32,8 +32,10 @@ export interface ObjectStorage {
 
 /** What a run reads back from the store besides its objects: manifests and topic locations (topic-locations.ts). */
 export interface StoreReader {
-  /** The keys under `prefix`, sorted. */
+  /** The keys under `prefix`, sorted; none when the bucket does not exist. */
   listKeys(prefix: string): Promise<string[]>;
+  /** The folders right under `prefix` that start with `start` (`prefix` + name + "/"), sorted; none when the bucket does not exist. */
+  listFolders(prefix: string, start: string): Promise<string[]>;
   /** A small object's bytes (a manifest). */
   getObject(key: string): Promise<Buffer>;
 }
@@ -153,12 +155,29 @@ export class CosStorage implements ObjectStorage, StoreReader {
   }
 
   async listKeys(prefix: string): Promise<string[]> {
+    return (await this.list(prefix)).keys.sort();
+  }
+
+  async listFolders(prefix: string, start: string): Promise<string[]> {
+    return (await this.list(prefix + start, "/")).folders.sort();
+  }
+
+  private async list(prefix: string, delimiter?: string): Promise<{ keys: string[]; folders: string[] }> {
     const keys: string[] = [];
+    const folders: string[] = [];
     for (let marker = ""; ; ) {
-      const res = await withRetry(`GetBucket ${prefix}`, this.base, () => this.cos.getBucket({ ...this.base, Prefix: prefix, Marker: marker, MaxKeys: 1000 }));
+      const res = await withRetry(`GetBucket ${prefix}`, this.base, () =>
+        this.cos.getBucket({ ...this.base, Prefix: prefix, Marker: marker, MaxKeys: 1000, ...(delimiter ? { Delimiter: delimiter } : {}) }).catch((err: { code?: string }) => {
+          if (err?.code === "NoSuchBucket") return undefined; // no bucket, nothing stored: the answer, not a failure
+          throw err;
+        }),
+      );
+      if (!res) return { keys, folders };
       keys.push(...res.Contents.map((c) => c.Key));
-      if (res.IsTruncated !== "true" || !res.Contents.length) return keys.sort();
-      marker = res.NextMarker || res.Contents[res.Contents.length - 1].Key;
+      folders.push(...(res.CommonPrefixes ?? []).map((c) => c.Prefix));
+      const last = [res.Contents.at(-1)?.Key, res.CommonPrefixes?.at(-1)?.Prefix].filter((k): k is string => k !== undefined).sort().at(-1);
+      if (res.IsTruncated !== "true" || last === undefined) return { keys, folders };
+      marker = res.NextMarker || last;
     }
   }
 

@@ -78,8 +78,8 @@ export function mayHold(group: { protocol: string; members: MemberDescription[] 
   });
 }
 
-/** The kafkajs assigner for `slot`; `owned()` answers which partitions of each topic this member holds now. */
-export function slotAssigner(slot: InstanceSlot, owned: () => Readonly<Record<string, readonly number[]>>): PartitionAssigner {
+/** The kafkajs assigner for `slot`; `owned()` answers which partitions (of each topic) this member holds now. */
+export function slotAssigner(slot: InstanceSlot, owned: () => MemberClaim["owned"]): PartitionAssigner {
   return ({ cluster }) => ({
     name: SLOT_ASSIGNER,
     version: VERSION,

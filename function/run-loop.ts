@@ -92,6 +92,9 @@ export interface TopicWork {
   plans: PartitionPlan[];
 }
 
+/** A committed offset's metadata names the topic's location when it is not the topic's own name (topic-locations.ts). */
+const commitMetadata = (t: TopicWork): string | null => (t.location === t.topic ? null : t.location);
+
 /** One topic in the run loop: its writers by partition and the partitions the group has given this run. */
 interface TopicRun extends TopicWork {
   writers: Map<number, PartitionWriter>;
@@ -108,11 +111,16 @@ export async function consume(opts: RunOptions, work: TopicWork[], guard: Memory
   const idleMs = opts.idleMs ?? 3000;
   const runs = new Map<string, TopicRun>(work.map((t) => [t.topic, { ...t, writers: new Map(), assigned: new Set() }]));
   const topicNames = [...runs.keys()];
+  const oneTopic = config.topicPattern === undefined && config.topics.length === 1 && runs.size === 1;
   const consumer: Consumer = kafka.consumer({
     groupId: config.groupId,
     // Round robin only while a run of an older handler, which knows no slots, is in the group.
     partitionAssigners: [
-      slotAssigner(opts.slot ?? SINGLE_INSTANCE, () => Object.fromEntries([...runs.values()].map((t) => [t.topic, [...t.assigned]]))),
+      // A backup of one named topic claims a list, as handlers before several topics did: one of those, leading
+      // the group while a deploy replaces it, then still reads this run's claim.
+      slotAssigner(opts.slot ?? SINGLE_INSTANCE, () =>
+        oneTopic ? [...[...runs.values()][0].assigned] : Object.fromEntries([...runs.values()].map((t) => [t.topic, [...t.assigned]])),
+      ),
       PartitionAssigners.roundRobin,
     ],
     allowAutoTopicCreation: false,
@@ -164,7 +172,7 @@ export async function consume(opts: RunOptions, work: TopicWork[], guard: Memory
       log,
       commit: async (partition: number, offset: number) => {
         await pinned;
-        await consumer.commitOffsets([{ topic, partition, offset: String(offset) }]);
+        await consumer.commitOffsets([{ topic, partition, offset: String(offset), metadata: commitMetadata(t) }]);
       },
       pause: (partition: number) => consumer.pause([{ topic, partitions: [partition] }]),
     };
@@ -212,7 +220,7 @@ export async function consume(opts: RunOptions, work: TopicWork[], guard: Memory
     const first = !joined;
     joined = true;
     lastActivity = Date.now();
-    const pins: { topic: string; partition: number; offset: string }[] = [];
+    const pins: { topic: string; partition: number; offset: string; metadata: string | null }[] = [];
     const unplanned: { topic: string; partitions: number[] }[] = [];
     for (const [topic, partitions] of Object.entries(e.payload.memberAssignment)) {
       const t = runs.get(topic);
@@ -227,7 +235,7 @@ export async function consume(opts: RunOptions, work: TopicWork[], guard: Memory
         // Emitted after the group sync and before the first fetch, so the seeks apply to it.
         for (const p of t.plans.filter((p) => p.pin && mine.has(p.partition))) {
           consumer.seek({ topic: t.topic, partition: p.partition, offset: String(p.startOffset) });
-          pins.push({ topic: t.topic, partition: p.partition, offset: String(p.startOffset) });
+          pins.push({ topic: t.topic, partition: p.partition, offset: String(p.startOffset), metadata: commitMetadata(t) });
         }
       }
       applyAssignment(t.writers.values(), t.assigned, mine, stopping);

@@ -88,8 +88,12 @@ async function settledGroup(admin: Admin, groupId: string): Promise<GroupDescrip
   }
 }
 
-/** What planning a topic came to: its partitions' plans, or why the topic cannot be read this run. */
-export type TopicPlan = PartitionPlan[] | Error;
+/**
+ * What planning a topic came to: its partitions' plans and the metadata of every committed offset of the topic
+ * (all partitions, not only the slot's: where the topic's objects go, topic-locations.ts), or why the topic
+ * cannot be read this run.
+ */
+export type TopicPlan = { plans: PartitionPlan[]; commitMetadata: (string | null)[] } | Error;
 
 /**
  * Reads where each partition of the instance's slot stands in each topic, and where this run starts and ends,
@@ -106,7 +110,8 @@ export async function planRun(kafka: Kafka, config: BackupConfig, topics: readon
     for (const topic of topics) {
       try {
         const offsets = await admin.fetchTopicOffsets(topic);
-        const committedBy = new Map((committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+        const topicCommits = (committed.find((c) => c.topic === topic)?.partitions ?? []).filter((p) => Number(p.offset) >= 0);
+        const committedBy = new Map(topicCommits.map((p) => [p.partition, Number(p.offset)]));
         const byTime =
           typeof start === "object"
             ? new Map((await admin.fetchTopicOffsetsByTimestamp(topic, start.timestampMs)).map((p) => [p.partition, Number(p.offset)]))
@@ -121,7 +126,7 @@ export async function planRun(kafka: Kafka, config: BackupConfig, topics: readon
           )
           .sort((a, b) => a.partition - b.partition);
         for (const p of plans) if (p.gap) warnGap(log, topic, p.partition, p.gap);
-        result.set(topic, plans);
+        result.set(topic, { plans, commitMetadata: topicCommits.map((p) => p.metadata ?? null) });
       } catch (err) {
         result.set(topic, err as Error);
       }
@@ -129,7 +134,7 @@ export async function planRun(kafka: Kafka, config: BackupConfig, topics: readon
     // Partitions without a usable committed offset get their start pinned (committed) as soon as this
     // run joins the group, so that a start position or a gap is decided once, here, and not again by
     // the consumer's reset policy. Not when a run already in the group may hold the partition: it has pinned it.
-    const planned = [...result.values()].filter((p): p is PartitionPlan[] => Array.isArray(p)).flat();
+    const planned = [...result.values()].flatMap((p) => (p instanceof Error ? [] : p.plans));
     const group = planned.some(unstarted) ? await settledGroup(admin, config.groupId) : undefined;
     const running = group && group.state !== "Empty" && group.state !== "Dead" ? group : undefined;
     let held = 0;

@@ -13,14 +13,16 @@
 // A recreated topic that has already received more records than the old one held cannot be told by offsets.
 //
 // The new incarnation is backed up under its own location `<topic>~<n>` (n = 2, 3…; "~" is not allowed in a
-// Kafka topic name, so no real topic collides with it), with its own manifests. A small marker object
-// `<prefix>_locations/<instance>/<topic>~<n>.json` is written before anything is committed, so that every later
-// run, and the tick's other instances, find the location again.
+// Kafka topic name, so no real topic collides with it), with its own manifests. Every offset committed for it
+// carries the location as its metadata, so later runs, and the tick's other instances, read the location with the
+// committed offsets: an ordinary run reads nothing from the store here. Only a topic without any committed offset
+// (its first run, after a recreation, after the group's offsets expired) is looked up in the store: its locations
+// (manifest folders), and the newest one's last manifests.
 import type { Admin } from "kafkajs";
 import type { Logger } from "./backup-run";
 import { inSlot } from "./partition-assigner";
 import { topicMatcher, type BackupConfig, type InstanceSlot } from "./config";
-import type { ObjectStorage, StoreReader } from "./cos-storage";
+import type { StoreReader } from "./cos-storage";
 import type { PartitionPlan } from "./run-plan";
 
 /** The topics a run reads, and what it could not. */
@@ -61,22 +63,23 @@ export interface Recreation {
   evidence: string;
 }
 
-const locationFolder = (c: Pick<BackupConfig, "prefix" | "instanceId">) => `${c.prefix}_locations/${c.instanceId}/`;
-const manifestFolder = (c: Pick<BackupConfig, "prefix" | "instanceId">, location: string) => `${c.prefix}_manifests/${c.instanceId}/${location}/`;
+const manifestFolders = (c: Pick<BackupConfig, "prefix" | "instanceId">) => `${c.prefix}_manifests/${c.instanceId}/`;
 
 /** The location name of incarnation `n` of `topic` (1: the topic's own name). */
 export function locationName(topic: string, n: number): string {
   return n === 1 ? topic : `${topic}~${n}`;
 }
 
-/** The newest incarnation of each topic the store's markers name (1 when none). */
-export function incarnations(markerKeys: readonly string[], folder: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const key of markerKeys) {
-    const m = /^(.+)~(\d+)\.json$/.exec(key.slice(folder.length));
-    if (m) out.set(m[1], Math.max(out.get(m[1]) ?? 1, Number(m[2])));
-  }
-  return out;
+/** Which incarnation of `topic` a location is (1: the topic's own name), or undefined for another topic's. */
+export function incarnationOf(topic: string, location: string): number | undefined {
+  if (location === topic) return 1;
+  const m = /^~(\d+)$/.exec(location.startsWith(topic) ? location.slice(topic.length) : "");
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The newest incarnation among `locations` of `topic` (1 when none is one of its). */
+export function newestIncarnation(topic: string, locations: readonly (string | null)[]): number {
+  return Math.max(1, ...locations.map((l) => incarnationOf(topic, l ?? topic) ?? 1));
 }
 
 /** What the newest manifests recorded for one partition: where the next run was to start. */
@@ -105,7 +108,7 @@ const MANIFESTS_READ = 20;
 
 /** Each partition's next offset in the newest of the location's last manifests that records it. */
 async function recordedOffsets(storage: StoreReader, config: Pick<BackupConfig, "prefix" | "instanceId">, location: string): Promise<Map<number, Recorded>> {
-  const keys = (await storage.listKeys(manifestFolder(config, location))).filter((k) => k.endsWith(".json"));
+  const keys = (await storage.listKeys(`${manifestFolders(config)}${location}/`)).filter((k) => k.endsWith(".json"));
   const out = new Map<number, Recorded>();
   for (const key of keys.slice(-MANIFESTS_READ).reverse()) {
     const manifest = JSON.parse((await storage.getObject(key)).toString("utf8")) as { partitions?: { partition: number; committedOffset: number | null; planned: { start: number } }[] };
@@ -116,37 +119,47 @@ async function recordedOffsets(storage: StoreReader, config: Pick<BackupConfig, 
   return out;
 }
 
-/** Where each topic's objects go this run; a recreated topic moves to a new location (see the top). */
+/** Where a topic's objects go this run, and whether it moved there now. */
+export interface TopicLocation {
+  location: string;
+  recreated?: Recreation;
+}
+
+/**
+ * Where each topic's objects go this run (see the top); an Error for a topic whose store could not be read when
+ * it had to be: that topic is not read this run, so nothing of it can land in the wrong place.
+ */
 export async function locateTopics(
-  kafkaTopics: ReadonlyMap<string, readonly PartitionPlan[]>,
+  topics: ReadonlyMap<string, { plans: readonly PartitionPlan[]; commitMetadata: readonly (string | null)[] }>,
   config: Pick<BackupConfig, "prefix" | "instanceId">,
-  storage: ObjectStorage & StoreReader,
+  storage: StoreReader,
   slot: InstanceSlot,
   log: Logger,
-): Promise<Map<string, { location: string; recreated?: Recreation }>> {
-  const folder = locationFolder(config);
-  const newest = incarnations(await storage.listKeys(folder), folder);
-  const out = new Map<string, { location: string; recreated?: Recreation }>();
-  for (const [topic, plans] of kafkaTopics) {
-    const n = newest.get(topic) ?? 1;
-    const location = locationName(topic, n);
-    // Only a topic none of whose partitions has a committed offset is looked at: the usual run reads nothing here.
-    const evidence = plans.some((p) => p.committedOffset !== null) ? undefined : recreatedEvidence(plans, await recordedOffsets(storage, config, location), slot);
-    if (!evidence) {
-      out.set(topic, { location });
+): Promise<Map<string, TopicLocation | Error>> {
+  const out = new Map<string, TopicLocation | Error>();
+  for (const [topic, { plans, commitMetadata }] of topics) {
+    if (commitMetadata.length) {
+      out.set(topic, { location: locationName(topic, newestIncarnation(topic, commitMetadata)) });
       continue;
     }
-    const next = locationName(topic, n + 1);
-    const marker = `${folder}${next}.json`;
-    // The same bytes from every instance that writes it (the evidence is per slot: logged, not stored).
-    const body = Buffer.from(JSON.stringify({ topic, location: next, previousLocation: location }) + "\n");
-    if (!(await storage.headObject(marker))) {
-      await storage.putObject(marker, body).catch(async (err) => {
-        if (!(await storage.headObject(marker))) throw err;
-      });
+    try {
+      const folder = manifestFolders(config);
+      const locations = (await storage.listFolders(folder, topic)).map((f) => f.slice(folder.length, -1));
+      const n = newestIncarnation(topic, locations);
+      const location = locationName(topic, n);
+      const evidence = locations.length ? recreatedEvidence(plans, await recordedOffsets(storage, config, location), slot) : undefined;
+      if (!evidence) {
+        out.set(topic, { location });
+        continue;
+      }
+      const next = locationName(topic, n + 1);
+      log.warn("topic was deleted and created again: its new records are backed up under a new location, apart from the old ones", { topic, location: next, previousLocation: location, evidence });
+      out.set(topic, { location: next, recreated: { previousLocation: location, evidence } });
+    } catch (err) {
+      const message = `could not tell from the bucket whether topic ${topic}, which has no committed offset, was deleted and created again, so it is not read this run: ${(err as Error).message}`;
+      log.error("topic not located", { topic, error: message });
+      out.set(topic, new Error(message));
     }
-    log.warn("topic was deleted and created again: its new records are backed up under a new location, apart from the old ones", { topic, location: next, previousLocation: location, evidence });
-    out.set(topic, { location: next, recreated: { previousLocation: location, evidence } });
   }
   return out;
 }

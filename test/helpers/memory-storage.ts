@@ -44,6 +44,10 @@ export class MemoryStorage implements ObjectStorage, StoreReader {
   async listKeys(prefix: string): Promise<string[]> {
     return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
+  async listFolders(prefix: string, start: string): Promise<string[]> {
+    const rests = [...this.objects.keys()].filter((k) => k.startsWith(prefix + start)).map((k) => k.slice(prefix.length));
+    return [...new Set(rests.filter((r) => r.includes("/")).map((r) => prefix + r.slice(0, r.indexOf("/") + 1)))].sort();
+  }
   async getObject(key: string): Promise<Buffer> {
     const body = this.objects.get(key);
     if (!body) throw Object.assign(new Error(`NoSuchKey: ${key}`), { statusCode: 404 });

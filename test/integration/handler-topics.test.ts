@@ -143,6 +143,10 @@ describe("many topics", () => {
       const ends = await partitionOffsets(t);
       expect(await committedOffsets(groupId, t), t).toEqual(new Map([...ends].map(([p, { high }]) => [p, high])));
     }
+    // The recreated topic's offsets are committed with its location, which the later runs read.
+    const commits = await withAdmin((admin) => admin.fetchOffsets({ groupId, topics: [recreated] }));
+    expect(commits[0].partitions.map((p) => p.metadata)).toEqual(Array(PARTITIONS).fill(`${recreated}~2`));
+    expect((await withAdmin((admin) => admin.fetchOffsets({ groupId, topics: [topics[0]] })))[0].partitions.map((p) => p.metadata ?? "")).toEqual(Array(PARTITIONS).fill(""));
     // Every record once, each topic in its own location; the recreated topic's new records apart from the old.
     for (const [location, records] of sent) await expectExactlyOnce(`${prefix}${INSTANCE}/${location}/`, records);
     const folders = new Set((await listKeys(testCos(), `${prefix}${INSTANCE}/`)).map((k) => k.split("/")[2]));

@@ -66,13 +66,13 @@ describe("planRun", () => {
 
   it("pins the starts of its slot's partitions when the other instances in the group hold other slots, once the group has settled", async () => {
     const kafka = kafkaWith(3, [slotMember(1, 2)]);
-    const plans = (await planRun(kafka, config, ["t"], quiet, { slot: 0, parallelism: 2 })).get("t") as PartitionPlan[];
+    const plans = ((await planRun(kafka, config, ["t"], quiet, { slot: 0, parallelism: 2 })).get("t") as { plans: PartitionPlan[] }).plans;
     expect(plans.map((p) => [p.partition, p.startOffset, p.pin])).toEqual([[0, 10, true], [2, 10, true]]);
     expect(kafka.described()).toBe(4);
   });
 
   it("leaves the start to the member that may hold the partition", async () => {
-    const plans = (await planRun(kafkaWith(0, [slotMember(0, 2)]), config, ["t"], quiet, { slot: 0, parallelism: 2 })).get("t") as PartitionPlan[];
+    const plans = ((await planRun(kafkaWith(0, [slotMember(0, 2)]), config, ["t"], quiet, { slot: 0, parallelism: 2 })).get("t") as { plans: PartitionPlan[] }).plans;
     expect(plans.map((p) => p.pin)).toEqual([false, false]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { RunManifest } from "../../function/backup-run";
+import type { RunManifest, RunReport } from "../../function/backup-run";
 import type { PartitionResult } from "../../function/partition-writer";
-import { runSummary } from "../../function/run-summary";
+import { reportSummary, runSummary } from "../../function/run-summary";
 
 const partition = (p: number, stopReason: PartitionResult["stopReason"], gaps: PartitionResult["gaps"] = []): PartitionResult => ({
   partition: p,
@@ -58,5 +58,63 @@ describe("runSummary", () => {
       memoryThrottled: 1,
     });
     expect(runSummary({ ...manifest, manifestError: "denied" }, 1).ok).toBe(false);
+  });
+});
+
+describe("reportSummary", () => {
+  const manifest = (topic: string, lagRecords: number, headroomMs: number, stop: PartitionResult["stopReason"]): RunManifest => ({
+    runId: "r1",
+    topic,
+    instanceId: "ckafka-1",
+    groupId: "g",
+    slot: { slot: 0, parallelism: 1 },
+    format: "jsonl",
+    startedAt: "",
+    endedAt: "",
+    deadlineAt: "",
+    partitions: [partition(0, stop)],
+    totals: { records: 10, encodedBytes: 1000, storedBytes: 300, objects: 1, failedPartitions: stop === "error" ? 1 : 0 },
+    manifestKey: `_manifests/${topic}.json`,
+    retention: { headroomMs, retentionMs: 3_600_000, lagRecords },
+    memory: { budgetMiB: 256, heapLimitMiB: 176, peakRssMiB: 150, peakHeapUsedMiB: 60, collections: 4, throttled: 0 },
+  });
+  const report = (manifests: RunManifest[], failedTopics: RunReport["failedTopics"] = []): RunReport => ({
+    runId: "r1",
+    instanceId: "ckafka-1",
+    groupId: "g",
+    slot: { slot: 0, parallelism: 1 },
+    startedAt: "",
+    endedAt: "",
+    topicSelection: { topics: [], topicPattern: "o.*" },
+    manifests,
+    failedTopics,
+    memory: manifests[0]?.memory ?? { budgetMiB: 256, heapLimitMiB: 176, peakRssMiB: 150, peakHeapUsedMiB: 60, collections: 4, throttled: 0 },
+  });
+
+  it("one line over all topics: totals, lag summed, the least headroom, stop reasons counted, each topic's own figures", () => {
+    const line = reportSummary(report([manifest("orders", 5, 600_000, "caught-up"), manifest("billing", 7, 60_000, "error")], [{ topic: "gone", error: "not found" }]), 99);
+    expect(line).toMatchObject({
+      ok: false,
+      records: 20,
+      objects: 2,
+      failedPartitions: 1,
+      lagRecords: 12,
+      retentionHeadroomMs: 60_000,
+      stopReasons: { "caught-up": 1, error: 1 },
+      topicPattern: "o.*",
+      topicCount: 2,
+      failedTopicCount: 1,
+      failedTopics: [{ topic: "gone", error: "not found" }],
+    });
+    expect(line.topics.map((t) => [t.topic, t.ok, t.records, t.lagRecords])).toEqual([["orders", true, 10, 5], ["billing", false, 10, 7]]);
+  });
+
+  it("with one topic: that topic's runSummary fields, plus the per-topic ones", () => {
+    const m = manifest("orders", 5, 600_000, "caught-up");
+    expect(reportSummary(report([m]), 99)).toMatchObject({ ...runSummary(m, 99), topicCount: 1, failedTopics: [] });
+  });
+
+  it("a pattern matching nothing: said in the line, and still ok", () => {
+    expect(reportSummary({ ...report([]), unmatchedPattern: "o.*" }, 1)).toMatchObject({ ok: true, records: 0, topicCount: 0, unmatchedPattern: "o.*" });
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, checkTopicPattern, configTopics, fromEnvironment, toEnvironment, topicMatcher } from "../../function/config";
 import { assignBySlot, decodeClaim, ownedOf, slotAssigner, type MemberClaim } from "../../function/partition-assigner";
 import { planPartition, type PartitionPlan } from "../../function/run-plan";
-import { incarnations, locateTopics, locationName, recreatedEvidence, selectTopics } from "../../function/topic-locations";
+import { incarnationOf, locateTopics, locationName, newestIncarnation, recreatedEvidence, selectTopics } from "../../function/topic-locations";
 import { MemoryStorage } from "../helpers/memory-storage";
 
 const BASE = { CKB_BROKERS: "127.0.0.1:9092", CKB_INSTANCE_ID: "ckafka-1", CKB_BUCKET: "b-1250000000", CKB_REGION: "ap-guangzhou", CKB_GROUP_ID: "g" };
@@ -106,29 +106,37 @@ describe("a recreated topic", () => {
     expect(recreatedEvidence(plans([3]), recorded([0, 40]), { slot: 0, parallelism: 2 })).toBeUndefined();
   });
 
-  it("goes to <topic>~2, marked in the store before anything is committed, and is found there by the next runs", async () => {
+  it("goes to <topic>~2; the next runs find it in their committed offsets' metadata, without reading the store", async () => {
     const storage = new MemoryStorage();
     const config = { prefix: "p/", instanceId: "ckafka-1" };
     const manifest = { partitions: [{ partition: 0, committedOffset: 40, planned: { start: 0 } }] };
     storage.objects.set("p/_manifests/ckafka-1/orders/2026-01-01T00-00-00-000Z_r1.json", Buffer.from(JSON.stringify(manifest)));
-    const first = await locateTopics(new Map([["orders", plans([3])], ["billing", plans([5], 5)]]), config, storage, slot, quiet);
+    storage.objects.set("p/_manifests/ckafka-1/orders-eu/2026-01-01T00-00-00-000Z_r1.json", Buffer.from(JSON.stringify(manifest)));
+    const topics = (entries: [string, PartitionPlan[], (string | null)[]][]) => new Map(entries.map(([t, plans, commitMetadata]) => [t, { plans, commitMetadata }]));
+    const first = await locateTopics(topics([["orders", plans([3]), []], ["billing", plans([5], 5), [null]], ["new", plans([5]), []]]), config, storage, slot, quiet);
     expect(first.get("orders")).toEqual({ location: "orders~2", recreated: { previousLocation: "orders", evidence: "partition 0: the manifests' next offset 40 is past the end offset 3 now" } });
     expect(first.get("billing")).toEqual({ location: "billing" });
-    expect([...storage.objects.keys()]).toContain("p/_locations/ckafka-1/orders~2.json");
-    // The next run: the new incarnation has committed offsets now.
-    const next = await locateTopics(new Map([["orders", plans([9], 3)]]), config, storage, slot, quiet);
-    expect(next.get("orders")).toEqual({ location: "orders~2" });
-    // A write-once store: another instance of the tick writing the same marker finds it done.
-    const locked = new MemoryStorage(true);
-    locked.objects.set("p/_manifests/ckafka-1/orders/x.json", Buffer.from(JSON.stringify(manifest)));
-    await locateTopics(new Map([["orders", plans([3])]]), config, locked, slot, quiet);
-    await expect(locateTopics(new Map([["orders", plans([3])]]), config, locked, { slot: 0, parallelism: 1 }, quiet)).resolves.toBeDefined();
+    expect(first.get("new")).toEqual({ location: "new" });
+    // Later: the new incarnation's offsets are committed with its location; the store is not read.
+    const unreadable = { listKeys: () => Promise.reject(new Error("not read")), listFolders: () => Promise.reject(new Error("not read")), getObject: () => Promise.reject(new Error("not read")) };
+    expect((await locateTopics(topics([["orders", plans([9], 3), ["orders~2", null]]]), config, unreadable, slot, quiet)).get("orders")).toEqual({ location: "orders~2" });
+    // Recreated again: the newest location's manifests are compared, and the topic moves on to ~3.
+    storage.objects.set("p/_manifests/ckafka-1/orders~2/2026-01-02T00-00-00-000Z_r2.json", Buffer.from(JSON.stringify(manifest)));
+    expect((await locateTopics(topics([["orders", plans([2]), []]]), config, storage, slot, quiet)).get("orders")).toMatchObject({ location: "orders~3" });
+    // Offsets the group let expire on an idle topic: the newest location goes on.
+    expect((await locateTopics(topics([["orders", plans([40]), []]]), config, storage, slot, quiet)).get("orders")).toEqual({ location: "orders~2" });
+    // A store that cannot be read when it must be: the topic is not read this run.
+    const failed = (await locateTopics(topics([["orders", plans([3]), []]]), config, unreadable, slot, quiet)).get("orders");
+    expect(failed).toBeInstanceOf(Error);
+    expect((failed as Error).message).toContain("could not tell from the bucket whether topic orders, which has no committed offset, was deleted and created again");
   });
 
   it("names its locations <topic>~<n>", () => {
     expect(locationName("orders", 1)).toBe("orders");
     expect(locationName("orders", 3)).toBe("orders~3");
-    expect(incarnations(["f/orders~2.json", "f/orders~3.json", "f/a.b~2.json"], "f/")).toEqual(new Map([["orders", 3], ["a.b", 2]]));
+    expect(incarnationOf("orders", "orders~3")).toBe(3);
+    expect(incarnationOf("orders", "orders-eu")).toBeUndefined();
+    expect(newestIncarnation("orders", [null, "orders~2", "orders-eu~5", "orders~3"])).toBe(3);
   });
 });
 
