@@ -54,33 +54,33 @@ export interface BackupPolicyInput extends BackupKeySpace {
 const locations = (s: TopicSelection): string[] => (s.kind === "pattern" ? [""] : s.topics.flatMap((t) => [`${t}/`, `${t}~`]));
 
 /** The folders of the topics' objects (`<prefix><instance>/<location>/`, partitioner.ts), as key prefixes. */
-export const objectFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => locations(k.topics).map((l) => `${k.prefix}${k.instanceId}/${l}`);
+const objectFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => locations(k.topics).map((l) => `${k.prefix}${k.instanceId}/${l}`);
 /** The folders of the topics' run manifests (`<prefix>_manifests/<instance>/<location>/`, backup-run.ts), as key prefixes. */
-export const manifestFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => locations(k.topics).map((l) => `${k.prefix}_manifests/${k.instanceId}/${l}`);
+const manifestFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => locations(k.topics).map((l) => `${k.prefix}_manifests/${k.instanceId}/${l}`);
 /** The backup's objects and manifests, as key prefixes. */
 export const backupFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => [...objectFolders(k), ...manifestFolders(k)];
 /**
- * The handler's markers of recreated topics' locations, `<prefix>_locations/<instance>/<topic>~<n>.json`, as key
- * prefixes, and the folder it lists at every run to find them (function/topic-locations.ts).
+ * What the handler lists for a topic without any committed offset (function/topic-locations.ts), as `cos:prefix`
+ * values: the names of the topic's locations (prefix `<prefix>_manifests/<instance>/<topic>`, delimiter `/`) and
+ * the newest location's manifests.
  */
-const markers = (k: BackupKeySpace) => ({
-  folder: `${k.prefix}_locations/${k.instanceId}/`,
-  keys: k.topics.kind === "pattern" ? [`${k.prefix}_locations/${k.instanceId}/`] : k.topics.topics.map((t) => `${k.prefix}_locations/${k.instanceId}/${t}~`),
-});
+const manifestListing = (k: BackupKeySpace): string[] => {
+  const folder = `${k.prefix}_manifests/${k.instanceId}/`;
+  return k.topics.kind === "pattern" ? [`${folder}*`] : k.topics.topics.flatMap((t) => [`${folder}${t}`, `${folder}${t}/*`, `${folder}${t}~*`]);
+};
 
 const bucketResource = (k: BackupKeySpace) => `qcs::cos:${k.region}:uid/${k.appId}:${k.bucket}`;
-const folderResources = (k: BackupKeySpace, folders = backupFolders(k)) => folders.map((f) => `${bucketResource(k)}/${f}*`);
+const folderResources = (k: BackupKeySpace) => backupFolders(k).map((f) => `${bucketResource(k)}/${f}*`);
 /** Listing the bucket (GetBucket), limited to these key prefixes by the `cos:prefix` condition (UNVERIFIED). */
 const listing = (k: BackupKeySpace, prefixes: string[]) => ({ effect: "allow", action: ["name/cos:GetBucket"], resource: [`${bucketResource(k)}/*`], condition: { string_like: { "cos:prefix": prefixes } } });
 // Resource format per the KMS CAM docs as we read them (UNVERIFIED; see the README, "Choices").
 const kmsKeyResource = (k: BackupKeySpace) => `qcs::kms:${k.region}:uin/${k.ownerUin}:key/${k.kmsKeyId}`;
 
 export function backupPolicyDocument(input: BackupPolicyInput): object {
-  const m = markers(input);
   const statement: object[] = [
-    { effect: "allow", action: [...COS_OBJECT_ACTIONS, ...COS_READ_ACTIONS], resource: folderResources(input, [...backupFolders(input), ...m.keys]) },
-    // Each run lists the markers; a topic none of whose partitions has a committed offset, its manifests (a recreated topic?).
-    listing(input, [m.folder, ...manifestFolders(input).map((f) => `${f}*`)]),
+    { effect: "allow", action: [...COS_OBJECT_ACTIONS, ...COS_READ_ACTIONS], resource: folderResources(input) },
+    // A topic without any committed offset (a first run, a recreated topic): its locations and manifests.
+    listing(input, manifestListing(input)),
   ];
   if (input.kmsKeyId) statement.push({ effect: "allow", action: [...KMS_WRITE_ACTIONS], resource: [kmsKeyResource(input)] });
   if (input.saslSecretName) {

@@ -93,7 +93,6 @@ describe("least privilege per backup", () => {
     `kafka/ckafka-abcd1234/${topic}~2/dt=2026-11-25/hour=10/${topic}+0+00000000000000000000.jsonl.gz`,
     `kafka/_manifests/ckafka-abcd1234/${topic}~2/2026-11-25T10-00-00-000Z_run.json`,
   ];
-  const markerOf = (topic: string) => `kafka/_locations/ckafka-abcd1234/${topic}~2.json`;
   /** The resources of the statements that are not the listing (GetBucket on the bucket, limited by cos:prefix). */
   const objectResources = (doc: string) => cosResources(doc).filter((r) => !r.endsWith("shared-1250000000/*"));
 
@@ -101,12 +100,12 @@ describe("least privilege per backup", () => {
     ["orders-backup-policy", "orders", ["payments", "orders2"]],
     ["payments-backup-policy", "payments", ["orders", "orders2"]],
     ["orders2-backup-policy", "orders2", ["orders", "payments"]],
-  ])("%s writes its own objects, manifests and markers, and no other backup's; lists only its markers and manifests", (name, own, others) => {
+  ])("%s writes its own objects and manifests, and no other backup's; lists only its topic's locations and manifests", (name, own, others) => {
     const resources = objectResources(policy(tf, name));
-    for (const key of [...keysOf(own), markerOf(own)]) expect(resources.some((r) => covers(r, key)), key).toBe(true);
-    for (const other of others) for (const key of [...keysOf(other), markerOf(other)]) expect(resources.some((r) => covers(r, key)), key).toBe(false);
+    for (const key of keysOf(own)) expect(resources.some((r) => covers(r, key)), key).toBe(true);
+    for (const other of others) for (const key of keysOf(other)) expect(resources.some((r) => covers(r, key)), key).toBe(false);
     expect(policy(tf, name)).not.toMatch(/Delete|"\*"/);
-    expect(policy(tf, name)).toContain(`"cos:prefix" = ["kafka/_locations/ckafka-abcd1234/", "kafka/_manifests/ckafka-abcd1234/${own}/*", "kafka/_manifests/ckafka-abcd1234/${own}~*"]`);
+    expect(policy(tf, name)).toContain(`"cos:prefix" = ["kafka/_manifests/ckafka-abcd1234/${own}", "kafka/_manifests/ckafka-abcd1234/${own}/*", "kafka/_manifests/ckafka-abcd1234/${own}~*"]`);
   });
 
   it("the reader policy reads one backup's folders, lists only them, and writes nothing", () => {
