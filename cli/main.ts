@@ -43,7 +43,8 @@ Exit status:
      written; restore says what it wrote before), or, with --require-manifest, objects no manifest lists
   2  bad options or environment (checked before any network call where possible)
   3  failed: an endpoint did not answer within --timeout, refused, returned an error, or answered unlike an object store
-  4  restore stopped midway: the message says what was written; rerun with --resume`;
+  4  restore stopped midway: the message says what was written; rerun with --resume
+  With several topics (--topic repeated, --all-topics): the worst of the topics' statuses`;
 }
 
 function version(): string {
