@@ -114,4 +114,25 @@ describe("several topics in one command", () => {
     expect(damaged.lines.slice(atC).some((l) => l.startsWith("  PROBLEM ") && l.includes(key))).toBe(true);
     expect(damaged.lines.at(-1)).toMatch(new RegExp(`; \\d+ problem\\(s\\) found, in ${c}$`));
   });
+
+  it("a construct's topics and topicPattern reach the handler: one run backs up the named or matching topics, which the CLI finds with --all-topics", async () => {
+    const base = uniqueName("sel");
+    const [x, y, z] = [`${base}-x`, `${base}-y`, `${base}-zz`];
+    for (const t of [x, y, z]) {
+      await createTopic(t, 2);
+      await produce(t, Array.from({ length: 50 }, (_, j) => recordOfShape(j, 2)));
+    }
+    const stacks: Array<[string, { topics?: string[]; topicPattern?: string }]> = [["list", { topics: [x, z] }], ["pattern", { topicPattern: `${base}-[a-z]` }]];
+    for (const [name, props] of stacks) {
+      const prefix = `${base}-${name}/`;
+      const run = await invokeHandler(synthesizedEnvironment({ functionName: uniqueName("fn"), topic: undefined, ...props, deliveryPathPrefix: prefix }));
+      expect(run.ok, run.stderr).toBe(true);
+      const verified = await cli("verify", "--bucket", TEST_BUCKET, "--region", TEST_REGION, "--endpoint", cosEndpoint(), "--instance", "ckafka-test", "--prefix", prefix, "--all-topics", "--json");
+      expect(verified.code).toBe(0);
+      const report = JSON.parse(verified.lines.join("\n"));
+      // The list: the two named; the pattern: the two single-letter ones (a whole-name match: not -zz).
+      expect(report.topics.map((t: { topic: string; partitions: { records: number }[] }) => [t.topic, t.partitions.reduce((n, p) => n + p.records, 0)])).toEqual((name === "list" ? [x, z] : [x, y]).map((t) => [t, 50]));
+      expect(report.problems).toBe(0);
+    }
+  });
 });
