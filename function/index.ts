@@ -103,13 +103,16 @@ export async function main_handler(event: TimerEvent | undefined, context: ScfCo
   }
   log.info("backup run", reportSummary(report, Date.now() - startedAt, kafkaLog.rejoinNotices()));
   const failures = [
-    ...report.failedTopics.map((t) => `backup of topic ${t.topic}: ${t.error}`),
-    ...report.manifests.map((m) => topicFailure(m, config.retentionHeadroomAlarmMs)).filter((f): f is string => f !== undefined),
+    ...report.failedTopics.map((t) => ({ topic: t.topic, why: `backup of topic ${t.topic}: ${t.error}` })),
+    ...report.manifests.flatMap((m) => {
+      const why = topicFailure(m, config.retentionHeadroomAlarmMs);
+      return why ? [{ topic: m.topic, why }] : [];
+    }),
   ];
-  if (failures.length === 1) throw new Error(failures[0]);
+  if (failures.length === 1) throw new Error(failures[0].why);
   if (failures.length) {
-    const names = [...report.failedTopics.map((t) => t.topic), ...report.manifests.filter((m) => topicFailure(m, config.retentionHeadroomAlarmMs)).map((m) => m.topic)];
-    throw new Error(`${failures.length} topics failed (${names.join(", ")}); the others were backed up: ${failures.join(" | ")}`);
+    const names = failures.map((f) => f.topic).join(", ");
+    throw new Error(`${failures.length} topics failed (${names}), after every topic's work was stored and committed: ${failures.map((f) => f.why).join(" | ")}`);
   }
   const single = config.topicPattern === undefined && config.topics.length === 1 && report.manifests.length === 1;
   return single ? report.manifests[0] : report;

@@ -157,10 +157,10 @@ describe("many topics", () => {
     expect(last.kafkaTopic).toBe(recreated);
   }, 600_000);
 
-  it("a list of topics with one missing: the others are backed up, the invocation fails naming the missing one", async () => {
+  it("a list of topics with two missing: the others are backed up, the invocation fails naming the missing ones", async () => {
     const base = uniqueName("ml");
     const prefix = `${base}/`;
-    const [a, b, missing] = [`${base}-a`, `${base}-b`, `${base}-missing`];
+    const [a, b, missing, gone] = [`${base}-a`, `${base}-b`, `${base}-missing`, `${base}-gone`];
     const sent = new Map<string, SentRecord[]>();
     for (const t of [a, b]) {
       await create(t, 3);
@@ -168,11 +168,27 @@ describe("many topics", () => {
       await retrying(() => produce(t, records));
       sent.set(t, records);
     }
-    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic: a, deliveryPathPrefix: prefix }, { [ENV.topic]: "", [ENV.topics]: [a, missing, b].join(",") });
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic: a, deliveryPathPrefix: prefix }, { [ENV.topic]: "", [ENV.topics]: [a, missing, b, gone].join(",") });
     const [run] = await invokeTick(env, 1, { tick: "l1" });
     expect(run.ok).toBe(false);
-    expect(run.error).toContain(`backup of topic ${missing}: the cluster has no topic "${missing}"`);
+    expect(run.error).toBe(
+      `2 topics failed (${missing}, ${gone}), after every topic's work was stored and committed: ` +
+        `backup of topic ${missing}: the cluster has no topic "${missing}": create it, or remove it from the backup's topics | ` +
+        `backup of topic ${gone}: the cluster has no topic "${gone}": create it, or remove it from the backup's topics`,
+    );
     expect(summaries(run)[0]).toMatchObject({ ok: false, topicCount: 2, records: 60 });
     for (const [t, records] of sent) await expectExactlyOnce(`${prefix}${INSTANCE}/${t}/`, records);
+  }, 120_000);
+
+  it("a pattern that matches nothing: a warning and the summary say so each run; not an error", async () => {
+    const base = uniqueName("none");
+    const env = synthesizedEnvironment({ functionName: uniqueName("fn"), topic: "unused", deliveryPathPrefix: `${base}/` }, { [ENV.topic]: "", [ENV.topicPattern]: `${base}-.*` });
+    for (const tick of ["n1", "n2"]) {
+      const [run] = await invokeTick(env, 1, { tick });
+      expect(run.error, run.stdout + run.stderr).toBeUndefined();
+      expect((run.result as unknown as RunReport).unmatchedPattern).toBe(`${base}-.*`);
+      expect(run.stderr).toContain('"msg":"the topic pattern matches no topic of the cluster; nothing to back up"');
+      expect(summaries(run)[0]).toMatchObject({ ok: true, topicCount: 0, records: 0, unmatchedPattern: `${base}-.*` });
+    }
   }, 120_000);
 });
