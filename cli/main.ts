@@ -13,13 +13,14 @@ import { kafkaErrorLine } from "./calls";
 import { IntegrityError, NothingBackedUp, UnreadableObject, UsageError } from "./errors";
 import { DEFAULT_CODEC, DEFAULT_PRICES, MODELLED_CODECS, codecCpu, planBackup, type BackupPlan, type Codec } from "./cost-model";
 import { measureTopic } from "./estimate";
-import { EXPORT_FORMATS, exportBackup, type ExportFormat } from "./export";
-import { readHistory } from "./history";
+import { EXPORT_FORMATS, exportBackup, type ExportFormat, type ExportReport } from "./export";
+import { readHistory, type History } from "./history";
 import { progressOn, type Progress } from "./progress";
 import { DEFAULT_CONCURRENCY, RestoreStopped, restoreBackup, type RestoreReport } from "./restore";
 import { checkpointName, restoreTopics, targetsOf, type TopicsRestoreReport } from "./restore-topics";
+import { checkLocation, checkOneTopicOptions, incarnationOf, namedError, topicProgress, topicsAt, topicsWanted, type TopicFlags } from "./topics";
 import type { Selection } from "./selection";
-import { verifyBackup, type Hole } from "./verify";
+import { verifyBackup, type Hole, type VerifyReport } from "./verify";
 
 /** Exit statuses, as the help documents them. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failed: 3, restoreStopped: 4 } as const;
@@ -42,7 +43,8 @@ Exit status:
      written; restore says what it wrote before), or, with --require-manifest, objects no manifest lists
   2  bad options or environment (checked before any network call where possible)
   3  failed: an endpoint did not answer within --timeout, refused, returned an error, or answered unlike an object store
-  4  restore stopped midway: the message says what was written; rerun with --resume`;
+  4  restore stopped midway: the message says what was written; rerun with --resume
+  With several topics (--topic repeated, --all-topics): the worst of the topics' statuses`;
 }
 
 function version(): string {
@@ -149,20 +151,14 @@ function isoTime(name: string) {
 
 const collect = (parse: (v: string) => number) => (value: string, previous: number[] | undefined) => [...(previous ?? []), parse(value)];
 
-/** `severalTopics`: --topic may be repeated, or --all-topics given instead (restore). */
-function withSource(cmd: Command, severalTopics = false): Command {
-  cmd
+/** --topic may be repeated, or --all-topics given instead; a recreated topic's location `<topic>~<n>` is a topic here. */
+function withSource(cmd: Command): Command {
+  return cmd
     .requiredOption("--bucket <bucket>", "the backup bucket, <name>-<appid>", checked("bucket", checkBucket))
     .requiredOption("--region <region>", "the bucket's region, e.g. ap-guangzhou", checked("region", checkRegion))
-    .requiredOption("--instance <id>", "the CKafka instance id (first folder of every key)", checked("instance", checkInstanceId));
-  if (severalTopics) {
-    cmd
-      .option("--topic <topic>", "a backed-up topic (repeat for several)", (v: string, prev: string[] | undefined) => [...(prev ?? []), checked("topic", checkTopic)(v)])
-      .option("--all-topics", "every topic backed up under <prefix><instance>/ (instead of --topic)", false);
-  } else {
-    cmd.requiredOption("--topic <topic>", "the backed-up topic", checked("topic", checkTopic));
-  }
-  return cmd
+    .requiredOption("--instance <id>", "the CKafka instance id (first folder of every key)", checked("instance", checkInstanceId))
+    .option("--topic <topic>", "a backed-up topic, or a recreated topic's backup location <topic>~<n> (repeat for several)", (v: string, prev: string[] | undefined) => [...(prev ?? []), checked("topic", checkLocation)(v)])
+    .option("--all-topics", "every topic backed up under <prefix><instance>/ (instead of --topic)", false)
     .option("--prefix <prefix>", 'the construct\'s deliveryPathPrefix, ending in "/"', checked("prefix", checkPrefix), "")
     .option("--endpoint <url>", "an S3-compatible endpoint (http or https URL) instead of COS's own domain, e.g. http://127.0.0.1:9000", endpointUrl)
     .option("--timeout <seconds>", "time limit of each network call, above 0 (object downloads: 1 s more per MiB)", positive("timeout"), 30)
@@ -215,6 +211,8 @@ interface SourceFlags {
   timeout: number;
   json: boolean;
 }
+/** The source flags as given: --topic repeated, or --all-topics. */
+type TopicsSourceFlags = Omit<SourceFlags, "topic"> & TopicFlags;
 interface KafkaFlags {
   brokers?: string;
   saslMechanism?: string;
@@ -253,26 +251,24 @@ export type TopicsAsked = { one: string; targetTopic: string } | { several: stri
 
 /** Checks how restore's topics are given, before any network call. */
 export function topicsAsked(f: Pick<RestoreFlags, "targetTopic" | "targetTopicPrefix" | "allTopics" | "checkpointDir"> & SelectionFlags & { topic?: string[]; checkpoint?: string }): TopicsAsked {
-  const topics = f.topic ?? [];
-  if (!topics.length && !f.allTopics) throw new UsageError("give --topic <topic> (repeat it for several topics) or --all-topics: the backed-up topics to restore");
-  if (topics.length && f.allTopics) throw new UsageError("--topic and --all-topics together: give the topics with --topic, or every topic of the location with --all-topics");
-  const twice = topics.find((t, i) => topics.indexOf(t) !== i);
-  if (twice !== undefined) throw new UsageError(`--topic: "${twice}" is given twice; give each topic once`);
+  const topics = topicsWanted(f);
   if (f.targetTopic !== undefined && f.targetTopicPrefix !== undefined) throw new UsageError("--target-topic and --target-topic-prefix together: give the target's name, or a prefix put before the topic's own name");
-  if (topics.length === 1) {
+  if (topics !== "all" && topics.length === 1) {
     if (f.checkpointDir !== undefined) throw new UsageError("--checkpoint-dir is for several topics; with one --topic, give the checkpoint file with --checkpoint");
-    if (f.targetTopic === undefined && f.targetTopicPrefix === undefined) throw new UsageError("required option '--target-topic <topic>' not specified (or give --target-topic-prefix)");
+    if (f.targetTopic === undefined && f.targetTopicPrefix === undefined && !incarnationOf(topics[0])) throw new UsageError("required option '--target-topic <topic>' not specified (or give --target-topic-prefix)");
     return { one: topics[0], targetTopic: f.targetTopic ?? targetsOf(topics, f.targetTopicPrefix)[0] };
   }
-  const which = f.allTopics ? "--all-topics" : `${topics.length} topics`;
+  const which = severalText(topics);
   if (f.targetTopic !== undefined) {
     throw new UsageError(`--target-topic names the one topic a single --topic is restored into; with ${which} each topic is restored into a topic of its own name (on another cluster) or, with --target-topic-prefix, of its name after the prefix`);
   }
   if (f.checkpoint !== undefined) throw new UsageError(`--checkpoint names one topic's checkpoint file; with ${which} each topic has its own, ${checkpointName("<topic>", "<target-topic>")}: give their folder with --checkpoint-dir`);
-  const own = [f.partition && "--partition", f.fromOffset !== undefined && "--from-offset", f.toOffset !== undefined && "--to-offset"].filter(Boolean);
-  if (own.length) throw new UsageError(`${own.join(", ")} with ${which}: partitions and offsets are each topic's own; restore that topic alone (one --topic), or select by time (--from-time, --to-time)`);
-  return { several: f.allTopics ? "all" : topics };
+  checkOneTopicOptions(which, f);
+  return { several: topics };
 }
+
+/** "--all-topics" or "3 topics": what several topics were asked with, for messages. */
+const severalText = (topics: string[] | "all") => (topics === "all" ? "--all-topics" : `${topics.length} topics`);
 
 /** COS keys from the environment: the Tencent Cloud provider's names first, then SCF's. */
 export function credentialsOf(env: NodeJS.ProcessEnv): { secretId: string; secretKey: string; sessionToken?: string } {
@@ -296,6 +292,31 @@ function sourceOf(f: SourceFlags, env: NodeJS.ProcessEnv): BackupSource {
     timeoutMs: f.timeout * 1000,
     credentials: credentialsOf(env),
   });
+}
+
+/**
+ * A command's topics: one --topic as given; several, or --all-topics, as the location lists them (a topic asked for
+ * that is not backed up there is refused before any work).
+ */
+async function topicsOf(f: TopicsSourceFlags, env: NodeJS.ProcessEnv): Promise<{ several: boolean; topics: string[] }> {
+  const wanted = topicsWanted(f);
+  if (wanted !== "all" && wanted.length === 1) return { several: false, topics: wanted };
+  // The location's listing: a source of no topic of its own.
+  const location = sourceOf({ ...f, topic: "" }, env);
+  return { several: true, topics: topicsAt(wanted, await location.topics(), location.instanceLocation) };
+}
+
+/** Each topic's work, one topic after another; with several, each under its name on the progress display and in its errors. */
+async function perTopic<R>(topics: string[], several: boolean, progress: Progress, work: (topic: string, progress: Progress) => Promise<R>): Promise<Array<{ topic: string; report: R }>> {
+  const results: Array<{ topic: string; report: R }> = [];
+  for (const topic of topics) {
+    try {
+      results.push({ topic, report: await work(topic, several ? topicProgress(progress, topic) : progress) });
+    } catch (err) {
+      throw several ? namedError(topic, err) : err;
+    }
+  }
+  return results;
 }
 
 function kafkaOf(f: KafkaFlags & { timeout: number }, env: NodeJS.ProcessEnv, clientId: string): Kafka {
@@ -374,6 +395,57 @@ function topicsLines(r: TopicsRestoreReport): string[] {
   return lines;
 }
 
+/** What history prints for one topic: its runs, newest first, and how fresh the backup is. */
+function historyLines(h: History): string[] {
+  const lines: string[] = [];
+  for (const r of h.runs) {
+    const reasons = Object.entries(r.stopReasons).map(([k, n]) => `${k} ${n}`).join(", ");
+    const extra = [
+      r.behind.length ? `behind plan: ${r.behind.map((b) => `p${b.partition} ${b.offsets}`).join(", ")}` : "",
+      r.gaps.length ? `gaps: ${r.gaps.map((g) => `p${g.partition} ${g.from}–${g.to - 1}`).join(", ")}` : "",
+      r.errors.length ? `errors: ${r.errors.join("; ")}` : "",
+    ].filter(Boolean);
+    const instance = r.instance.parallelism > 1 ? `  instance ${r.instance.slot} of ${r.instance.parallelism}` : "";
+    lines.push(`${r.startedAt}${instance}  ${r.durationSeconds.toFixed(1)} s  ${r.records} records  ${r.storedBytes} bytes  ${r.objects} objects  stop: ${reasons}${extra.length ? `  ${extra.join("  ")}` : ""}`);
+  }
+  lines.push(`${h.runs.length} of ${h.totalRuns} run(s) shown`);
+  lines.push(
+    h.lastCaughtUp
+      ? `caught up as of ${h.lastCaughtUp.startedAt} (${ago(h.lastCaughtUp.ageSeconds)} ago): every partition was read to its plan's end by a run started then or later; the newest runs left ${h.behindOffsets} offset(s) behind their plans`
+      : h.neverCaughtUp.length
+        ? `not caught up yet: no run has read partition(s) ${h.neverCaughtUp.join(", ")} to its plan's end; the newest runs left ${h.behindOffsets} offset(s) behind their plans`
+        : "no run has read any partition yet",
+  );
+  return lines;
+}
+
+/** What verify prints for one topic: each partition, the digests checked, each problem, and the verdict. */
+function verifyLines(report: VerifyReport): string[] {
+  const lines: string[] = [];
+  for (const p of report.partitions) {
+    const holes = p.holes.map(holeText).join(", ");
+    const topic = p.topicEnd === undefined ? "" : `, group committed ${p.committedOffset ?? "nothing"}, topic end ${p.topicEnd}, the backup trails the end by ${p.trailingOffsets} offset(s)`;
+    lines.push(`partition ${p.partition}: ${p.objects} objects, ${p.records} records, ${offsets(p.firstOffset, p.lastOffset)}${holes ? `, no records at ${holes}` : ""}${topic}`);
+  }
+  lines.push(`${report.checkedDigests} object(s) checked against ${report.manifests} manifest(s) (size and sha256)${report.unlisted ? `; ${report.unlisted} object(s) no manifest lists` : ""}`);
+  for (const problem of report.problems) lines.push(`PROBLEM ${problem}`);
+  lines.push(report.problems.length ? `${report.problems.length} problem(s) found` : "backup is sound");
+  return lines;
+}
+
+/** What export prints for one topic: each partition, and the totals written to `out`. */
+function exportLines(report: ExportReport, out: string): string[] {
+  return [
+    ...[...report.byPartition].map(([p, r]) => `partition ${p}: ${r.records} records (${offsets(r.firstOffset, r.lastOffset)})`),
+    `${report.records} records, ${report.bytes} bytes${report.tombstones ? ` (${report.tombstones} without a value)` : ""}, from ${report.objects} objects, written to ${out}`,
+  ];
+}
+
+/** Several topics' lines: each topic's under its name, indented. */
+function underTopics<R>(results: Array<{ topic: string; report: R }>, lines: (report: R, topic: string) => string[]): string[] {
+  return results.flatMap(({ topic, report }) => [`topic ${topic}:`, ...lines(report, topic).map((l) => `  ${l}`)]);
+}
+
 const holeText = (h: Hole) => {
   const at = h.to - 1 > h.from ? `${h.from}–${h.to - 1}` : `${h.from}`;
   const why = h.missingObject
@@ -437,27 +509,32 @@ export async function main(
     .option("--since <iso>", "only runs started at or after this time", isoTime("since"))
     .option("--limit <n>", "at most this many runs", whole("limit"))
     .addHelpText("after", environment(false))
-    .action(async (f: SourceFlags & { since?: number; limit?: number }) => {
-      const h = await readHistory(sourceOf(f, env), { sinceMs: f.since, limit: f.limit });
-      if (h.totalRuns === 0) throw new NothingBackedUp("run manifest", `${f.bucket}/${f.prefix}_manifests/${f.instance}/${f.topic}/`);
-      if (f.json) return out(json(h));
-      for (const r of h.runs) {
-        const reasons = Object.entries(r.stopReasons).map(([k, n]) => `${k} ${n}`).join(", ");
-        const extra = [
-          r.behind.length ? `behind plan: ${r.behind.map((b) => `p${b.partition} ${b.offsets}`).join(", ")}` : "",
-          r.gaps.length ? `gaps: ${r.gaps.map((g) => `p${g.partition} ${g.from}–${g.to - 1}`).join(", ")}` : "",
-          r.errors.length ? `errors: ${r.errors.join("; ")}` : "",
-        ].filter(Boolean);
-        const instance = r.instance.parallelism > 1 ? `  instance ${r.instance.slot} of ${r.instance.parallelism}` : "";
-        out(`${r.startedAt}${instance}  ${r.durationSeconds.toFixed(1)} s  ${r.records} records  ${r.storedBytes} bytes  ${r.objects} objects  stop: ${reasons}${extra.length ? `  ${extra.join("  ")}` : ""}`);
+    .action(async (f: TopicsSourceFlags & { since?: number; limit?: number }) => {
+      const { several, topics } = await topicsOf(f, env);
+      const results = await perTopic(topics, several, progress, (topic) => readHistory(sourceOf({ ...f, topic }, env), { sinceMs: f.since, limit: f.limit }));
+      const manifestsAt = (topic: string) => `${f.bucket}/${f.prefix}_manifests/${f.instance}/${topic}/`;
+      if (!several) {
+        const h = results[0].report;
+        if (h.totalRuns === 0) throw new NothingBackedUp("run manifest", manifestsAt(topics[0]));
+        if (f.json) return out(json(h));
+        return historyLines(h).forEach((l) => out(l));
       }
-      out(`${h.runs.length} of ${h.totalRuns} run(s) shown`);
+      // A topic of several without a manifest is reported, and the others still listed.
+      const none = results.filter((r) => r.report.totalRuns === 0).map((r) => r.topic);
+      if (none.length) status = EXIT.problems;
+      const caughtUp = results.filter((r) => r.report.lastCaughtUp);
+      const behind = results.filter((r) => r.report.totalRuns > 0 && !r.report.lastCaughtUp).map((r) => r.topic);
+      const oldest = caughtUp.map((r) => r.report.lastCaughtUp!).sort((a, b) => b.ageSeconds - a.ageSeconds)[0];
+      const totalRuns = results.reduce((n, r) => n + r.report.totalRuns, 0);
+      if (f.json) return out(json({ topics: results.map((r) => ({ topic: r.topic, ...r.report })), totalRuns, notCaughtUp: behind, noRunManifest: none }));
+      for (const line of underTopics(results, (h, topic) => (h.totalRuns ? historyLines(h) : [`no run manifest under ${manifestsAt(topic)}`]))) out(line);
       out(
-        h.lastCaughtUp
-          ? `caught up as of ${h.lastCaughtUp.startedAt} (${ago(h.lastCaughtUp.ageSeconds)} ago): every partition was read to its plan's end by a run started then or later; the newest runs left ${h.behindOffsets} offset(s) behind their plans`
-          : h.neverCaughtUp.length
-            ? `not caught up yet: no run has read partition(s) ${h.neverCaughtUp.join(", ")} to its plan's end; the newest runs left ${h.behindOffsets} offset(s) behind their plans`
-            : "no run has read any partition yet",
+        [
+          `${results.length} topics: ${totalRuns} run(s)`,
+          caughtUp.length === results.length ? `every topic caught up, the least fresh as of ${oldest.startedAt} (${ago(oldest.ageSeconds)} ago)` : caughtUp.length ? `${caughtUp.length} caught up, the least fresh as of ${oldest.startedAt} (${ago(oldest.ageSeconds)} ago)` : "",
+          behind.length ? `not caught up yet: ${behind.join(", ")}` : "",
+          none.length ? `PROBLEM no run manifest: ${none.join(", ")}` : "",
+        ].filter(Boolean).join("; "),
       );
     });
 
@@ -465,25 +542,28 @@ export async function main(
     .option("--group <id>", "the backup's consumer group, with --brokers (default: the one the manifests record)")
     .option("--require-manifest", "an object no run manifest lists is a problem, and is not decoded (default: decode it, check its offsets and count it on the summary line)")
     .addHelpText("after", environment(true))
-    .action(async (f: SourceFlags & KafkaFlags & { group?: string; requireManifest?: boolean }) => {
-      const source = sourceOf(f, env);
-      const broker = f.brokers ? { kafka: kafkaOf(f, env, "ckafka-cos-backup-verify"), brokers: f.brokers, groupId: f.group, timeoutMs: f.timeout * 1000 } : undefined;
-      const report = await verifyBackup(source, broker, progress, f.requireManifest);
-      status = report.problems.length ? EXIT.problems : EXIT.ok;
-      if (f.json) return out(json(report));
-      for (const p of report.partitions) {
-        const holes = p.holes.map(holeText).join(", ");
-        const topic = p.topicEnd === undefined ? "" : `, group committed ${p.committedOffset ?? "nothing"}, topic end ${p.topicEnd}, the backup trails the end by ${p.trailingOffsets} offset(s)`;
-        out(`partition ${p.partition}: ${p.objects} objects, ${p.records} records, ${offsets(p.firstOffset, p.lastOffset)}${holes ? `, no records at ${holes}` : ""}${topic}`);
+    .action(async (f: TopicsSourceFlags & KafkaFlags & { group?: string; requireManifest?: boolean }) => {
+      const { several, topics } = await topicsOf(f, env);
+      const kafka = f.brokers ? kafkaOf(f, env, "ckafka-cos-backup-verify") : undefined;
+      const results = await perTopic(topics, several, progress, (topic, p) =>
+        verifyBackup(sourceOf({ ...f, topic }, env), kafka && { kafka, brokers: f.brokers!, groupId: f.group, timeoutMs: f.timeout * 1000 }, p, f.requireManifest),
+      );
+      const unsound = results.filter((r) => r.report.problems.length);
+      status = unsound.length ? EXIT.problems : EXIT.ok;
+      if (!several) {
+        if (f.json) return out(json(results[0].report));
+        return verifyLines(results[0].report).forEach((l) => out(l));
       }
-      out(`${report.checkedDigests} object(s) checked against ${report.manifests} manifest(s) (size and sha256)${report.unlisted ? `; ${report.unlisted} object(s) no manifest lists` : ""}`);
-      for (const problem of report.problems) out(`PROBLEM ${problem}`);
-      out(report.problems.length ? `${report.problems.length} problem(s) found` : "backup is sound");
+      const problems = unsound.reduce((n, r) => n + r.report.problems.length, 0);
+      const sum = (of: (p: VerifyReport["partitions"][number]) => number) => results.reduce((n, r) => n + r.report.partitions.reduce((m, p) => m + of(p), 0), 0);
+      if (f.json) return out(json({ topics: results.map((r) => ({ topic: r.topic, ...r.report })), problems, unsoundTopics: unsound.map((r) => r.topic) }));
+      for (const line of underTopics(results, verifyLines)) out(line);
+      out(`${results.length} topics: ${sum((p) => p.objects)} objects, ${sum((p) => p.records)} records; ${problems ? `${problems} problem(s) found, in ${unsound.map((r) => r.topic).join(", ")}` : "every topic's backup is sound"}`);
     });
 
-  withChecks(withSelection(withKafka(withSource(program.command("restore").description("replay records into a topic, on this cluster or another: same partitions, or by key with --repartition; creates the topic as recorded, positions consumer groups, checks before and after; resumable; several topics of one location in one command"), true), false)))
+  withChecks(withSelection(withKafka(withSource(program.command("restore").description("replay records into a topic, on this cluster or another: same partitions, or by key with --repartition; creates the topic as recorded, positions consumer groups, checks before and after; resumable; several topics of one location in one command")), false)))
     .option("--target-topic <topic>", "the topic to write into: existing, or created with --create-topic; the backed-up topic's own name is fine on another cluster (required with one --topic, refused with several)", checked("target-topic", checkTopic))
-    .option("--target-topic-prefix <prefix>", "restore each topic into its own name after this prefix (default with several topics: the topic's own name)")
+    .option("--target-topic-prefix <prefix>", "restore each topic into its own name after this prefix (default with several topics: the topic's own name); a recreated topic's location <topic>~<n> goes into <prefix><topic>-<n>")
     .option("--create-topic", "create the target topic when it does not exist, with the partition count and topic settings the backup recorded", false)
     .option("--replication-factor <n>", "replication factor of a topic --create-topic creates (default: the target cluster's default.replication.factor)", positive("replication-factor", "whole number"))
     .option("--into-source-topic", "allow writing into the backed-up topic on the backed-up cluster (every restored record is then there twice), or into a topic of its name when the backup records no cluster id", false)
@@ -541,13 +621,29 @@ export async function main(
     .addOption(new Option("--format <format>", "jsonl: one backup line per record; values: values concatenated with --separator; value-files: one file per record, <partition>-<offset>").choices(EXPORT_FORMATS).default("jsonl"))
     .option("--separator <text>", 'between values with --format values; \\n, \\t, \\0 and \\\\ are understood', "\\n")
     .addHelpText("after", environment(false))
-    .action(async (f: SourceFlags & SelectionFlags & CheckFlags & { out: string; format: ExportFormat; separator: string }) => {
+    .action(async (f: TopicsSourceFlags & SelectionFlags & CheckFlags & { out: string; format: ExportFormat; separator: string }) => {
       const separator = Buffer.from(f.separator.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r", "0": "\0", "\\": "\\" })[c] ?? `\\${c}`));
+      const wanted = topicsWanted(f);
+      if (wanted === "all" || wanted.length > 1) checkOneTopicOptions(severalText(wanted), f);
       const selection = selectionOf(f);
-      const report = await exportBackup(sourceOf(f, env), { ...selection, format: f.format, out: f.out, separator, requireManifest: f.requireManifest, warn, progress });
-      if (f.json) return out(json(report));
-      for (const [p, r] of report.byPartition) out(`partition ${p}: ${r.records} records (${offsets(r.firstOffset, r.lastOffset)})`);
-      out(`${report.records} records, ${report.bytes} bytes${report.tombstones ? ` (${report.tombstones} without a value)` : ""}, from ${report.objects} objects, written to ${f.out}`);
+      const { several, topics } = await topicsOf(f, env);
+      // Several topics: a file (or, with value-files, a folder) per topic in the --out folder, all checked before any is written.
+      const outOf = (topic: string) => (several ? join(f.out, f.format === "value-files" ? topic : `${topic}.${f.format}`) : f.out);
+      if (several) {
+        const taken = topics.map(outOf).find((o) => existsSync(o) || existsSync(`${o}.partial`));
+        if (taken) throw new UsageError(`--out: ${taken} (or ${taken}.partial) exists; give a folder where none of ${topics.map(outOf).join(", ")} exists, so nothing is overwritten`);
+      }
+      const results = await perTopic(topics, several, progress, (topic, p) =>
+        exportBackup(sourceOf({ ...f, topic }, env), { ...selection, format: f.format, out: outOf(topic), separator, requireManifest: f.requireManifest, warn, progress: p }),
+      );
+      if (!several) {
+        if (f.json) return out(json(results[0].report));
+        return exportLines(results[0].report, f.out).forEach((l) => out(l));
+      }
+      const sum = (of: (r: ExportReport) => number) => results.reduce((n, r) => n + of(r.report), 0);
+      if (f.json) return out(json({ topics: results.map((r) => ({ topic: r.topic, out: outOf(r.topic), ...r.report })), records: sum((r) => r.records), bytes: sum((r) => r.bytes), objects: sum((r) => r.objects) }));
+      for (const line of underTopics(results, (r, topic) => exportLines(r, outOf(topic)))) out(line);
+      out(`${results.length} topics: ${sum((r) => r.records)} records, ${sum((r) => r.bytes)} bytes, from ${sum((r) => r.objects)} objects, written to ${f.out}`);
     });
 
   withKafka(program.command("estimate").description("measure a topic on its brokers (produce rate, record sizes, retention) and recommend the construct's settings and their monthly cost"), true)

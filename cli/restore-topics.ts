@@ -12,11 +12,12 @@ import { join } from "node:path";
 import { checkTopic } from "../function/config";
 import type { BackupSource } from "./backup-source";
 import { kafkaCall } from "./calls";
-import { NothingBackedUp, UsageError } from "./errors";
+import { UsageError } from "./errors";
 import { ProducerPool } from "./producer-pool";
-import { quietProgress, type Progress } from "./progress";
+import { quietProgress } from "./progress";
 import { DEFAULT_CONCURRENCY, RestoreStopped, checkGroupsPlaceable, restoreBackup, type RestoreOptions, type RestoreReport, type SharedRestore } from "./restore";
 import { Throttle } from "./throttle";
+import { incarnationOf, namedError, topicProgress, topicsAt } from "./topics";
 
 export interface TopicsRestoreOptions extends Omit<RestoreOptions, "targetTopic" | "checkpointPath" | "shared"> {
   /** The backed-up topics to restore, or "all" of those under `prefix/instance/`. */
@@ -49,26 +50,27 @@ export interface TopicsRestoreReport {
 /** The checkpoint file of one topic's restore (also the single-topic restore's default). */
 export const checkpointName = (topic: string, target: string) => `restore-${topic}-to-${target}.checkpoint.json`;
 
-/** The topics to restore, of those backed up at the location: every one for "all"; a topic asked for but not backed up there is refused, naming it. */
-export function topicsToRestore(asked: string[] | "all", backedUp: string[], location: string): string[] {
-  const there = backedUp.length ? `backed up there: ${backedUp.map((t) => `"${t}"`).join(", ")}` : "nothing is backed up there";
-  if (asked === "all") {
-    if (!backedUp.length) throw new NothingBackedUp("topic folder", location);
-    return backedUp;
-  }
-  const missing = asked.filter((t) => !backedUp.includes(t));
-  if (missing.length) throw new NothingBackedUp(`backup of topic ${missing.map((t) => `"${t}"`).join(", ")}`, `${location} (${there})`);
-  return asked;
-}
-
-/** Each target topic's name: refused up front when the prefix makes one that Kafka does not allow. */
-export function targetsOf(topics: string[], prefix = ""): string[] {
-  return topics.map((t) => {
-    const target = `${prefix}${t}`;
+/**
+ * Each target topic's name: the topic's own name after the prefix; a recreated topic's location `<topic>~<n>`, whose
+ * name is no topic name, goes to `<prefix><topic>-<n>` and needs a prefix. Refused up front when a name is not one
+ * Kafka allows, or when two locations would go to one topic.
+ */
+export function targetsOf(topics: string[], prefix?: string): string[] {
+  const targets = topics.map((t) => {
+    const i = incarnationOf(t);
+    if (i && prefix === undefined) {
+      throw new UsageError(`topic location "${t}" holds incarnation ${i.incarnation} of topic "${i.topic}" (deleted and recreated), and "${t}" is not a Kafka topic name: give --target-topic-prefix (it is restored into <prefix>${i.topic}-${i.incarnation}), or restore it alone with --target-topic <topic>`);
+    }
+    const target = i ? `${prefix}${i.topic}-${i.incarnation}` : `${prefix ?? ""}${t}`;
     const problem = checkTopic(target);
     if (problem) throw new UsageError(`--target-topic-prefix: "${prefix}" before "${t}" makes no topic name: ${problem}`);
     return target;
   });
+  const twice = targets.find((t, i) => targets.indexOf(t) !== i);
+  if (twice !== undefined) {
+    throw new UsageError(`topic locations ${topics.filter((_, i) => targets[i] === twice).map((t) => `"${t}"`).join(" and ")} would both be restored into "${twice}": restore one of them alone with --target-topic`);
+  }
+  return targets;
 }
 
 /** The groups asked for that no topic records: refused before anything is written, naming what is recorded. */
@@ -86,7 +88,7 @@ function checkGroupsRecorded(asked: RestoreOptions["consumerGroups"], plans: Arr
 export async function restoreTopics(location: BackupSource, sourceOf: (topic: string) => BackupSource, kafka: Kafka | undefined, brokers: string, options: TopicsRestoreOptions): Promise<TopicsRestoreReport> {
   checkGroupsPlaceable(options);
   const { timeoutMs = 30_000, progress = quietProgress } = options;
-  const topics = topicsToRestore(options.topics, await location.topics(), location.instanceLocation);
+  const topics = topicsAt(options.topics, await location.topics(), location.instanceLocation);
   const targets = targetsOf(topics, options.targetTopicPrefix);
   const checkpoints = topics.map((t, i) => join(options.checkpointDir ?? ".", checkpointName(t, targets[i])));
   if (options.resume && !options.dryRun && !checkpoints.some((c) => existsSync(c))) {
@@ -116,7 +118,7 @@ export async function restoreTopics(location: BackupSource, sourceOf: (topic: st
   gate.catch(() => undefined);
   const plans: Array<Parameters<SharedRestore["ready"]>[0]> = [];
   const runs: Array<Promise<RestoreReport>> = [];
-  const named = (i: number, err: unknown) => Object.assign(err as Error, { message: `topic "${topics[i]}": ${(err as Error).message}` });
+  const named = (i: number, err: unknown) => namedError(topics[i], err);
   for (let i = 0; i < topics.length; i++) {
     let passed!: () => void;
     const preflight = new Promise<void>((resolve) => (passed = resolve));
@@ -140,7 +142,7 @@ export async function restoreTopics(location: BackupSource, sourceOf: (topic: st
       },
     };
     // Each topic's preflight phases under its own name on the one display.
-    const labelled: Progress = { start: (label, total, unit) => progress.start(`${topics[i]}: ${label}`, total, unit), update: (d, n) => progress.update(d, n), stop: () => progress.stop() };
+    const labelled = topicProgress(progress, topics[i]);
     const run = restoreBackup(sourceOf(topics[i]), kafka, brokers, {
       ...options,
       targetTopic: targets[i],

@@ -32,6 +32,7 @@ import { quietProgress, type Progress } from "./progress";
 import { EMPTY_DIGEST, addHashes, combine, readBackDigests, recordHash, type PartitionDigest } from "./restore-check";
 import { activeGroups, createTargetTopic, planTarget, terraformTopic, type TargetPlan } from "./restore-target";
 import { recordBytes, selectObjects, selected, type Selection } from "./selection";
+import { topicOf } from "./topics";
 import { Throttle } from "./throttle";
 
 /** Partitions restored at once by default: enough to keep a producer busy while the next objects download and decode (bench/README.md). */
@@ -331,7 +332,8 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
         admin,
         brokers,
         timeoutMs,
-        sourceTopic: topic,
+        // A recreated topic's location (`orders~2`) is the topic of its name: restoring into that topic there adds its records twice.
+        sourceTopic: topicOf(topic),
         targetTopic,
         snapshot,
         sourcePartitions,

@@ -14,6 +14,7 @@ import { ManifestIndex, type BackupSource, type ListedObject, type SourceObject,
 import { kafkaCall, kafkaRead } from "./calls";
 import { IntegrityError } from "./errors";
 import { quietProgress, type Progress } from "./progress";
+import { topicOf } from "./topics";
 
 export interface Hole {
   /** Offsets [from, to) between two objects with no record in the backup. */
@@ -191,7 +192,8 @@ export async function verifyBackup(source: BackupSource, broker?: BrokerCheck, p
 
 /** The group's committed offsets and the topic's ends against the backup; unexplained holes the topic can still answer for. */
 async function checkAgainstBroker(source: BackupSource, b: BrokerCheck, report: VerifyReport, manifestGroup: string | undefined): Promise<void> {
-  const topic = source.options.topic;
+  // A recreated topic's location (`orders~2`) is compared with the topic it backs up, as it is now.
+  const topic = topicOf(source.options.topic);
   const groupId = b.groupId ?? manifestGroup;
   const admin = b.kafka.admin();
   await kafkaCall(b.timeoutMs, b.brokers, "connect", admin.connect());

@@ -15,6 +15,7 @@ import { MonitorAlarmPolicy } from "../generated/providers/tencentcloud/monitor-
 import { MonitorPolicyBindingObject } from "../generated/providers/tencentcloud/monitor-policy-binding-object";
 import { checkIntRange } from "../function/config";
 import { BackupAlarmNotice, given, noticePropErrors } from "./alarm-notice";
+import { topicsText, type TopicSelection } from "./topic-selection";
 
 /** The alarm props of CkafkaCosBackupProps. */
 export interface BackupAlarmProps {
@@ -58,8 +59,9 @@ export interface BackupAlarmProps {
    */
   readonly alarmMetricLookupEnabled?: boolean;
   /**
-   * The CKafka topic's id (`topic-…`), which binds the consumer-group alarms. @default read at plan time with
-   * the `tencentcloud_ckafka_topics` data source (the topic must exist before the plan)
+   * The CKafka topic's id (`topic-…`), which binds the consumer-group alarms; only with `topic` (with `topics` or
+   * `topicPattern` every topic's id is read at plan time). @default read at plan time with the
+   * `tencentcloud_ckafka_topics` data source (the topic must exist before the plan)
    */
   readonly topicId?: string;
   /** Failed runs (SCF `Error`) within 5 minutes that raise the failed-run alarm. @default 1 */
@@ -112,7 +114,8 @@ export interface BackupAlarmsProps extends BackupAlarmProps {
   /** Account APPID, a key of every binding. */
   readonly appId: string;
   readonly instanceId: string;
-  readonly topic: string;
+  /** The topics backed up: the consumer-group alarms watch each. */
+  readonly topics: TopicSelection;
   readonly consumerGroupId: string;
   /** @default the stack's default tencentcloud provider */
   readonly provider?: TerraformProvider;
@@ -269,7 +272,10 @@ export class BackupAlarms extends Construct {
   public readonly rules: BackupAlarmRule[];
   /** Cloud Monitor's metric lists, read at plan time; empty with `alarmMetricLookupEnabled: false`. */
   public readonly metricLookups: DataTencentcloudMonitorAlarmMetric[] = [];
-  /** The topic lookup (its id, its partition count); undefined when `topicId` is given and `parallelism` is 1. */
+  /**
+   * The topic lookup (its id, its partition count); undefined when `topicId` is given and `parallelism` is 1. With
+   * `topics` or `topicPattern`: every topic of the instance, of which the alarms watch those named or matching.
+   */
   public readonly topicLookup?: DataTencentcloudCkafkaTopics;
 
   constructor(scope: Construct, id: string, props: BackupAlarmsProps) {
@@ -308,33 +314,65 @@ export class BackupAlarms extends Construct {
     };
 
     this.rules = alarmRules(props);
-    let topicId = props.topicId;
-    let topicFound: string | undefined;
-    let partitions: ListTerraformIterator | undefined;
-    if (topicId === undefined || props.parallelism > 1) {
-      this.topicLookup = new DataTencentcloudCkafkaTopics(this, "topic", { provider, instanceId: props.instanceId, topicName: props.topic });
-      // The data source's name filter may match more than one topic: keep the exact name.
-      const topics = `[for t in ${this.topicLookup.fqn}.instance_list : t if t.topic_name == ${this.topicLookup.fqn}.topic_name]`;
-      topicId ??= new TerraformLocal(this, "topic-id", `\${try(${topics}[0].topic_id, "")}`).asString;
-      topicFound = `\${length(${topics}) > 0}`;
-      if (props.parallelism > 1) {
-        const count = new TerraformLocal(this, "partition-count", `\${try(${topics}[0].partition_num, 0)}`);
-        partitions = TerraformIterator.fromList(Fn.range(0, count.asNumber));
-      }
-    }
-
     // Binding keys as Cloud Monitor's "policy types and dimensions" table spells them (snake_case, with the topic id).
     const fnObject = JSON.stringify({ appid: props.appId, function_name: props.functionName, namespace: props.functionNamespace, version: "$latest" });
-    const group = { appid: props.appId, consumer_group: props.consumerGroupId, instance_id: props.instanceId, topicid: topicId, topicname: props.topic };
     const onFunction = { type: scfType, dimensions: [{ dimensionsJson: fnObject, region: props.region }] };
-    const onGroup = { type: ckafkaType, dimensions: [{ dimensionsJson: JSON.stringify(group), region: props.region }] };
-    // One object per partition, as many as the topic has at plan time (a dynamic block; `each.value` is the partition).
-    const onPartitions = partitions && {
-      type: props.ckafkaPartitionAlarmPolicyType ?? POLICY_TYPES.consumerGroupPartition,
-      dimensions: partitions.dynamic({ dimensions_json: JSON.stringify({ ...group, partition: Token.asString(partitions.value) }), region: props.region }),
-    };
+    const partitionType = props.ckafkaPartitionAlarmPolicyType ?? POLICY_TYPES.consumerGroupPartition;
+    const s = props.topics;
+    let onGroup: { type: string; dimensions: unknown };
+    let onPartitions: { type: string; dimensions: unknown } | undefined;
+    let topicFound: string | undefined;
+    let missingTopic: string | undefined;
+    // With a pattern, a binding has an object only once a topic matches (the provider wants at least one).
+    let groupBindingCount: number | undefined;
+    if (s.kind === "topic") {
+      const topic = s.topics[0];
+      let topicId = props.topicId;
+      let partitions: ListTerraformIterator | undefined;
+      if (topicId === undefined || props.parallelism > 1) {
+        this.topicLookup = new DataTencentcloudCkafkaTopics(this, "topic", { provider, instanceId: props.instanceId, topicName: topic });
+        // The data source's name filter may match more than one topic: keep the exact name.
+        const topics = `[for t in ${this.topicLookup.fqn}.instance_list : t if t.topic_name == ${this.topicLookup.fqn}.topic_name]`;
+        topicId ??= new TerraformLocal(this, "topic-id", `\${try(${topics}[0].topic_id, "")}`).asString;
+        topicFound = `\${length(${topics}) > 0}`;
+        if (props.parallelism > 1) {
+          const count = new TerraformLocal(this, "partition-count", `\${try(${topics}[0].partition_num, 0)}`);
+          partitions = TerraformIterator.fromList(Fn.range(0, count.asNumber));
+        }
+      }
+      missingTopic = `CKafka instance ${props.instanceId} has no topic named ${topic} (data source tencentcloud_ckafka_topics): create the topic before the alarms, or give topicId.`;
+      const group = { appid: props.appId, consumer_group: props.consumerGroupId, instance_id: props.instanceId, topicid: topicId, topicname: topic };
+      onGroup = { type: ckafkaType, dimensions: [{ dimensionsJson: JSON.stringify(group), region: props.region }] };
+      // One object per partition, as many as the topic has at plan time (a dynamic block; `each.value` is the partition).
+      onPartitions = partitions && {
+        type: partitionType,
+        dimensions: partitions.dynamic({ dimensions_json: JSON.stringify({ ...group, partition: Token.asString(partitions.value) }), region: props.region }),
+      };
+    } else {
+      // Every topic of the instance (no name filter: the data source pages through them all), of which Terraform keeps
+      // the named ones or those the pattern matches as a whole (RE2; topicPropErrors refuses what RE2 does not read).
+      this.topicLookup = new DataTencentcloudCkafkaTopics(this, "topics", { provider, instanceId: props.instanceId });
+      const keep = s.kind === "topics" ? `contains(${JSON.stringify(s.topics)}, t.topic_name)` : `can(regex(${hclString(`^(?:${s.pattern})$`)}, t.topic_name))`;
+      const watched = new TerraformLocal(this, "topics-watched", `\${[for t in ${this.topicLookup.fqn}.instance_list : { topic_id = t.topic_id, topic_name = t.topic_name, partition_num = t.partition_num } if ${keep}]}`);
+      const watchedRef = `local.${watched.friendlyUniqueId}`;
+      const group = (it: TerraformIterator) => ({ appid: props.appId, consumer_group: props.consumerGroupId, instance_id: props.instanceId, topicid: it.getString("topic_id"), topicname: it.getString("topic_name") });
+      // One object per topic watched, per topic and partition for the stalled-partition alarm.
+      const topicsIt = TerraformIterator.fromList(watched.asList);
+      onGroup = { type: ckafkaType, dimensions: topicsIt.dynamic({ dimensions_json: Fn.jsonencode(group(topicsIt)), region: props.region }) };
+      if (props.parallelism > 1) {
+        const pairs = new TerraformLocal(this, "partitions-watched", `\${flatten([for t in ${watchedRef} : [for p in range(t.partition_num) : { topic_id = t.topic_id, topic_name = t.topic_name, partition = tostring(p) }]])}`);
+        const pairsIt = TerraformIterator.fromList(pairs.asList);
+        onPartitions = { type: partitionType, dimensions: pairsIt.dynamic({ dimensions_json: Fn.jsonencode({ ...group(pairsIt), partition: pairsIt.getString("partition") }), region: props.region }) };
+      }
+      if (s.kind === "topics") {
+        topicFound = `\${length(${watchedRef}) == ${s.topics.length}}`;
+        missingTopic = `CKafka instance ${props.instanceId} lacks some of the topics ${s.topics.join(", ")} (data source tencentcloud_ckafka_topics): create them before the alarms.`;
+      } else {
+        groupBindingCount = new TerraformLocal(this, "topics-watched-count", `\${length(${watchedRef}) > 0 ? 1 : 0}`).asNumber;
+      }
+    }
     const objects = (metric: string) => (metric === METRICS.unconsumed ? onGroup : metric === METRICS.partitionUnconsumed ? onPartitions! : onFunction);
-    const where = `topic ${props.topic} of ${props.instanceId}, function ${props.functionNamespace}/${props.functionName}`;
+    const where = `${topicsText(s)} of ${props.instanceId}, function ${props.functionNamespace}/${props.functionName}`;
     const maxLength = props.alarmPolicyNameMaxLength ?? POLICY_NAME_LENGTH.default;
 
     const policies = this.rules.map((rule) => {
@@ -367,10 +405,11 @@ export class BackupAlarms extends Construct {
       });
       this.bindings.push(new MonitorPolicyBindingObject(this, `${rule.kind}-binding`, {
         provider,
+        count: type !== scfType ? groupBindingCount : undefined,
         policyId: policy.id,
-        dimensions,
+        dimensions: dimensions as MonitorPolicyBindingObject["dimensionsInput"] & object,
         lifecycle: type !== scfType && topicFound
-          ? { precondition: [{ condition: topicFound, errorMessage: `CKafka instance ${props.instanceId} has no topic named ${props.topic} (data source tencentcloud_ckafka_topics): create the topic before the alarms, or give topicId.` }] }
+          ? { precondition: [{ condition: topicFound, errorMessage: missingTopic! }] }
           : undefined,
       }));
       return [rule.kind, policy] as const;
@@ -398,4 +437,9 @@ export class BackupAlarms extends Construct {
     }
     return problems;
   }
+}
+
+/** `value` as a Terraform string literal: JSON's escapes, and `${`/`%{` kept from being read as templates. */
+function hclString(value: string): string {
+  return JSON.stringify(value).replace(/([$%])\{/g, (_, c: string) => `${c}${c}{`);
 }

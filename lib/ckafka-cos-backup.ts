@@ -29,6 +29,7 @@ import { handlerCode } from "./handler-code";
 import { memoryEnvironment } from "./handler-memory";
 import { BackupLogTopic, type BackupLogProps } from "./logging";
 import { backupPolicyDocument, readerPolicyDocument, scfTrustDocument, type BackupKeySpace } from "./policy";
+import { cliTopicOptions, namedTopics, topicSelection, topicsText } from "./topic-selection";
 import { validateProps, timeoutFor, cronFor } from "./validation";
 
 export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
@@ -120,8 +121,27 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
 
   /** CKafka instance id, e.g. `ckafka-abcd1234`; the first folder of every object key. */
   readonly instanceId: string;
-  /** The topic to back up. */
-  readonly topic: string;
+  /**
+   * The topic to back up. Exactly one of `topic`, `topics` and `topicPattern` is given.
+   * @default none - `topics` or `topicPattern` selects the topics instead
+   */
+  readonly topic?: string;
+  /**
+   * Several topics to back up by name, with one function (README, "Several topics"): each in its own folder
+   * `<instance>/<topic>/`, with its own manifests, alarms and CLI commands. A topic deleted and recreated is
+   * backed up under `<topic>~<n>/` from its recreation on. Not with `topic` or `topicPattern`.
+   * @default none - `topic` or `topicPattern` selects the topics instead
+   */
+  readonly topics?: string[];
+  /**
+   * A regular expression the topics to back up match as a whole, like Kafka Connect's `topics.regex`, e.g.
+   * `"orders-.*"`: the instance's topics are matched at every run, so a topic created later is backed up from the
+   * next tick on, starting where `startPosition` says. Only syntax Java and JavaScript read alike is accepted, and
+   * with alarms on, only what Terraform's RE2 reads too (the alarms match it at plan time; README, "Choices").
+   * The role may write under the whole `<instance>/` folder. Not with `topic` or `topics`.
+   * @default none - `topic` or `topics` names the topics instead
+   */
+  readonly topicPattern?: string;
   /** Where a partition without a committed offset starts: `earliest`, `latest`, or epoch milliseconds. @default "earliest" */
   readonly startPosition?: "earliest" | "latest" | number;
   /** Consumer group whose committed offsets track progress. @default the function name */
@@ -275,6 +295,7 @@ export class CkafkaCosBackup extends Construct {
   constructor(scope: Construct, id: string, props: CkafkaCosBackupProps) {
     super(scope, id);
     validateProps(props);
+    const selection = topicSelection(props);
     const namespace = props.namespace ?? "default";
     const granularity = props.timeGranularityMinutes ?? 5;
     const memoryMiB = props.memoryMiB ?? LIMITS.memoryMiB.default;
@@ -318,7 +339,8 @@ export class CkafkaCosBackup extends Construct {
 
     this.environment = toEnvironment({
       brokers: Token.isUnresolved(props.brokers) ? [Fn.join(",", props.brokers)] : props.brokers,
-      topics: [props.topic],
+      topics: namedTopics(selection),
+      topicPattern: selection.kind === "pattern" ? selection.pattern : undefined,
       instanceId: props.instanceId,
       bucket: this.bucketName,
       region: props.region,
@@ -348,7 +370,7 @@ export class CkafkaCosBackup extends Construct {
       bucket: this.bucketName,
       prefix,
       instanceId: props.instanceId,
-      topic: props.topic,
+      topics: selection,
       ownerUin,
       kmsKeyId: props.kmsKeyId,
     };
@@ -394,7 +416,7 @@ export class CkafkaCosBackup extends Construct {
 
     if (props.logTopicEnabled) {
       this.logTopic = new BackupLogTopic(this, "logs", {
-        functionName: props.functionName, topic: props.topic, retentionDays: props.logRetentionDays, tags, provider,
+        functionName: props.functionName, backedUp: topicsText(selection), retentionDays: props.logRetentionDays, tags, provider,
         logsetId: props.clsLogsetId, indexEnabled: props.logIndexEnabled,
       });
     }
@@ -402,7 +424,7 @@ export class CkafkaCosBackup extends Construct {
       provider,
       name: props.functionName,
       namespace,
-      description: `Backs up CKafka topic ${props.topic} of ${props.instanceId} to COS every ${granularity} minutes`,
+      description: `Backs up CKafka ${topicsText(selection)} of ${props.instanceId} to COS every ${granularity} minutes`,
       handler: "index.main_handler",
       runtime,
       memSize: memoryMiB,
@@ -462,6 +484,7 @@ export class CkafkaCosBackup extends Construct {
         timeoutSeconds: props.timeoutSeconds ?? timeoutFor(granularity),
         timeGranularityMinutes: granularity,
         consumerGroupId: groupId,
+        topics: selection,
         parallelism,
         appId,
       });
@@ -469,13 +492,17 @@ export class CkafkaCosBackup extends Construct {
     if (tags) tagResources(this, tags);
 
     this.outputNamePrefix = outputNamePrefix(id);
-    const source = [`--bucket ${this.bucketName}`, `--region ${props.region}`, `--instance ${props.instanceId}`, `--topic ${props.topic}`, ...(prefix ? [`--prefix '${prefix}'`] : [])].join(" ");
+    const source = [`--bucket ${this.bucketName}`, `--region ${props.region}`, `--instance ${props.instanceId}`, cliTopicOptions(selection), ...(prefix ? [`--prefix '${prefix}'`] : [])].join(" ");
     const outputs: Record<string, { value: string; description: string }> = {
       bucket_name: { value: this.bucketName, description: "The backup's bucket" },
       region: { value: props.region, description: "The bucket's region" },
       prefix: { value: prefix, description: "deliveryPathPrefix: the key prefix before <instance>/<topic>/" },
       instance_id: { value: props.instanceId, description: "The CKafka instance backed up" },
-      topic: { value: props.topic, description: "The topic backed up" },
+      ...(selection.kind === "topic"
+        ? { topic: { value: selection.topics[0], description: "The topic backed up" } }
+        : selection.kind === "topics"
+          ? { topics: { value: selection.topics.join(","), description: "The topics backed up, separated by commas" } }
+          : { topic_pattern: { value: selection.pattern, description: "The regular expression the topics backed up match as a whole" } }),
       consumer_group: { value: groupId, description: "The consumer group whose committed offsets track the backup" },
       function_name: { value: this.function.name, description: "The backup function" },
       role_name: { value: this.roleName, description: "The function's CAM role" },

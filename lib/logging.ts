@@ -64,7 +64,8 @@ export function logPropErrors(props: BackupLogProps): string[] {
 export interface BackupLogTopicProps {
   /** Names the logset and the topic. */
   readonly functionName: string;
-  readonly topic: string;
+  /** The CKafka topics backed up, as the description names them: "topic orders", "topics a, b". */
+  readonly backedUp: string;
   readonly retentionDays?: number;
   readonly tags?: Record<string, string>;
   /** An existing logset for the topic. @default a new logset */
@@ -96,7 +97,7 @@ export class BackupLogTopic extends Construct {
       logsetId: this.logsetId,
       topicName: `${props.functionName}-runs`,
       period: props.retentionDays ?? LOG_RETENTION_DAYS.default,
-      describes: `Runs of the CKafka backup function ${props.functionName} (topic ${props.topic}): one JSON summary line per run`,
+      describes: `Runs of the CKafka backup function ${props.functionName} (${props.backedUp}): one JSON summary line per run`,
       tags: props.tags,
     });
     if (props.indexEnabled ?? true) {

@@ -1,5 +1,6 @@
 // CAM documents for a backup: the SCF trust, the function's policy (writes only this backup's keys) and the
 // reader policy (reads only them), each scoped to the backup's own key space in the bucket.
+import type { TopicSelection } from "./topic-selection";
 
 export function scfTrustDocument(): object {
   return {
@@ -27,14 +28,14 @@ export const COS_READ_ACTIONS = ["name/cos:HeadObject", "name/cos:GetObject"] as
 export const KMS_WRITE_ACTIONS = ["name/kms:GenerateDataKey", "name/kms:Decrypt"] as const;
 export const KMS_READ_ACTIONS = ["name/kms:Decrypt"] as const;
 
-/** Where one backup lives: one instance's topic under one prefix of one bucket. */
+/** Where one backup lives: one instance's topics under one prefix of one bucket. */
 export interface BackupKeySpace {
   region: string;
   appId: string;
   bucket: string;
   prefix: string;
   instanceId: string;
-  topic: string;
+  topics: TopicSelection;
   ownerUin: string;
   /** The customer's KMS key, when objects are encrypted with it. */
   kmsKeyId?: string;
@@ -46,22 +47,40 @@ export interface BackupPolicyInput extends BackupKeySpace {
 }
 
 /**
- * The backup's two folders, as key prefixes: its objects (`<prefix><instance>/<topic>/`, partitioner.ts) and
- * its run manifests (`<prefix>_manifests/<instance>/<topic>/`, backup-run.ts). The trailing `/` keeps topic
- * `orders` out of `orders2`'s keys.
+ * Each topic's backup locations, as key suffixes: `<topic>/`, and `<topic>~` for the later incarnations of a topic
+ * deleted and recreated (`orders~2/`, function/topic-locations.ts; `~` is in no topic name). The trailing `/`
+ * keeps topic `orders` out of `orders2`'s keys. A pattern's topics are known only at run time: every location.
  */
-export function backupFolders(k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topic">): string[] {
-  return [`${k.prefix}${k.instanceId}/${k.topic}/`, `${k.prefix}_manifests/${k.instanceId}/${k.topic}/`];
-}
+const locations = (s: TopicSelection): string[] => (s.kind === "pattern" ? [""] : s.topics.flatMap((t) => [`${t}/`, `${t}~`]));
+
+/** The folders of the topics' objects (`<prefix><instance>/<location>/`, partitioner.ts), as key prefixes. */
+const objectFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => locations(k.topics).map((l) => `${k.prefix}${k.instanceId}/${l}`);
+/** The folders of the topics' run manifests (`<prefix>_manifests/<instance>/<location>/`, backup-run.ts), as key prefixes. */
+const manifestFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => locations(k.topics).map((l) => `${k.prefix}_manifests/${k.instanceId}/${l}`);
+/** The backup's objects and manifests, as key prefixes. */
+export const backupFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => [...objectFolders(k), ...manifestFolders(k)];
+/**
+ * What the handler lists for a topic without any committed offset (function/topic-locations.ts), as `cos:prefix`
+ * values: the names of the topic's locations (prefix `<prefix>_manifests/<instance>/<topic>`, delimiter `/`) and
+ * the newest location's manifests.
+ */
+const manifestListing = (k: BackupKeySpace): string[] => {
+  const folder = `${k.prefix}_manifests/${k.instanceId}/`;
+  return k.topics.kind === "pattern" ? [`${folder}*`] : k.topics.topics.flatMap((t) => [`${folder}${t}`, `${folder}${t}/*`, `${folder}${t}~*`]);
+};
 
 const bucketResource = (k: BackupKeySpace) => `qcs::cos:${k.region}:uid/${k.appId}:${k.bucket}`;
 const folderResources = (k: BackupKeySpace) => backupFolders(k).map((f) => `${bucketResource(k)}/${f}*`);
+/** Listing the bucket (GetBucket), limited to these key prefixes by the `cos:prefix` condition (UNVERIFIED). */
+const listing = (k: BackupKeySpace, prefixes: string[]) => ({ effect: "allow", action: ["name/cos:GetBucket"], resource: [`${bucketResource(k)}/*`], condition: { string_like: { "cos:prefix": prefixes } } });
 // Resource format per the KMS CAM docs as we read them (UNVERIFIED; see the README, "Choices").
 const kmsKeyResource = (k: BackupKeySpace) => `qcs::kms:${k.region}:uin/${k.ownerUin}:key/${k.kmsKeyId}`;
 
 export function backupPolicyDocument(input: BackupPolicyInput): object {
   const statement: object[] = [
     { effect: "allow", action: [...COS_OBJECT_ACTIONS, ...COS_READ_ACTIONS], resource: folderResources(input) },
+    // A topic without any committed offset (a first run, a recreated topic): its locations and manifests.
+    listing(input, manifestListing(input)),
   ];
   if (input.kmsKeyId) statement.push({ effect: "allow", action: [...KMS_WRITE_ACTIONS], resource: [kmsKeyResource(input)] });
   if (input.saslSecretName) {
@@ -81,12 +100,8 @@ export function backupPolicyDocument(input: BackupPolicyInput): object {
  */
 export function readerPolicyDocument(k: BackupKeySpace): object {
   const statement: object[] = [
-    {
-      effect: "allow",
-      action: ["name/cos:GetBucket"],
-      resource: [`${bucketResource(k)}/*`],
-      condition: { string_like: { "cos:prefix": backupFolders(k).map((f) => `${f}*`) } },
-    },
+    // Also the instance's folder itself, whose listing names its topics' locations (the CLI's --all-topics).
+    listing(k, [...(k.topics.kind === "pattern" ? [] : [`${k.prefix}${k.instanceId}/`]), ...backupFolders(k).map((f) => `${f}*`)]),
     { effect: "allow", action: [...COS_READ_ACTIONS], resource: folderResources(k) },
   ];
   if (k.kmsKeyId) statement.push({ effect: "allow", action: [...KMS_READ_ACTIONS], resource: [kmsKeyResource(k)] });

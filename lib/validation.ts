@@ -16,7 +16,6 @@ import {
   checkIntRange,
   checkPrefix,
   checkRegion,
-  checkTopic,
   GRANULARITY_MINUTES,
   SCF_MAX_TIMEOUT_SECONDS,
 } from "../function/config";
@@ -26,6 +25,7 @@ import { alarmPropErrors, alarmsWanted } from "./alarms";
 import { HANDLER_NODE_MAJOR } from "./handler-code";
 import type { CkafkaCosBackupProps } from "./ckafka-cos-backup";
 import { logPropErrors } from "./logging";
+import { topicPropErrors } from "./topic-selection";
 
 
 /** 7-field SCF cron (second minute hour day month week year). `*\/N * * * * * *` would fire every N seconds. */
@@ -50,8 +50,8 @@ function checkBucketPrefix(value: string): string | undefined {
  */
 export function existingBucketRefusals(props: CkafkaCosBackupProps): [keyof CkafkaCosBackupProps, string][] {
   const bucket = props.existingBucketName;
-  // The delivery prefix holds the objects and the manifests; without one, the objects' folder.
-  const folder = props.deliveryPathPrefix || `${props.instanceId}/${props.topic}/`;
+  // The delivery prefix holds the objects and the manifests; without one, the objects' folder (the instance's, for several topics).
+  const folder = props.deliveryPathPrefix || (props.topic !== undefined ? `${props.instanceId}/${props.topic}/` : `${props.instanceId}/`);
   const lifecycle = (what: string) =>
     `cannot be applied to existingBucketName "${bucket}": ${what} is a lifecycle rule, which the provider keeps in the bucket's own definition (tencentcloud_cos_bucket lifecycle_rules; no separate resource), so adding one here would replace the owner's rules. Add a rule with filter prefix "${folder}" where the bucket is defined (its stack or the COS console), and leave this prop unset`;
   const refused: [keyof CkafkaCosBackupProps, string | undefined][] = [
@@ -148,7 +148,7 @@ export function validateProps(props: CkafkaCosBackupProps): void {
   }
 
   if (literal(props.instanceId)) check("instanceId", checkInstanceId(props.instanceId));
-  if (literal(props.topic)) check("topic", checkTopic(props.topic));
+  errors.push(...topicPropErrors(props, alarmsWanted(props)));
   const start = given("startPosition") ? props.startPosition : undefined;
   if (start !== undefined && start !== "earliest" && start !== "latest") {
     const ok = typeof start === "number" && Number.isInteger(start) && start >= 1e12 && start < 1e13;

@@ -193,3 +193,15 @@ export async function consumeAll(topic: string): Promise<SentRecord[]> {
   }
   return out;
 }
+
+/** Retries what a just-created or just-deleted topic's metadata may not be ready for yet (every 500 ms, for 30 s). */
+export async function retrying<T>(fn: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i >= 60) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}

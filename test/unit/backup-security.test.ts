@@ -89,26 +89,33 @@ describe("least privilege per backup", () => {
   const keysOf = (topic: string) => [
     `kafka/ckafka-abcd1234/${topic}/dt=2026-11-25/hour=10/${topic}+0+00000000000000000000.jsonl.gz`,
     `kafka/_manifests/ckafka-abcd1234/${topic}/2026-11-25T10-00-00-000Z_run.json`,
+    // The topic deleted and recreated: its new incarnation's location (function/topic-locations.ts).
+    `kafka/ckafka-abcd1234/${topic}~2/dt=2026-11-25/hour=10/${topic}+0+00000000000000000000.jsonl.gz`,
+    `kafka/_manifests/ckafka-abcd1234/${topic}~2/2026-11-25T10-00-00-000Z_run.json`,
   ];
+  /** The resources of the statements that are not the listing (GetBucket on the bucket, limited by cos:prefix). */
+  const objectResources = (doc: string) => cosResources(doc).filter((r) => !r.endsWith("shared-1250000000/*"));
 
   it.each([
     ["orders-backup-policy", "orders", ["payments", "orders2"]],
     ["payments-backup-policy", "payments", ["orders", "orders2"]],
     ["orders2-backup-policy", "orders2", ["orders", "payments"]],
-  ])("%s writes its own objects and manifests, and no other backup's", (name, own, others) => {
-    const resources = cosResources(policy(tf, name));
+  ])("%s writes its own objects and manifests, and no other backup's; lists only its topic's locations and manifests", (name, own, others) => {
+    const resources = objectResources(policy(tf, name));
     for (const key of keysOf(own)) expect(resources.some((r) => covers(r, key)), key).toBe(true);
     for (const other of others) for (const key of keysOf(other)) expect(resources.some((r) => covers(r, key)), key).toBe(false);
-    expect(policy(tf, name)).not.toMatch(/Delete|GetBucket|"\*"/);
+    expect(policy(tf, name)).not.toMatch(/Delete|"\*"/);
+    expect(policy(tf, name)).toContain(`"cos:prefix" = ["kafka/_manifests/ckafka-abcd1234/${own}", "kafka/_manifests/ckafka-abcd1234/${own}/*", "kafka/_manifests/ckafka-abcd1234/${own}~*"]`);
   });
 
   it("the reader policy reads one backup's folders, lists only them, and writes nothing", () => {
     const doc = policy(tf, "orders-backup-reader");
     expect(doc).not.toMatch(/Put|Upload|Delete|Abort|"\*"/);
-    const readable = cosResources(doc).filter((r) => !r.endsWith("shared-1250000000/*"));
+    const readable = objectResources(doc);
     for (const key of keysOf("orders")) expect(readable.some((r) => covers(r, key)), key).toBe(true);
     for (const key of [...keysOf("payments"), ...keysOf("orders2")]) expect(readable.some((r) => covers(r, key)), key).toBe(false);
-    expect(doc).toContain('"cos:prefix" = ["kafka/ckafka-abcd1234/orders/*", "kafka/_manifests/ckafka-abcd1234/orders/*"]');
+    // The instance's folder itself lists the names of its topics' locations (--all-topics), not their objects.
+    expect(doc).toContain('"cos:prefix" = ["kafka/ckafka-abcd1234/", "kafka/ckafka-abcd1234/orders/*", "kafka/ckafka-abcd1234/orders~*", "kafka/_manifests/ckafka-abcd1234/orders/*", "kafka/_manifests/ckafka-abcd1234/orders~*"]');
   });
 
   it("a customer key: the function may use that key and no other, readers may decrypt with it", () => {

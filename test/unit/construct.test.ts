@@ -60,7 +60,7 @@ describe("CkafkaCosBackup resources", () => {
     expect(tf.data).toBeUndefined();
   });
 
-  it("the role trusts scf.qcloud.com, and the policy allows only the handler's COS actions on the backup's two folders", () => {
+  it("the role trusts scf.qcloud.com, and the policy allows only the handler's COS actions on the backup's folders, and listing its topic's manifests", () => {
     const { tf } = synth({ appId: "1250000000", deliveryPathPrefix: "kafka/" });
     const role = only<{ document: string }>(tf.resource.tencentcloud_cam_role);
     expect(JSON.parse(role.document)).toEqual({
@@ -69,16 +69,17 @@ describe("CkafkaCosBackup resources", () => {
     });
     const doc = policyDocument(tf, "orders-backup-policy");
     expect(doc).not.toMatch(/"name\/[a-z]+:\*"|"\*"/);
-    const resources = [...doc.matchAll(/qcs::[^"\\]+/g)].map((m) => m[0]);
-    expect(resources).toHaveLength(2);
-    expect(resources[0]).toMatch(/^qcs::cos:ap-guangzhou:uid\/1250000000:\$\{tencentcloud_cos_bucket\.\S+\.bucket\}\/kafka\/ckafka-abcd1234\/orders\/\*$/);
-    expect(resources[1]).toMatch(/^qcs::cos:ap-guangzhou:uid\/1250000000:\$\{tencentcloud_cos_bucket\.\S+\.bucket\}\/kafka\/_manifests\/ckafka-abcd1234\/orders\/\*$/);
-    // Uploads, and the reads a rerun compares an object already written with; nothing that deletes or lists.
+    const bucket = /qcs::cos:ap-guangzhou:uid\/1250000000:\$\{tencentcloud_cos_bucket\.\S+\.bucket\}/.exec(doc)![0];
+    const resources = [...doc.matchAll(/qcs::[^"\\]+/g)].map((m) => m[0].slice(bucket.length));
+    // The topic's location and a recreated topic's (orders~2, ...), and their manifests; the bucket to list.
+    expect(resources).toEqual(["/kafka/ckafka-abcd1234/orders/*", "/kafka/ckafka-abcd1234/orders~*", "/kafka/_manifests/ckafka-abcd1234/orders/*", "/kafka/_manifests/ckafka-abcd1234/orders~*", "/*"]);
+    // Listing only the names of the topic's locations and their manifests (a first run, a recreated topic).
+    expect(doc).toContain('"action" = ["name/cos:GetBucket"], "resource" = ["' + bucket + '/*"], "condition" = {"string_like" = {"cos:prefix" = ["kafka/_manifests/ckafka-abcd1234/orders", "kafka/_manifests/ckafka-abcd1234/orders/*", "kafka/_manifests/ckafka-abcd1234/orders~*"]}}');
+    // Uploads, and the reads a rerun compares an object already written with; nothing that deletes.
     for (const action of ["PutObject", "InitiateMultipartUpload", "UploadPart", "CompleteMultipartUpload", "AbortMultipartUpload", "HeadObject", "GetObject"]) {
       expect(doc).toContain(`name/cos:${action}`);
     }
     expect(doc).not.toContain("DeleteObject");
-    expect(doc).not.toContain("GetBucket");
     expect(doc).not.toContain("ssm:");
   });
 

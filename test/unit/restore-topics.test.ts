@@ -5,7 +5,8 @@ import type { BackupSource } from "../../cli/backup-source";
 import { NothingBackedUp } from "../../cli/errors";
 import { exitStatus, main, topicsAsked } from "../../cli/main";
 import { quietProgress } from "../../cli/progress";
-import { restoreTopics, targetsOf, topicsToRestore } from "../../cli/restore-topics";
+import { restoreTopics, targetsOf } from "../../cli/restore-topics";
+import { topicsAt } from "../../cli/topics";
 
 const CREDENTIALS = { TENCENTCLOUD_SECRETID: "id", TENCENTCLOUD_SECRETKEY: "key" };
 // The endpoint refuses connections: a network call made before the check would fail with exit 3.
@@ -24,7 +25,7 @@ async function refused(args: string[]): Promise<{ status: number; message: strin
 describe("restore's topics", () => {
   it("refuses each bad way of giving the topics with exit 2, naming why, before any network call", async () => {
     const cases: Array<[string[], string]> = [
-      [[], "give --topic <topic> (repeat it for several topics) or --all-topics: the backed-up topics to restore"],
+      [[], "give --topic <topic> (repeat it for several topics) or --all-topics: the backed-up topics to work on"],
       [["--topic", "a", "--all-topics"], "--topic and --all-topics together: give the topics with --topic, or every topic of the location with --all-topics"],
       [["--topic", "a", "--topic", "b", "--topic", "a"], '--topic: "a" is given twice; give each topic once'],
       [["--topic", "a"], "required option '--target-topic <topic>' not specified (or give --target-topic-prefix)"],
@@ -39,7 +40,7 @@ describe("restore's topics", () => {
       ],
       [["--all-topics", "--checkpoint", "c.json"], "--checkpoint names one topic's checkpoint file; with --all-topics each topic has its own, restore-<topic>-to-<target-topic>.checkpoint.json: give their folder with --checkpoint-dir"],
       [["--topic", "a", "--target-topic", "x", "--checkpoint-dir", "d"], "--checkpoint-dir is for several topics; with one --topic, give the checkpoint file with --checkpoint"],
-      [["--topic", "a", "--topic", "b", "--partition", "0", "--from-offset", "5"], "--partition, --from-offset with 2 topics: partitions and offsets are each topic's own; restore that topic alone (one --topic), or select by time (--from-time, --to-time)"],
+      [["--topic", "a", "--topic", "b", "--partition", "0", "--from-offset", "5"], "--partition, --from-offset with 2 topics: partitions and offsets are each topic's own; give that topic alone (one --topic), or select by time (--from-time, --to-time)"],
     ];
     for (const [args, message] of cases) {
       const all = ["restore", ...location, ...args];
@@ -57,12 +58,12 @@ describe("restore's topics", () => {
   });
 
   it("names a topic the location has no backup of, and what it has", () => {
-    expect(topicsToRestore("all", ["a", "b"], "bkt/p/i/")).toEqual(["a", "b"]);
-    expect(topicsToRestore(["b"], ["a", "b"], "bkt/p/i/")).toEqual(["b"]);
-    expect(() => topicsToRestore(["a", "c", "d"], ["a", "b"], "bkt/p/i/")).toThrow(
+    expect(topicsAt("all", ["a", "b"], "bkt/p/i/")).toEqual(["a", "b"]);
+    expect(topicsAt(["b"], ["a", "b"], "bkt/p/i/")).toEqual(["b"]);
+    expect(() => topicsAt(["a", "c", "d"], ["a", "b"], "bkt/p/i/")).toThrow(
       new NothingBackedUp('backup of topic "c", "d"', 'bkt/p/i/ (backed up there: "a", "b")'),
     );
-    expect(() => topicsToRestore("all", [], "bkt/p/i/")).toThrow(new NothingBackedUp("topic folder", "bkt/p/i/"));
+    expect(() => topicsAt("all", [], "bkt/p/i/")).toThrow(new NothingBackedUp("topic folder", "bkt/p/i/"));
   });
 
   it("refuses a missing topic (exit 1) before reading any topic's backup", async () => {

@@ -1,0 +1,82 @@
+// history, verify and export of several topics (--topic repeated, --all-topics) and recreated topics' backup
+// locations (<topic>~<n>): how they are given, checked before any network call (exit 2).
+import { describe, expect, it } from "vitest";
+import { exitStatus, main, topicsAsked } from "../../cli/main";
+import { quietProgress } from "../../cli/progress";
+import { targetsOf } from "../../cli/restore-topics";
+import { checkLocation, incarnationOf, topicOf, topicsWanted } from "../../cli/topics";
+
+const CREDENTIALS = { TENCENTCLOUD_SECRETID: "id", TENCENTCLOUD_SECRETKEY: "key" };
+// The endpoint refuses connections: a network call made before the check would fail with exit 3.
+const location = ["--bucket", "backup-1250000000", "--region", "ap-guangzhou", "--instance", "ckafka-abcd1234", "--endpoint", "http://127.0.0.1:1", "--timeout", "1"];
+
+async function run(args: string[]): Promise<{ status: number; message: string }> {
+  const err = await main(args, CREDENTIALS, () => undefined, quietProgress).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err, args.join(" ")).toBeDefined();
+  const { status, message } = exitStatus(err);
+  return { status, message: message.split("\n")[0] };
+}
+
+describe("history, verify and export of several topics", () => {
+  it.each(["history", "verify", "export"])("%s refuses each bad way of giving the topics with exit 2, naming why, before any network call", async (command) => {
+    const extra = command === "export" ? ["--out", "/tmp/never-written"] : [];
+    const cases: Array<[string[], string]> = [
+      [[], "give --topic <topic> (repeat it for several topics) or --all-topics: the backed-up topics to work on"],
+      [["--topic", "a", "--all-topics"], "--topic and --all-topics together: give the topics with --topic, or every topic of the location with --all-topics"],
+      [["--topic", "a", "--topic", "b", "--topic", "a"], '--topic: "a" is given twice; give each topic once'],
+      [["--topic", "a~1"], '--topic: "a~1" is neither a Kafka topic name (1 to 249 of letters, digits, ".", "_" and "-") nor a recreated topic\'s backup location, <topic>~<n> with n of 2 or more, e.g. orders~2'],
+      [["--topic", "a b~2"], '--topic: "a b~2" is neither a Kafka topic name'],
+    ];
+    for (const [args, message] of cases) {
+      const all = [command, ...location, ...extra, ...args];
+      const got = await run(all);
+      expect(got.status, all.join(" ")).toBe(2);
+      expect(got.message, all.join(" ")).toContain(message);
+    }
+  });
+
+  it("export refuses one topic's partitions or offsets with several topics", async () => {
+    expect(await run(["export", ...location, "--out", "/tmp/never-written", "--all-topics", "--partition", "0"])).toEqual({
+      status: 2,
+      message: "--partition with --all-topics: partitions and offsets are each topic's own; give that topic alone (one --topic), or select by time (--from-time, --to-time)",
+    });
+    expect((await run(["export", ...location, "--out", "/tmp/never-written", "--topic", "a", "--topic", "b", "--to-offset", "9"])).message).toMatch(/^--to-offset with 2 topics: /);
+  });
+
+  it("takes a recreated topic's location and several topics to the network (exit 3 here, not a usage error)", async () => {
+    for (const args of [["history", "--topic", "orders~2"], ["verify", "--topic", "orders", "--topic", "orders~2"], ["history", "--all-topics"]]) {
+      expect((await run([args[0], ...location, ...args.slice(1)])).status, args.join(" ")).toBe(3);
+    }
+  });
+});
+
+describe("recreated topics' backup locations", () => {
+  it("are <topic>~<n>, n of 2 or more, of a valid topic name", () => {
+    expect(incarnationOf("orders~2")).toEqual({ topic: "orders", incarnation: 2 });
+    expect(incarnationOf("orders~12")).toEqual({ topic: "orders", incarnation: 12 });
+    expect(incarnationOf("orders")).toBeUndefined();
+    expect(topicOf("orders~3")).toBe("orders");
+    expect(topicOf("orders")).toBe("orders");
+    expect(checkLocation("orders~2")).toBeUndefined();
+    expect(checkLocation("orders")).toBeUndefined();
+    for (const bad of ["orders~1", "orders~02", "orders~", "~2", "orders~2~3", "a/b~2"]) expect(checkLocation(bad), bad).toMatch(/is neither a Kafka topic name/);
+    expect(topicsWanted({ topic: ["orders", "orders~2"] })).toEqual(["orders", "orders~2"]);
+  });
+
+  it("are restored only with --target-topic or --target-topic-prefix (their name is no topic name), into <prefix><topic>-<n>", () => {
+    const message = 'topic location "orders~2" holds incarnation 2 of topic "orders" (deleted and recreated), and "orders~2" is not a Kafka topic name: give --target-topic-prefix (it is restored into <prefix>orders-2), or restore it alone with --target-topic <topic>';
+    expect(() => topicsAsked({ topic: ["orders~2"], allTopics: false })).toThrow(message);
+    expect(() => targetsOf(["orders", "orders~2"])).toThrow(message);
+    expect(topicsAsked({ topic: ["orders~2"], targetTopic: "orders-restored", allTopics: false })).toEqual({ one: "orders~2", targetTopic: "orders-restored" });
+    expect(topicsAsked({ topic: ["orders~2"], targetTopicPrefix: "dr.", allTopics: false })).toEqual({ one: "orders~2", targetTopic: "dr.orders-2" });
+    expect(targetsOf(["orders", "orders~2"], "dr.")).toEqual(["dr.orders", "dr.orders-2"]);
+    expect(() => targetsOf(["orders-2", "orders~2"], "")).toThrow('topic locations "orders-2" and "orders~2" would both be restored into "orders-2": restore one of them alone with --target-topic');
+  });
+
+  it("restore of a location without a target is refused with exit 2 before any network call", async () => {
+    expect(await run(["restore", ...location, "--brokers", "127.0.0.1:1", "--topic", "orders~2"])).toEqual({ status: 2, message: expect.stringContaining('topic location "orders~2" holds incarnation 2 of topic "orders"') });
+  });
+});
