@@ -291,7 +291,7 @@ export function checkTopics(value: readonly string[]): string | undefined {
     if (why) return why;
   }
   const dup = value.find((t, i) => value.indexOf(t) !== i);
-  if (dup !== undefined) return `"${dup}" is named twice`;
+  if (dup !== undefined) return `"${dup}" is named twice; give each topic once`;
   return undefined;
 }
 

@@ -51,7 +51,15 @@ export interface BackupPolicyInput extends BackupKeySpace {
  * deleted and recreated (`orders~2/`, function/topic-locations.ts; `~` is in no topic name). The trailing `/`
  * keeps topic `orders` out of `orders2`'s keys. A pattern's topics are known only at run time: every location.
  */
-const locations = (s: TopicSelection): string[] => (s.kind === "pattern" ? [""] : s.topics.flatMap((t) => [`${t}/`, `${t}~`]));
+const locations = (s: TopicSelection): string[] => (perTopic(s) ? s.topics.flatMap((t) => [`${t}/`, `${t}~`]) : [""]);
+
+/**
+ * The most topics the policies name one by one; a longer list is scoped as a pattern is, to the instance's
+ * folders. Each named topic adds about 575 characters to each document, and CAM's limit on a policy document is
+ * not documented (UNVERIFIED; other clouds cap at 6,144 characters): five keep both documents under 4,000.
+ */
+export const POLICY_TOPICS_MAX = 5;
+const perTopic = (s: TopicSelection): s is Exclude<TopicSelection, { kind: "pattern" }> => s.kind !== "pattern" && s.topics.length <= POLICY_TOPICS_MAX;
 
 /** The folders of the topics' objects (`<prefix><instance>/<location>/`, partitioner.ts), as key prefixes. */
 const objectFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => locations(k.topics).map((l) => `${k.prefix}${k.instanceId}/${l}`);
@@ -66,7 +74,7 @@ export const backupFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | 
  */
 const manifestListing = (k: BackupKeySpace): string[] => {
   const folder = `${k.prefix}_manifests/${k.instanceId}/`;
-  return k.topics.kind === "pattern" ? [`${folder}*`] : k.topics.topics.flatMap((t) => [`${folder}${t}`, `${folder}${t}/*`, `${folder}${t}~*`]);
+  return perTopic(k.topics) ? k.topics.topics.flatMap((t) => [`${folder}${t}`, `${folder}${t}/*`, `${folder}${t}~*`]) : [`${folder}*`];
 };
 
 const bucketResource = (k: BackupKeySpace) => `qcs::cos:${k.region}:uid/${k.appId}:${k.bucket}`;
@@ -101,7 +109,7 @@ export function backupPolicyDocument(input: BackupPolicyInput): object {
 export function readerPolicyDocument(k: BackupKeySpace): object {
   const statement: object[] = [
     // Also the instance's folder itself, whose listing names its topics' locations (the CLI's --all-topics).
-    listing(k, [...(k.topics.kind === "pattern" ? [] : [`${k.prefix}${k.instanceId}/`]), ...backupFolders(k).map((f) => `${f}*`)]),
+    listing(k, [...(perTopic(k.topics) ? [`${k.prefix}${k.instanceId}/`] : []), ...backupFolders(k).map((f) => `${f}*`)]),
     { effect: "allow", action: [...COS_READ_ACTIONS], resource: folderResources(k) },
   ];
   if (k.kmsKeyId) statement.push({ effect: "allow", action: [...KMS_READ_ACTIONS], resource: [kmsKeyResource(k)] });

@@ -69,7 +69,10 @@ export function topicPropErrors(props: TopicProps, alarms: boolean): string[] {
   if (given.length > 1) return [`${given.join(" and ")}: only one may be given: ${one}`];
   const errors: string[] = [];
   const literal = (v: unknown): v is string => typeof v === "string" && !Token.isUnresolved(v);
-  if (props.topic !== undefined && literal(props.topic)) {
+  const notString = (v: unknown) => (Array.isArray(v) ? "is an array" : `is ${v === null ? "null" : typeof v}`);
+  if (props.topic !== undefined && typeof props.topic !== "string") {
+    errors.push(`topic: ${notString(props.topic)}; give one topic name${Array.isArray(props.topic) ? ", or several with topics" : ""}`);
+  } else if (props.topic !== undefined && literal(props.topic)) {
     const why = checkTopic(props.topic);
     if (why) errors.push(`topic: ${why}`);
   }
@@ -77,18 +80,23 @@ export function topicPropErrors(props: TopicProps, alarms: boolean): string[] {
     const topics: unknown = props.topics;
     if (typeof topics === "string" && !Token.isUnresolved(topics)) {
       errors.push(`topics: is one string; pass an array of topic names, e.g. ${JSON.stringify(topics.split(",").map((t) => t.trim()))}, or use topic for one`);
+    } else if (Array.isArray(topics) && topics.some((t) => typeof t !== "string")) {
+      const i = topics.findIndex((t) => typeof t !== "string");
+      errors.push(`topics: item ${i} ${notString(topics[i])} (${JSON.stringify(topics[i])}); give topic names`);
     } else if (!Array.isArray(topics) || Token.isUnresolved(topics) || topics.some((t) => !literal(t))) {
       errors.push("topics: must be a literal array of topic names, not a Terraform reference: the role's policy and the alarms are made per topic at synth");
     } else if (topics.length === 0) {
       errors.push("topics: is empty; give at least one topic name, or a pattern with topicPattern");
     } else {
       const why = checkTopics(topics as string[]);
-      if (why) errors.push(`topics: ${why}; give each topic once`);
+      if (why) errors.push(`topics: ${why}`);
     }
   }
   if (props.topicPattern !== undefined) {
     const pattern = props.topicPattern;
-    if (!literal(pattern)) {
+    if (typeof pattern !== "string") {
+      errors.push(`topicPattern: ${notString(pattern)}; give one regular expression as a string (several alternatives: "a|b")`);
+    } else if (!literal(pattern)) {
       errors.push("topicPattern: must be a literal value, not a Terraform reference: it is checked at synth and goes into the alarms' topic filter");
     } else if (pattern.length > PATTERN_MAX_LENGTH) {
       errors.push(`topicPattern: is ${pattern.length} characters; at most ${PATTERN_MAX_LENGTH}: the function's description (SCF: at most 1000 characters) names it; list long alternatives with topics instead`);

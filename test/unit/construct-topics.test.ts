@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
+import { POLICY_TOPICS_MAX } from "../../lib/policy";
 import { ENV, fromEnvironment } from "../../function/config";
 import { base } from "./base-props";
 
@@ -131,6 +132,23 @@ describe("a backup of several topics by name", () => {
   });
 });
 
+describe("a backup of more topics than the policies name one by one", () => {
+  const topics = Array.from({ length: POLICY_TOPICS_MAX + 1 }, (_, i) => `topic-${i}`);
+  const many = synth({ topics });
+  const few = synth({ topics: topics.slice(0, POLICY_TOPICS_MAX) });
+
+  it("scopes the role and the reader to the instance's folders, as for a pattern, so the documents stay small", () => {
+    for (const name of ["orders-backup-policy", "orders-backup-reader"]) {
+      expect(many.doc(name)).toContain("}/ckafka-abcd1234/*");
+      expect(many.doc(name)).not.toContain("topic-0");
+      expect(few.doc(name)).toContain("}/ckafka-abcd1234/topic-0/*");
+      expect(many.doc(name).length).toBeLessThan(few.doc(name).length / 2);
+    }
+    expect(many.doc("orders-backup-policy")).toContain('"cos:prefix" = ["_manifests/ckafka-abcd1234/*"]');
+    expect(many.fn.environment[ENV.topics]).toBe(topics.join(","));
+  });
+});
+
 describe("a backup of the topics a pattern matches", () => {
   const { tf, fn, doc, binding, outputs } = synth({ topicPattern: "orders(-[a-z]+)?", lagAlarmUnconsumedMessages: 1000 });
 
@@ -183,7 +201,10 @@ describe("topic props refused at construction", () => {
     ["topics and topicPattern", { topics: ["billing"], topicPattern: "b.*" }, "topics and topicPattern: only one may be given"],
     ["an empty list", { topics: [] }, "topics: is empty; give at least one topic name, or a pattern with topicPattern"],
     ["a name twice", { topics: ["orders", "billing", "orders"] }, 'topics: "orders" is named twice; give each topic once'],
-    ["an invalid name", { topics: ["orders", "bad name"] }, 'topics: "bad name" is not a Kafka topic name'],
+    ["an invalid name", { topics: ["orders", "bad name"] }, /topics: "bad name" is not a Kafka topic name; expected [^;]*$/],
+    ["a list given as topic (plain JavaScript)", { topic: ["orders", "billing"] as unknown as string }, "topic: is an array; give one topic name, or several with topics"],
+    ["a number in the list", { topics: ["orders", 5 as unknown as string] }, "topics: item 1 is number (5); give topic names"],
+    ["a list given as topicPattern", { topicPattern: ["orders-.*"] as unknown as string }, 'topicPattern: is an array; give one regular expression as a string (several alternatives: "a|b")'],
     ["one string", { topics: "orders,billing" as unknown as string[] }, 'topics: is one string; pass an array of topic names, e.g. ["orders","billing"]'],
     ["an invalid pattern", { topicPattern: "orders-(" }, 'topicPattern: "orders-(" does not compile'],
     ["a Java-only pattern", { topicPattern: "(?i)orders" }, 'topicPattern: "(?i)orders" uses inline flags'],
