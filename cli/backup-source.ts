@@ -13,7 +13,7 @@ import { endpointOptions } from "../function/cos-storage";
 import { parseObjectKey, type ParsedKey } from "../function/partitioner";
 import { withRetry } from "./calls";
 import { IntegrityError, NothingBackedUp } from "./errors";
-import { readObject, type ObjectRecord } from "./object-reader";
+import { readObjectChunks, type ObjectRecord } from "./object-reader";
 import { quietProgress, type Progress } from "./progress";
 
 export interface SourceOptions {
@@ -250,8 +250,13 @@ export class BackupSource {
    * Anything that does not decode throws, naming the object.
    */
   async *records(object: SourceObject, fetched?: (stored: StoredDigest) => void | Promise<void>): AsyncGenerator<ObjectRecord> {
+    for await (const chunk of this.recordChunks(object, fetched)) yield* chunk;
+  }
+
+  /** The same records in runs of consecutive records (readObjectChunks): for readers that go through every record. */
+  async *recordChunks(object: SourceObject, fetched?: (stored: StoredDigest) => void | Promise<void>): AsyncGenerator<ObjectRecord[]> {
     const stored = await this.bytes(object.key, object.storedBytes);
     await fetched?.({ sha256: createHash("sha256").update(stored).digest("hex"), bytes: stored.length });
-    yield* readObject(object, stored);
+    yield* readObjectChunks(object, stored);
   }
 }

@@ -16,21 +16,24 @@ export const EMPTY_DIGEST: PartitionDigest = { records: 0, digest: "0".repeat(64
 
 type Headers = Array<[string, Buffer | null]>;
 
+/** A field's length as the hash takes it: one buffer for all, as update() copies what it is given. */
+const LENGTH = Buffer.alloc(4);
+
 /** One record's hash at place `n`; headers in name order, each name's values in their order (as Kafka keeps them once sent grouped by name). */
 export function recordHash(n: number, timestamp: string, key: Buffer | null, value: Buffer | null, headers: Headers): Buffer {
   const h = createHash("sha256");
-  const field = (b: Buffer | null) => {
-    const len = Buffer.alloc(4);
-    len.writeInt32BE(b === null ? -1 : b.length);
-    h.update(len);
+  const field = (b: Buffer | string | null) => {
+    // A string field is text of ASCII digits, '|' or a header name: its UTF-8 bytes are what is hashed.
+    LENGTH.writeInt32BE(b === null ? -1 : typeof b === "string" ? Buffer.byteLength(b) : b.length);
+    h.update(LENGTH);
     if (b) h.update(b);
   };
-  field(Buffer.from(`${n}|${timestamp}`));
+  field(`${n}|${timestamp}`);
   field(key);
   field(value);
-  const sorted = headers.map((x, i) => [x, i] as const).sort((a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1]));
-  for (const [[name, v]] of sorted) {
-    field(Buffer.from(name));
+  const sorted = headers.length < 2 ? headers : headers.map((x, i) => [x, i] as const).sort((a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1])).map(([x]) => x);
+  for (const [name, v] of sorted) {
+    field(name);
     field(v);
   }
   return h.digest();

@@ -20,9 +20,10 @@
 // goes, which C it resolves and at which index; the acknowledgement (or, on --resume, the target's end offsets)
 // gives the base offset, so the translation is exact across a resume too.
 import { Partitioners, type Admin, type IHeaders, type Kafka, type Message, type PartitionMetadata, type Producer } from "kafkajs";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/record-format";
 import type { GroupSnapshot, TopicSnapshot } from "../function/topic-snapshot";
+import { CheckpointFile } from "./checkpoint-file";
 import { manifestsFor, type BackupSource, type ManifestCheckOptions, type SourceObject, type StoredDigest } from "./backup-source";
 import { kafkaCall } from "./calls";
 import { IntegrityError, UsageError } from "./errors";
@@ -387,15 +388,17 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
               throw new IntegrityError(`${err.message}\nnothing was written into "${targetTopic}"; once the object is repaired (README "Operating a backup"), run the same command again`);
             }
           };
-          for await (const { record: r } of source.records(object, check)) {
-            if (!selected(r, selection, after.get(partition) ?? -1)) continue;
-            const bytes = recordBytes(r);
-            counts.records++;
-            counts.bytes += bytes;
-            counts.firstOffset ??= r.offset;
-            counts.lastOffset = r.offset;
-            for (const m of marks) if (BigInt(r.offset) < m) below.set(m, below.get(m)! + 1);
-            if (!report.largestRecord || bytes > report.largestRecord.bytes) report.largestRecord = { partition, offset: r.offset, bytes };
+          for await (const chunk of source.recordChunks(object, check)) {
+            for (const { record: r } of chunk) {
+              if (!selected(r, selection, after.get(partition) ?? -1)) continue;
+              const bytes = recordBytes(r);
+              counts.records++;
+              counts.bytes += bytes;
+              counts.firstOffset ??= r.offset;
+              counts.lastOffset = r.offset;
+              for (const m of marks) if (BigInt(r.offset) < m) below.set(m, below.get(m)! + 1);
+              if (!report.largestRecord || bytes > report.largestRecord.bytes) report.largestRecord = { partition, offset: r.offset, bytes };
+            }
           }
           read += object.storedBytes;
           progress.update(read);
@@ -447,11 +450,9 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       if (r.key === null) return r.partition % targetPartitions;
       return partitioner({ topic: targetTopic, partitionMetadata: targetMeta, message: { key: r.key, value: null } });
     };
-    // Written before every send and at the end (never before the first send: a restore that sent nothing leaves no checkpoint).
-    const save = () => {
-      writeFileSync(`${options.checkpointPath}.tmp`, JSON.stringify(checkpoint, null, 2) + "\n");
-      renameSync(`${options.checkpointPath}.tmp`, options.checkpointPath);
-    };
+    // Written before every send (one write for the partitions asking at once) and at the end (never before the first
+    // send: a restore that sent nothing leaves no checkpoint).
+    const file = new CheckpointFile(options.checkpointPath, () => JSON.stringify(checkpoint, null, 2) + "\n");
     const throttle = shared?.throttle ?? new Throttle(options.maxBytesPerSecond);
     const pool = shared?.pool ?? new ProducerPool(kafka!, Math.max(1, Math.min(concurrency, plan.size)), call);
     let sendStarted = Date.now();
@@ -468,30 +469,41 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     // Several topics: one display for all of them (restore-topics.ts), told what each sends.
     const note = () => `${sentRecords}${scan ? `/${totalRecords}` : ""} records, ${(sentBytes / 1048576 / Math.max(0.001, (Date.now() - sendStarted) / 1000)).toFixed(1)} MiB/s`;
     if (!shared) progress.start("restoring", units, scan ? "record bytes" : "bytes of objects");
-    const send = async (producer: Producer, partition: number, records: KafkaRecord[], bytes: number) => {
+    // Records placed so far per target partition, the batch being prepared included: its records' places (the n-th record
+    // restored into the partition, over every session of the restore) for the read-back digest.
+    const placed: Record<string, number> = {};
+    // A batch made ready to send (messages and digests) while the partition's previous send is in flight.
+    const prepare = (partition: number, records: KafkaRecord[], bytes: number) => {
       const messages = records.map((r) => toMessage(r, place(r)));
       const counts: Record<string, number> = {};
       const hashes: Record<string, Buffer[]> = {};
       messages.forEach((m, i) => {
         const tp = String(m.partition);
-        // The n-th record restored into the target partition, over every session of the restore.
-        const n = (checkpoint.sent[tp]?.records ?? 0) + (counts[tp] ?? 0);
+        const n = (placed[tp] ??= checkpoint.sent[tp]?.records ?? 0);
+        placed[tp] = n + 1;
         counts[tp] = (counts[tp] ?? 0) + 1;
         const r = records[i];
         (hashes[tp] ??= []).push(recordHash(n, String(r.timestamp), r.key, r.value, r.headers));
       });
+      const digests = Object.fromEntries(Object.entries(hashes).map(([tp, h]) => [tp, addHashes(EMPTY_DIGEST, h)]));
+      return { partition, records, bytes, messages, counts, digests };
+    };
+    const send = async (producer: Producer, { partition, records, bytes, messages, counts, digests }: ReturnType<typeof prepare>) => {
+      // After the partition's previous send landed: a position it resolved is not resolved again.
       const resolves: Record<string, number> = {};
       for (const c of tracked.get(partition) ?? []) {
         if (checkpoint.positions[partition]?.[String(c)] !== undefined) continue;
         const i = records.findIndex((r) => BigInt(r.offset) >= c);
         if (i >= 0) resolves[String(c)] = i;
       }
-      const digests = Object.fromEntries(Object.entries(hashes).map(([tp, h]) => [tp, addHashes(EMPTY_DIGEST, h)]));
       await throttle.take(bytes);
-      if (isStopped()) throw new Error("stopped: another partition failed");
       const f: InFlight = { lastOffset: records[records.length - 1].offset, counts, digests, resolves };
       checkpoint.inFlight[partition] = f;
-      save();
+      await file.save();
+      if (isStopped()) {
+        delete checkpoint.inFlight[partition]; // not sent: the checkpoint written at the end says so
+        throw new Error("stopped: another partition failed");
+      }
       const acks = await call(`send to "${targetTopic}"`, producer.send({ topic: targetTopic, acks: -1, timeout: timeoutMs, messages }));
       const bases = new Map(acks.map((a) => [String(a.partition), BigInt(a.baseOffset ?? "0")]));
       // Saved with the next send's: a restore that stops before it finds this send written by the target's ends.
@@ -507,10 +519,17 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       const from = after.get(partition) ?? -1;
       let batch: KafkaRecord[] = [];
       let bytesInBatch = 0;
+      // One send in flight per partition (the idempotent producer's order); the next batch is read, decoded and
+      // digested meanwhile, and goes once the one before it is acknowledged.
+      let inFlight: Promise<void> | undefined;
       const flush = async () => {
-        if (batch.length) await send(producer, partition, batch, bytesInBatch);
+        if (!batch.length) return;
+        const ready = prepare(partition, batch, bytesInBatch);
         batch = [];
         bytesInBatch = 0;
+        await inFlight;
+        inFlight = send(producer, ready);
+        inFlight.catch(() => undefined); // awaited by the next flush or at the end
       };
       // A damaged object stops the restore before any of its records (found by the preflight unless --no-scan);
       // those of the objects before it are sent first, so the checkpoint ends right before it.
@@ -522,35 +541,44 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
           throw err;
         }
       };
-      for (const object of objects) {
-        if (!scan) report.objects++;
-        for await (const { record: r } of source.records(object, (stored) => check(object.key, stored))) {
-          if (!selected(r, selection, from)) continue;
-          const size = recordBytes(r);
+      try {
+        for (const object of objects) {
+          if (!scan) report.objects++;
+          for await (const chunk of source.recordChunks(object, (stored) => check(object.key, stored))) {
+            for (const { record: r } of chunk) {
+              if (!selected(r, selection, from)) continue;
+              const size = recordBytes(r);
+              if (!scan) {
+                counts.records++;
+                counts.bytes += size;
+                counts.firstOffset ??= r.offset;
+                counts.lastOffset = r.offset;
+              }
+              if (!exactInBatch(String(r.timestamp))) {
+                await flush(); // alone in its batch, its timestamp is the batch's base: exact
+                batch.push(r);
+                bytesInBatch = size;
+                await flush();
+                continue;
+              }
+              if (batch.length && bytesInBatch + size > batchBytes) await flush();
+              batch.push(r);
+              bytesInBatch += size;
+              if (batch.length >= batchRecords) await flush();
+            }
+          }
           if (!scan) {
-            counts.records++;
-            counts.bytes += size;
-            counts.firstOffset ??= r.offset;
-            counts.lastOffset = r.offset;
+            objectBytesRead += object.storedBytes;
+            shared ? shared.progressed(object.storedBytes, 0) : progress.update(objectBytesRead, note());
           }
-          if (!exactInBatch(String(r.timestamp))) {
-            await flush(); // alone in its batch, its timestamp is the batch's base: exact
-            batch.push(r);
-            bytesInBatch = size;
-            await flush();
-            continue;
-          }
-          if (batch.length && bytesInBatch + size > batchBytes) await flush();
-          batch.push(r);
-          bytesInBatch += size;
-          if (batch.length >= batchRecords) await flush();
         }
-        if (!scan) {
-          objectBytesRead += object.storedBytes;
-          shared ? shared.progressed(object.storedBytes, 0) : progress.update(objectBytesRead, note());
-        }
+        await flush();
+        await inFlight;
+      } catch (err) {
+        // What was sent is acknowledged (or failed) before the restore reports it: the checkpoint then says which.
+        await inFlight?.catch(() => undefined);
+        throw err;
       }
-      await flush();
     };
 
     try {
@@ -603,7 +631,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
         progress.stop();
         await pool.disconnect();
       }
-      if (checkpoint.complete || existsSync(options.checkpointPath)) save();
+      if (checkpoint.complete || existsSync(options.checkpointPath)) file.saveNow();
     }
 
     // ---- Consumer positions, then the read-back.
