@@ -7,7 +7,7 @@
 // BENCH_NODE (a Node.js binary, e.g. 18.15 as SCF runs) runs the handler and the raw consumer in the drains.
 import { buildHandlerZip } from "../lib/bundling";
 import { startTestServices } from "../test/services/start";
-import { baselineScript, type Baseline } from "./baseline";
+import { baselineCli, baselineScript, type Baseline } from "./baseline";
 import { coldStart } from "./cold-start";
 import { crashRecovery } from "./crash-recovery";
 import { compression } from "./compression";
@@ -64,7 +64,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   formats: { services: true, run: () => formats({ records, memoryRecords: memoryRecords * 4, valueBytes: 1024, repeats }) },
   "parquet-objects": { services: false, run: () => parquetObjects({ records: Math.min(records, 200_000), valueBytes: 1024, repeats }) },
   zstd: { services: true, run: () => zstdScenario({ records: Math.min(records, 200_000), partitions: 12, repeats, node: process.env.BENCH_NODE || undefined }) },
-  restore: { services: true, run: () => restoreSpeed({ records: Math.min(records, 200_000), valueBytes: 1024, partitions: 8, concurrency: 4, repeats }) },
+  restore: { services: true, run: () => restoreSpeed({ records: Math.min(records, 200_000), valueBytes: 1024, partitions: 8, concurrency: 4, repeats, baseline: process.env.BENCH_BASELINE ? baselineCli(process.env.BENCH_BASELINE) : undefined }) },
   "parquet-libraries": { services: false, run: () => parquetLibraries({ records: Math.min(records, 100_000), valueBytes: 1024, rowGroupRows: 10_000, repeats }) },
 };
 
