@@ -9,9 +9,10 @@
 // then restored concurrently, within one byte rate (throttle.ts) when asked.
 //
 // A checkpoint file records, before each send, the last source offset restored per partition, the target's end
-// offsets after the acknowledged sends, and the send in flight (it is also written at the end). `resume` continues after
-// the checkpoint: a send in flight when the restore stopped is found written or not by the target's end
-// offsets, so nothing is sent twice. Without `resume`, an existing checkpoint refuses the restore.
+// offsets after the acknowledged sends, and the sends in flight: the one under way and the next, written while the one
+// under way is acknowledged (it is also written at the end). `resume` continues after the checkpoint: of the sends in
+// flight when the restore stopped, those written (they land in order) are found by the target's end offsets, so
+// nothing is sent twice. Without `resume`, an existing checkpoint refuses the restore.
 // The target topic keeps the timestamps only with message.timestamp.type=CreateTime (Kafka's default).
 //
 // Consumer positions: each recorded group's committed source offset C maps to the target offset of the first
@@ -151,7 +152,7 @@ export interface RestoreReport {
   sendSeconds?: number;
 }
 
-interface InFlight {
+export interface InFlight {
   /** The last source offset the send holds. */
   lastOffset: number;
   /** Records per target partition in the send. */
@@ -162,7 +163,7 @@ interface InFlight {
   resolves: Record<string, number>;
 }
 
-interface Checkpoint {
+export interface Checkpoint {
   source: { bucket: string; prefix: string; instanceId: string; topic: string };
   targetTopic: string;
   selection: Selection & { repartition: boolean };
@@ -172,8 +173,11 @@ interface Checkpoint {
   targetEnds: Record<string, string>;
   /** Target partition -> its end offset before the restore's first send: where the read-back starts. */
   targetStarts: Record<string, string>;
-  /** Source partition -> the send in flight. */
-  inFlight: Record<string, InFlight>;
+  /**
+   * Source partition -> the sends in flight, in order: the one sent and the next, written while the one before it
+   * is acknowledged. They land in order (one producer per partition, idempotent, one request at a time).
+   */
+  inFlight: Record<string, InFlight[]>;
   /** The recorded groups the restore translates (from the newest snapshot when it started). */
   groups: GroupSnapshot[];
   /** Source partition -> recorded source offset -> target offset of the first restored record at or after it. */
@@ -223,6 +227,8 @@ function readCheckpoint(path: string): Checkpoint {
   if (!isObject(c) || typeof c!.targetTopic !== "string" || fields.some((f) => !isObject(c![f]))) {
     throw new UsageError(`--checkpoint: ${path} is not a restore checkpoint (one holds the source, target topic, selection and offsets restored); give the checkpoint file of the stopped restore`);
   }
+  // Written before sends were listed (one send in flight per partition): the same, as a list.
+  for (const [p, f] of Object.entries(c!.inFlight!)) if (!Array.isArray(f)) c!.inFlight![p] = [f as InFlight];
   return c as Checkpoint;
 }
 
@@ -472,6 +478,8 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     // Records placed so far per target partition, the batch being prepared included: its records' places (the n-th record
     // restored into the partition, over every session of the restore) for the read-back digest.
     const placed: Record<string, number> = {};
+    // Source partition -> the recorded offsets a send, sent or prepared, resolves: each is resolved by one send only.
+    const claimed = new Map<number, Set<string>>();
     // A batch made ready to send (messages and digests) while the partition's previous send is in flight.
     const prepare = (partition: number, records: KafkaRecord[], bytes: number) => {
       const messages = records.map((r) => toMessage(r, place(r)));
@@ -486,24 +494,21 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
         (hashes[tp] ??= []).push(recordHash(n, String(r.timestamp), r.key, r.value, r.headers));
       });
       const digests = Object.fromEntries(Object.entries(hashes).map(([tp, h]) => [tp, addHashes(EMPTY_DIGEST, h)]));
-      return { partition, records, bytes, messages, counts, digests };
-    };
-    const send = async (producer: Producer, { partition, records, bytes, messages, counts, digests }: ReturnType<typeof prepare>) => {
-      // After the partition's previous send landed: a position it resolved is not resolved again.
       const resolves: Record<string, number> = {};
+      const mine = claimed.get(partition) ?? new Set(Object.keys(checkpoint.positions[partition] ?? {}));
+      claimed.set(partition, mine);
       for (const c of tracked.get(partition) ?? []) {
-        if (checkpoint.positions[partition]?.[String(c)] !== undefined) continue;
+        if (mine.has(String(c))) continue;
         const i = records.findIndex((r) => BigInt(r.offset) >= c);
-        if (i >= 0) resolves[String(c)] = i;
+        if (i >= 0) {
+          resolves[String(c)] = i;
+          mine.add(String(c));
+        }
       }
-      await throttle.take(bytes);
       const f: InFlight = { lastOffset: records[records.length - 1].offset, counts, digests, resolves };
-      checkpoint.inFlight[partition] = f;
-      await file.save();
-      if (isStopped()) {
-        delete checkpoint.inFlight[partition]; // not sent: the checkpoint written at the end says so
-        throw new Error("stopped: another partition failed");
-      }
+      return { partition, records, bytes, messages, f };
+    };
+    const send = async (producer: Producer, { partition, records, bytes, messages, f }: ReturnType<typeof prepare>) => {
       const acks = await call(`send to "${targetTopic}"`, producer.send({ topic: targetTopic, acks: -1, timeout: timeoutMs, messages }));
       const bases = new Map(acks.map((a) => [String(a.partition), BigInt(a.baseOffset ?? "0")]));
       // Saved with the next send's: a restore that stops before it finds this send written by the target's ends.
@@ -519,15 +524,28 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       const from = after.get(partition) ?? -1;
       let batch: KafkaRecord[] = [];
       let bytesInBatch = 0;
-      // One send in flight per partition (the idempotent producer's order); the next batch is read, decoded and
-      // digested meanwhile, and goes once the one before it is acknowledged.
+      // One send under way per partition (the idempotent producer's order). Meanwhile the next batch is read, decoded,
+      // digested, paid for (throttle) and written into the checkpoint as in flight; it goes once the one before it
+      // is acknowledged.
       let inFlight: Promise<void> | undefined;
       const flush = async () => {
         if (!batch.length) return;
         const ready = prepare(partition, batch, bytesInBatch);
         batch = [];
         bytesInBatch = 0;
-        await inFlight;
+        await throttle.take(ready.bytes);
+        const list = (checkpoint.inFlight[partition] ??= []);
+        list.push(ready.f);
+        try {
+          const saved = file.save();
+          await inFlight;
+          await saved;
+          if (isStopped()) throw new Error("stopped: another partition failed");
+        } catch (err) {
+          // Not sent: the checkpoint written at the end says so.
+          dropInFlight(checkpoint, partition, ready.f);
+          throw err;
+        }
         inFlight = send(producer, ready);
         inFlight.catch(() => undefined); // awaited by the next flush or at the end
       };
@@ -623,7 +641,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       const inFlight = Object.entries(checkpoint.inFlight);
       throw new Stopped(
         `restore stopped: ${(err as Error).message}\nwritten into "${targetTopic}" (last source offset restored): ${describeWritten(checkpoint.restored, sourcePartitions)}` +
-          `${inFlight.map(([p, f]) => `; one send of partition ${p} up to offset ${f.lastOffset} may or may not be written (--resume finds out)`).join("")}` +
+          `${inFlight.map(([p, list]) => `; ${list.length === 1 ? "one send" : `${list.length} sends`} of partition ${p} up to offset ${list[list.length - 1].lastOffset} may or may not be written (--resume finds out)`).join("")}` +
           `\n${once}run the same command with --resume to continue from there (checkpoint ${options.checkpointPath})`,
       );
     } finally {
@@ -676,23 +694,43 @@ function landed(checkpoint: Checkpoint, partition: number, f: InFlight, bases: M
   const base = bases.get(String(partition)) ?? 0n;
   for (const [c, i] of Object.entries(f.resolves)) (checkpoint.positions[partition] ??= {})[c] = String(base + BigInt(i));
   checkpoint.restored[partition] = f.lastOffset;
-  delete checkpoint.inFlight[partition];
+  dropInFlight(checkpoint, partition, f);
+}
+
+/** Takes a send off its partition's sends in flight. */
+function dropInFlight(checkpoint: Checkpoint, partition: number, f: InFlight): void {
+  const list = checkpoint.inFlight[partition] ?? [];
+  const i = list.indexOf(f);
+  if (i >= 0) list.splice(i, 1);
+  if (!list.length) delete checkpoint.inFlight[partition];
 }
 
 /**
  * Resuming: the target must be as the checkpoint left it, but for the sends in flight when the restore stopped,
- * each written if and only if the target's ends moved by its counts.
+ * of which the first k (k from 0 to all: they land in order) are written if and only if the target's ends moved
+ * by their counts.
  */
-function resumeInFlight(checkpoint: Checkpoint, ends: Map<number, string>, targetTopic: string, after: Map<number, number>): void {
+export function resumeInFlight(checkpoint: Checkpoint, ends: Map<number, string>, targetTopic: string, after: Map<number, number>): void {
   if (!Object.keys(checkpoint.targetEnds).length) return;
   const now = (tp: string) => BigInt(ends.get(Number(tp)) ?? "0");
-  for (const [p, f] of Object.entries(checkpoint.inFlight)) {
+  for (const [p, list] of Object.entries(checkpoint.inFlight)) {
+    const sends = [...list];
     const was = (tp: string) => BigInt(checkpoint.targetEnds[tp] ?? "0");
-    if (Object.entries(f.counts).every(([tp, n]) => now(tp) === was(tp) + BigInt(n))) {
+    const tps = [...new Set(sends.flatMap((f) => Object.keys(f.counts)))];
+    // moves[k]: how far each target partition moved with the first k sends written.
+    const moves = [new Map(tps.map((tp) => [tp, 0n]))];
+    for (const f of sends) moves.push(new Map(tps.map((tp) => [tp, moves[moves.length - 1].get(tp)! + BigInt(f.counts[tp] ?? 0)])));
+    const k = moves.findIndex((m) => tps.every((tp) => now(tp) === was(tp) + m.get(tp)!));
+    if (k === -1) {
+      const by = (m: Map<string, bigint>) => tps.map((tp) => m.get(tp)).join("/");
+      throw new Error(
+        `cannot resume exactly: target partition(s) ${tps.join(", ")} of "${targetTopic}" moved by ${tps.map((tp) => now(tp) - was(tp)).join("/")} record(s), ` +
+          `while the ${sends.length === 1 ? "send" : `${sends.length} sends`} in flight, written in order, would move ${tps.length === 1 ? "it" : "them"} by ${moves.map(by).join(" or ")}: something else writes to "${targetTopic}"`,
+      );
+    }
+    for (const f of sends.slice(0, k)) {
       landed(checkpoint, Number(p), f, new Map(Object.keys(f.counts).map((tp) => [tp, was(tp)])));
       after.set(Number(p), f.lastOffset);
-    } else if (!Object.keys(f.counts).every((tp) => now(tp) === was(tp))) {
-      throw new Error(`cannot resume exactly: target partition(s) ${Object.keys(f.counts).join(", ")} of "${targetTopic}" moved by neither 0 nor the ${Object.values(f.counts).join("+")} record(s) of the send in flight: something else writes to "${targetTopic}"`);
     }
     delete checkpoint.inFlight[p];
   }
