@@ -1,6 +1,7 @@
 // Restore speed: the CLI's restore of a backed-up topic into a new topic, at concurrency 1 and N, against raw kafkajs
 // production of the same records with the same client settings (raw-kafkajs-produce.ts) at N, interleaved in one
-// run; with BENCH_BASELINE=<git revision>, the CLI of that revision too (baseline.ts). Records per second and MiB/s of record bytes count the sending only (restore: from the first send to the
+// run; with BENCH_BASELINE=<git revision>, the CLI of that revision too (baseline.ts). BENCH_RESTORE_ARGS adds
+// arguments to every restore, e.g. "--no-scan --no-check": the whole process's CPU is then the sending's. Records per second and MiB/s of record bytes count the sending only (restore: from the first send to the
 // last acknowledgement; the preflight's read of the backup and the read-back come on top, in the command's wall
 // time); CPU is the whole process's, user + system.
 import { execFile } from "node:child_process";
@@ -33,7 +34,16 @@ async function child(script: string, args: string[], tag: string, dir = join(__d
   return JSON.parse(line.slice(tag.length + 1)) as Record<string, unknown>;
 }
 
-export async function restoreSpeed(o: { records: number; valueBytes: number; partitions: number; concurrency: number; repeats: number; baseline?: { dir: string; label: string } }): Promise<string> {
+export async function restoreSpeed(o: {
+  records: number;
+  valueBytes: number;
+  partitions: number;
+  concurrency: number;
+  repeats: number;
+  baseline?: { dir: string; label: string };
+  /** More arguments for every restore. */
+  restoreArgs?: string[];
+}): Promise<string> {
   const topic = uniqueName("bench-restore");
   const prefix = `${topic}/`;
   await produceBacklog({ topic, partitions: o.partitions, records: o.records, valueBytes: o.valueBytes });
@@ -57,12 +67,12 @@ export async function restoreSpeed(o: { records: number; valueBytes: number; par
   }
   async function restore(concurrency: number, dir?: string): Promise<Sample> {
     const target = uniqueName("bench-restored");
-    const r = (await child("restore-child.ts", [...source, "--target-topic", target, "--create-topic", "--concurrency", String(concurrency), "--checkpoint", join("/tmp", `${target}.json`)], "RESTORE", dir)) as {
-      report: { records: number; bytes: number; sendSeconds: number; check: { ok: boolean } };
+    const r = (await child("restore-child.ts", [...source, "--target-topic", target, "--create-topic", "--concurrency", String(concurrency), "--checkpoint", join("/tmp", `${target}.json`), ...(o.restoreArgs ?? [])], "RESTORE", dir)) as {
+      report: { records: number; bytes: number; sendSeconds: number; check?: { ok: boolean } };
       wallSeconds: number;
       cpuMicros: number;
     };
-    if (r.report.records !== o.records || !r.report.check.ok) throw new Error(`restore into ${target}: ${r.report.records} records, check ${r.report.check.ok}`);
+    if (r.report.records !== o.records || r.report.check?.ok === false) throw new Error(`restore into ${target}: ${r.report.records} records, check ${r.report.check?.ok}`);
     return { recordsPerSecond: r.report.records / r.report.sendSeconds, mibPerSecond: r.report.bytes / MiB / r.report.sendSeconds, cpuSecondsPerMillion: r.cpuMicros / 1e6 / (r.report.records / 1e6), wallSeconds: r.wallSeconds };
   }
   for (let i = 0; i < o.repeats; i++) {
@@ -76,7 +86,7 @@ export async function restoreSpeed(o: { records: number; valueBytes: number; par
   const median = (v: (typeof variants)[number], f: (s: Sample) => number) => spread(v.samples.map(f)).median;
   const rawRate = median(variants[0], (s) => s.recordsPerSecond);
   return [
-    `${o.records} records of ${o.valueBytes} B values (bench/backlog.ts events) over ${o.partitions} partitions, backed up by the handler (JSON Lines, gzip), restored by the CLI into a new topic on the same broker (with its preflight read of the backup and the read-back check), against raw kafkajs production of the same records; ${o.repeats} round(s), variants interleaved; median (min–max). Load average (1 min) after each variant: ${fmt(spread(loads), 1)}.`,
+    `${o.records} records of ${o.valueBytes} B values (bench/backlog.ts events) over ${o.partitions} partitions, backed up by the handler (JSON Lines, gzip), restored by the CLI into a new topic on the same broker (${o.restoreArgs?.length ? `with ${o.restoreArgs.join(" ")}` : "with its preflight read of the backup and the read-back check"}), against raw kafkajs production of the same records; ${o.repeats} round(s), variants interleaved; median (min–max). Load average (1 min) after each variant: ${fmt(spread(loads), 1)}.`,
     "",
     table(
       ["variant", "records/s (sending)", "MiB/s of record bytes", "CPU-s per million records (whole process)", "wall s (whole command)", "× raw"],

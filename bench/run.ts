@@ -64,7 +64,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   formats: { services: true, run: () => formats({ records, memoryRecords: memoryRecords * 4, valueBytes: 1024, repeats }) },
   "parquet-objects": { services: false, run: () => parquetObjects({ records: Math.min(records, 200_000), valueBytes: 1024, repeats }) },
   zstd: { services: true, run: () => zstdScenario({ records: Math.min(records, 200_000), partitions: 12, repeats, node: process.env.BENCH_NODE || undefined }) },
-  restore: { services: true, run: () => restoreSpeed({ records: Math.min(records, 200_000), valueBytes: 1024, partitions: 8, concurrency: 4, repeats, baseline: process.env.BENCH_BASELINE ? baselineCli(process.env.BENCH_BASELINE) : undefined }) },
+  restore: { services: true, run: () => restoreSpeed({ records: Math.min(records, 200_000), valueBytes: 1024, partitions: 8, concurrency: 4, repeats, baseline: process.env.BENCH_BASELINE ? baselineCli(process.env.BENCH_BASELINE) : undefined, restoreArgs: process.env.BENCH_RESTORE_ARGS?.split(" ").filter(Boolean) }) },
   "parquet-libraries": { services: false, run: () => parquetLibraries({ records: Math.min(records, 100_000), valueBytes: 1024, rowGroupRows: 10_000, repeats }) },
 };
 
