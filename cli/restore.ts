@@ -536,13 +536,14 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
         await throttle.take(ready.bytes);
         const list = (checkpoint.inFlight[partition] ??= []);
         list.push(ready.f);
+        const saved = file.save();
         try {
-          const saved = file.save();
           await inFlight;
           await saved;
           if (isStopped()) throw new Error("stopped: another partition failed");
         } catch (err) {
-          // Not sent: the checkpoint written at the end says so.
+          // Not sent: the checkpoint written at the end says so (after this write, which may be under way).
+          await saved.catch(() => undefined);
           dropInFlight(checkpoint, partition, ready.f);
           throw err;
         }
