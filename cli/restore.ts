@@ -24,9 +24,9 @@ import { Partitioners, type Admin, type IHeaders, type Kafka, type Message, type
 import { existsSync, readFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/record-format";
 import type { GroupSnapshot, TopicSnapshot } from "../function/topic-snapshot";
-import { CheckpointFile } from "./checkpoint-file";
 import { manifestsFor, type BackupSource, type ManifestCheckOptions, type SourceObject, type StoredDigest } from "./backup-source";
 import { kafkaCall } from "./calls";
+import { CheckpointFile } from "./checkpoint-file";
 import { IntegrityError, UsageError } from "./errors";
 import { allowNullHeaderValues } from "./kafkajs-null-headers";
 import { ProducerPool } from "./producer-pool";
