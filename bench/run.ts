@@ -7,7 +7,7 @@
 // BENCH_NODE (a Node.js binary, e.g. 18.15 as SCF runs) runs the handler and the raw consumer in the drains.
 import { buildHandlerZip } from "../lib/bundling";
 import { startTestServices } from "../test/services/start";
-import { baselineScript, type Baseline } from "./baseline";
+import { baselineCli, baselineScript, type Baseline } from "./baseline";
 import { coldStart } from "./cold-start";
 import { crashRecovery } from "./crash-recovery";
 import { encodeScenario } from "./encode";
@@ -67,7 +67,7 @@ const SCENARIOS: Record<string, { services: boolean; run: () => Promise<string> 
   "parquet-objects": { services: false, run: () => parquetObjects({ records: Math.min(records, 200_000), valueBytes: 1024, repeats }) },
   encode: { services: false, run: () => encodeScenario({ records: Math.min(records, 200_000), repeats, node: process.env.BENCH_NODE || undefined, baseline: baseline() }) },
   zstd: { services: true, run: () => zstdScenario({ records: Math.min(records, 200_000), partitions: 12, repeats, node: process.env.BENCH_NODE || undefined, baseline: baseline() }) },
-  restore: { services: true, run: () => restoreSpeed({ records: Math.min(records, 200_000), valueBytes: 1024, partitions: 8, concurrency: 4, repeats }) },
+  restore: { services: true, run: () => restoreSpeed({ records: Math.min(records, 200_000), valueBytes: 1024, partitions: 8, concurrency: 4, repeats, baseline: process.env.BENCH_BASELINE ? baselineCli(process.env.BENCH_BASELINE) : undefined, restoreArgs: process.env.BENCH_RESTORE_ARGS?.split(" ").filter(Boolean) }) },
   "many-topics": { services: true, run: () => manyTopics({ records: Math.min(records, 600_000), valueBytes: 1024, topics: 20, partitionsPerTopic: 6, repeats }) },
   "parquet-libraries": { services: false, run: () => parquetLibraries({ records: Math.min(records, 100_000), valueBytes: 1024, rowGroupRows: 10_000, repeats }) },
 };

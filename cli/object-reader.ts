@@ -4,7 +4,6 @@
 // read every object through readObject. Anything that does not decode, or whose records disagree with the key
 // (partition, first offset), throws an error naming the object's key.
 import { isUtf8 } from "node:buffer";
-import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { createGunzip, gunzipSync } from "node:zlib";
 import { Decompress as ZstdDecompress, decompress as zstdDecompress } from "fzstd";
@@ -25,13 +24,23 @@ export interface ObjectRecord {
 
 /** The records of an object, in the object's order, from its stored bytes. */
 export async function* readObject(object: ObjectToRead, stored: Buffer): AsyncGenerator<ObjectRecord> {
+  for await (const chunk of readObjectChunks(object, stored)) yield* chunk;
+}
+
+/**
+ * The same records in runs of consecutive records (as many as a slice of decompressed text or a row group holds):
+ * one await per run instead of one per record, for readers that go through every record (restore).
+ */
+export async function* readObjectChunks(object: ObjectToRead, stored: Buffer): AsyncGenerator<ObjectRecord[]> {
   let first = true;
-  for await (const r of object.format === "parquet" ? parquetRecords(object.key, stored) : jsonLinesRecords(object, stored)) {
-    const { partition, offset } = r.record;
-    if (partition !== object.partition) throw new UnreadableObject(`${object.key}: offset ${offset} says partition ${partition}, the key says partition ${object.partition}`);
-    if (first && offset !== object.firstOffset) throw new UnreadableObject(`${object.key}: the key says first offset ${object.firstOffset}, the first record has ${offset}`);
-    first = false;
-    yield r;
+  for await (const chunk of object.format === "parquet" ? parquetRecords(object.key, stored) : jsonLinesRecords(object, stored)) {
+    for (const r of chunk) {
+      const { partition, offset } = r.record;
+      if (partition !== object.partition) throw new UnreadableObject(`${object.key}: offset ${offset} says partition ${partition}, the key says partition ${object.partition}`);
+      if (first && offset !== object.firstOffset) throw new UnreadableObject(`${object.key}: the key says first offset ${object.firstOffset}, the first record has ${offset}`);
+      first = false;
+    }
+    if (chunk.length) yield chunk;
   }
 }
 
@@ -52,31 +61,57 @@ async function* zstdText(stored: Buffer): AsyncGenerator<Buffer> {
   }
 }
 
+/** Bytes of decompressed text per gunzip step: large steps keep the per-step costs (a thread-pool round trip, a callback) off each line. */
+const GUNZIP_CHUNK_BYTES = 256 * 1024;
+
 function decompressed(object: ObjectToRead, stored: Buffer): Readable {
-  if (object.compression === "gzip") return Readable.from([stored]).pipe(createGunzip());
+  if (object.compression === "gzip") return Readable.from([stored]).pipe(createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES }));
   if (object.compression === "zstd") return Readable.from(zstdText(stored));
   return Readable.from([stored]);
 }
 
-async function* jsonLinesRecords(object: ObjectToRead, stored: Buffer): AsyncGenerator<ObjectRecord> {
-  const lines = createInterface({ input: decompressed(object, stored), crlfDelay: Infinity });
-  const iterator = lines[Symbol.asyncIterator]();
-  for (let n = 1; ; n++) {
-    let next: IteratorResult<string>;
-    try {
-      next = await iterator.next();
-    } catch (err) {
-      throw new UnreadableObject(`${object.key}: ${object.compression === "none" ? "read" : object.compression} error after line ${n - 1}: ${(err as Error).message}`);
+/**
+ * The object's lines, split as Node's readline splits them (at \n, \r\n and a lone \r), from the decompressed
+ * bytes: each line is cut at its newline byte, which is never part of a multi-byte UTF-8 character, then decoded.
+ */
+async function* jsonLinesRecords(object: ObjectToRead, stored: Buffer): AsyncGenerator<ObjectRecord[]> {
+  let n = 0;
+  // The start of a line the slices so far have not ended (copied: a decoder may reuse its output).
+  const pending: Buffer[] = [];
+  const decode = (text: string, out: ObjectRecord[]) => {
+    for (const line of text.includes("\r") ? (text.endsWith("\r") ? text.slice(0, -1) : text).split("\r") : [text]) {
+      n++;
+      if (line === "") continue;
+      try {
+        out.push({ record: decodeRecord(line), line });
+      } catch (err) {
+        throw new UnreadableObject(`${object.key}, line ${n}: not a backup record (${(err as Error).message})`);
+      }
     }
-    if (next.done) return;
-    if (next.value === "") continue;
-    let record: KafkaRecord;
+  };
+  const input = decompressed(object, stored)[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  for (;;) {
+    let next: IteratorResult<Buffer>;
     try {
-      record = decodeRecord(next.value);
+      next = await input.next();
     } catch (err) {
-      throw new UnreadableObject(`${object.key}, line ${n}: not a backup record (${(err as Error).message})`);
+      throw new UnreadableObject(`${object.key}: ${object.compression === "none" ? "read" : object.compression} error after line ${n}: ${(err as Error).message}`);
     }
-    yield { record, line: next.value };
+    if (next.done) break;
+    const slice = next.value;
+    const out: ObjectRecord[] = [];
+    let start = 0;
+    for (let end = slice.indexOf(10); end !== -1; end = slice.indexOf(10, start)) {
+      decode(pending.length ? Buffer.concat([...pending.splice(0), slice.subarray(start, end)]).toString("utf8") : slice.toString("utf8", start, end), out);
+      start = end + 1;
+    }
+    if (start < slice.length) pending.push(Buffer.from(slice.subarray(start)));
+    yield out;
+  }
+  if (pending.length) {
+    const out: ObjectRecord[] = [];
+    decode(Buffer.concat(pending).toString("utf8"), out);
+    yield out;
   }
 }
 
@@ -155,7 +190,7 @@ export const DECOMPRESSORS: Compressors = {
   ZSTD: (input, outputLength) => zstdDecompress(input, new Uint8Array(outputLength)),
 };
 
-async function* parquetRecords(key: string, stored: Buffer): AsyncGenerator<ObjectRecord> {
+async function* parquetRecords(key: string, stored: Buffer): AsyncGenerator<ObjectRecord[]> {
   const { parquetMetadataAsync, parquetReadObjects } = await loadHyparquet();
   // Row groups are read as slices of the stored bytes: no copy of the whole object.
   const file = { byteLength: stored.byteLength, slice: (start: number, end = stored.byteLength) => stored.buffer.slice(stored.byteOffset + start, stored.byteOffset + end) as ArrayBuffer };
@@ -177,10 +212,10 @@ async function* parquetRecords(key: string, stored: Buffer): AsyncGenerator<Obje
       throw unreadable(err);
     }
     if (rows.length !== rowEnd - rowStart) throw unreadable(new Error(`rows ${rowStart}–${rowEnd - 1}: ${rows.length} rows decoded`));
-    for (const [i, row] of rows.entries()) {
+    yield rows.map((row, i) => {
       const offset = Number(row.offset as bigint);
       if (!Number.isSafeInteger(offset)) throw new UnreadableObject(`${key}, row ${rowStart + i}: offset ${row.offset} is beyond what a backup holds`);
-      yield {
+      return {
         record: {
           partition: row.partition as number,
           offset,
@@ -190,7 +225,7 @@ async function* parquetRecords(key: string, stored: Buffer): AsyncGenerator<Obje
           headers: (row.headers as Array<{ name: string; value: Uint8Array | null }>).map((h) => [h.name, bytes(h.value)]),
         },
       };
-    }
+    });
     rowStart = rowEnd;
   }
 }

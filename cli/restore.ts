@@ -9,9 +9,10 @@
 // then restored concurrently, within one byte rate (throttle.ts) when asked.
 //
 // A checkpoint file records, before each send, the last source offset restored per partition, the target's end
-// offsets after the acknowledged sends, and the send in flight (it is also written at the end). `resume` continues after
-// the checkpoint: a send in flight when the restore stopped is found written or not by the target's end
-// offsets, so nothing is sent twice. Without `resume`, an existing checkpoint refuses the restore.
+// offsets after the acknowledged sends, and the sends in flight: the one under way and the next, written while the one
+// under way is acknowledged (it is also written at the end). `resume` continues after the checkpoint: of the sends in
+// flight when the restore stopped, those written (they land in order) are found by the target's end offsets, so
+// nothing is sent twice. Without `resume`, an existing checkpoint refuses the restore.
 // The target topic keeps the timestamps only with message.timestamp.type=CreateTime (Kafka's default).
 //
 // Consumer positions: each recorded group's committed source offset C maps to the target offset of the first
@@ -20,11 +21,12 @@
 // goes, which C it resolves and at which index; the acknowledgement (or, on --resume, the target's end offsets)
 // gives the base offset, so the translation is exact across a resume too.
 import { Partitioners, type Admin, type IHeaders, type Kafka, type Message, type PartitionMetadata, type Producer } from "kafkajs";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/record-format";
 import type { GroupSnapshot, TopicSnapshot } from "../function/topic-snapshot";
 import { manifestsFor, type BackupSource, type ManifestCheckOptions, type SourceObject, type StoredDigest } from "./backup-source";
 import { kafkaCall } from "./calls";
+import { CheckpointFile } from "./checkpoint-file";
 import { IntegrityError, UsageError } from "./errors";
 import { allowNullHeaderValues } from "./kafkajs-null-headers";
 import { ProducerPool } from "./producer-pool";
@@ -151,7 +153,7 @@ export interface RestoreReport {
   sendSeconds?: number;
 }
 
-interface InFlight {
+export interface InFlight {
   /** The last source offset the send holds. */
   lastOffset: number;
   /** Records per target partition in the send. */
@@ -162,7 +164,7 @@ interface InFlight {
   resolves: Record<string, number>;
 }
 
-interface Checkpoint {
+export interface Checkpoint {
   source: { bucket: string; prefix: string; instanceId: string; topic: string };
   targetTopic: string;
   selection: Selection & { repartition: boolean };
@@ -172,8 +174,11 @@ interface Checkpoint {
   targetEnds: Record<string, string>;
   /** Target partition -> its end offset before the restore's first send: where the read-back starts. */
   targetStarts: Record<string, string>;
-  /** Source partition -> the send in flight. */
-  inFlight: Record<string, InFlight>;
+  /**
+   * Source partition -> the sends in flight, in order: the one sent and the next, written while the one before it
+   * is acknowledged. They land in order (one producer per partition, idempotent, one request at a time).
+   */
+  inFlight: Record<string, InFlight[]>;
   /** The recorded groups the restore translates (from the newest snapshot when it started). */
   groups: GroupSnapshot[];
   /** Source partition -> recorded source offset -> target offset of the first restored record at or after it. */
@@ -223,6 +228,8 @@ function readCheckpoint(path: string): Checkpoint {
   if (!isObject(c) || typeof c!.targetTopic !== "string" || fields.some((f) => !isObject(c![f]))) {
     throw new UsageError(`--checkpoint: ${path} is not a restore checkpoint (one holds the source, target topic, selection and offsets restored); give the checkpoint file of the stopped restore`);
   }
+  // Written before sends were listed (one send in flight per partition): the same, as a list.
+  for (const [p, f] of Object.entries(c!.inFlight!)) if (!Array.isArray(f)) c!.inFlight![p] = [f as InFlight];
   return c as Checkpoint;
 }
 
@@ -389,15 +396,17 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
               throw new IntegrityError(`${err.message}\nnothing was written into "${targetTopic}"; once the object is repaired (README "Operating a backup"), run the same command again`);
             }
           };
-          for await (const { record: r } of source.records(object, check)) {
-            if (!selected(r, selection, after.get(partition) ?? -1)) continue;
-            const bytes = recordBytes(r);
-            counts.records++;
-            counts.bytes += bytes;
-            counts.firstOffset ??= r.offset;
-            counts.lastOffset = r.offset;
-            for (const m of marks) if (BigInt(r.offset) < m) below.set(m, below.get(m)! + 1);
-            if (!report.largestRecord || bytes > report.largestRecord.bytes) report.largestRecord = { partition, offset: r.offset, bytes };
+          for await (const chunk of source.recordChunks(object, check)) {
+            for (const { record: r } of chunk) {
+              if (!selected(r, selection, after.get(partition) ?? -1)) continue;
+              const bytes = recordBytes(r);
+              counts.records++;
+              counts.bytes += bytes;
+              counts.firstOffset ??= r.offset;
+              counts.lastOffset = r.offset;
+              for (const m of marks) if (BigInt(r.offset) < m) below.set(m, below.get(m)! + 1);
+              if (!report.largestRecord || bytes > report.largestRecord.bytes) report.largestRecord = { partition, offset: r.offset, bytes };
+            }
           }
           read += object.storedBytes;
           progress.update(read);
@@ -449,11 +458,9 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       if (r.key === null) return r.partition % targetPartitions;
       return partitioner({ topic: targetTopic, partitionMetadata: targetMeta, message: { key: r.key, value: null } });
     };
-    // Written before every send and at the end (never before the first send: a restore that sent nothing leaves no checkpoint).
-    const save = () => {
-      writeFileSync(`${options.checkpointPath}.tmp`, JSON.stringify(checkpoint, null, 2) + "\n");
-      renameSync(`${options.checkpointPath}.tmp`, options.checkpointPath);
-    };
+    // Written before every send (one write for the partitions asking at once) and at the end (never before the first
+    // send: a restore that sent nothing leaves no checkpoint).
+    const file = new CheckpointFile(options.checkpointPath, () => JSON.stringify(checkpoint, null, 2) + "\n");
     const throttle = shared?.throttle ?? new Throttle(options.maxBytesPerSecond);
     const pool = shared?.pool ?? new ProducerPool(kafka!, Math.max(1, Math.min(concurrency, plan.size)), call);
     let sendStarted = Date.now();
@@ -470,30 +477,40 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     // Several topics: one display for all of them (restore-topics.ts), told what each sends.
     const note = () => `${sentRecords}${scan ? `/${totalRecords}` : ""} records, ${(sentBytes / 1048576 / Math.max(0.001, (Date.now() - sendStarted) / 1000)).toFixed(1)} MiB/s`;
     if (!shared) progress.start("restoring", units, scan ? "record bytes" : "bytes of objects");
-    const send = async (producer: Producer, partition: number, records: KafkaRecord[], bytes: number) => {
+    // Records placed so far per target partition, the batch being prepared included: its records' places (the n-th record
+    // restored into the partition, over every session of the restore) for the read-back digest.
+    const placed: Record<string, number> = {};
+    // Source partition -> the recorded offsets a send, sent or prepared, resolves: each is resolved by one send only.
+    const claimed = new Map<number, Set<string>>();
+    // A batch made ready to send (messages and digests) while the partition's previous send is in flight.
+    const prepare = (partition: number, records: KafkaRecord[], bytes: number) => {
       const messages = records.map((r) => toMessage(r, place(r)));
       const counts: Record<string, number> = {};
       const hashes: Record<string, Buffer[]> = {};
       messages.forEach((m, i) => {
         const tp = String(m.partition);
-        // The n-th record restored into the target partition, over every session of the restore.
-        const n = (checkpoint.sent[tp]?.records ?? 0) + (counts[tp] ?? 0);
+        const n = (placed[tp] ??= checkpoint.sent[tp]?.records ?? 0);
+        placed[tp] = n + 1;
         counts[tp] = (counts[tp] ?? 0) + 1;
         const r = records[i];
         (hashes[tp] ??= []).push(recordHash(n, String(r.timestamp), r.key, r.value, r.headers));
       });
-      const resolves: Record<string, number> = {};
-      for (const c of tracked.get(partition) ?? []) {
-        if (checkpoint.positions[partition]?.[String(c)] !== undefined) continue;
-        const i = records.findIndex((r) => BigInt(r.offset) >= c);
-        if (i >= 0) resolves[String(c)] = i;
-      }
       const digests = Object.fromEntries(Object.entries(hashes).map(([tp, h]) => [tp, addHashes(EMPTY_DIGEST, h)]));
-      await throttle.take(bytes);
-      if (isStopped()) throw new Error("stopped: another partition failed");
+      const resolves: Record<string, number> = {};
+      const mine = claimed.get(partition) ?? new Set(Object.keys(checkpoint.positions[partition] ?? {}));
+      claimed.set(partition, mine);
+      for (const c of tracked.get(partition) ?? []) {
+        if (mine.has(String(c))) continue;
+        const i = records.findIndex((r) => BigInt(r.offset) >= c);
+        if (i >= 0) {
+          resolves[String(c)] = i;
+          mine.add(String(c));
+        }
+      }
       const f: InFlight = { lastOffset: records[records.length - 1].offset, counts, digests, resolves };
-      checkpoint.inFlight[partition] = f;
-      save();
+      return { partition, records, bytes, messages, f };
+    };
+    const send = async (producer: Producer, { partition, records, bytes, messages, f }: ReturnType<typeof prepare>) => {
       const acks = await call(`send to "${targetTopic}"`, producer.send({ topic: targetTopic, acks: -1, timeout: timeoutMs, messages }));
       const bases = new Map(acks.map((a) => [String(a.partition), BigInt(a.baseOffset ?? "0")]));
       // Saved with the next send's: a restore that stops before it finds this send written by the target's ends.
@@ -509,10 +526,31 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       const from = after.get(partition) ?? -1;
       let batch: KafkaRecord[] = [];
       let bytesInBatch = 0;
+      // One send under way per partition (the idempotent producer's order). Meanwhile the next batch is read, decoded,
+      // digested, paid for (throttle) and written into the checkpoint as in flight; it goes once the one before it
+      // is acknowledged.
+      let inFlight: Promise<void> | undefined;
       const flush = async () => {
-        if (batch.length) await send(producer, partition, batch, bytesInBatch);
+        if (!batch.length) return;
+        const ready = prepare(partition, batch, bytesInBatch);
         batch = [];
         bytesInBatch = 0;
+        await throttle.take(ready.bytes);
+        const list = (checkpoint.inFlight[partition] ??= []);
+        list.push(ready.f);
+        const saved = file.save();
+        try {
+          await inFlight;
+          await saved;
+          if (isStopped()) throw new Error("stopped: another partition failed");
+        } catch (err) {
+          // Not sent: the checkpoint written at the end says so (after this write, which may be under way).
+          await saved.catch(() => undefined);
+          dropInFlight(checkpoint, partition, ready.f);
+          throw err;
+        }
+        inFlight = send(producer, ready);
+        inFlight.catch(() => undefined); // awaited by the next flush or at the end
       };
       // A damaged object stops the restore before any of its records (found by the preflight unless --no-scan);
       // those of the objects before it are sent first, so the checkpoint ends right before it.
@@ -524,35 +562,44 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
           throw err;
         }
       };
-      for (const object of objects) {
-        if (!scan) report.objects++;
-        for await (const { record: r } of source.records(object, (stored) => check(object.key, stored))) {
-          if (!selected(r, selection, from)) continue;
-          const size = recordBytes(r);
+      try {
+        for (const object of objects) {
+          if (!scan) report.objects++;
+          for await (const chunk of source.recordChunks(object, (stored) => check(object.key, stored))) {
+            for (const { record: r } of chunk) {
+              if (!selected(r, selection, from)) continue;
+              const size = recordBytes(r);
+              if (!scan) {
+                counts.records++;
+                counts.bytes += size;
+                counts.firstOffset ??= r.offset;
+                counts.lastOffset = r.offset;
+              }
+              if (!exactInBatch(String(r.timestamp))) {
+                await flush(); // alone in its batch, its timestamp is the batch's base: exact
+                batch.push(r);
+                bytesInBatch = size;
+                await flush();
+                continue;
+              }
+              if (batch.length && bytesInBatch + size > batchBytes) await flush();
+              batch.push(r);
+              bytesInBatch += size;
+              if (batch.length >= batchRecords) await flush();
+            }
+          }
           if (!scan) {
-            counts.records++;
-            counts.bytes += size;
-            counts.firstOffset ??= r.offset;
-            counts.lastOffset = r.offset;
+            objectBytesRead += object.storedBytes;
+            shared ? shared.progressed(object.storedBytes, 0) : progress.update(objectBytesRead, note());
           }
-          if (!exactInBatch(String(r.timestamp))) {
-            await flush(); // alone in its batch, its timestamp is the batch's base: exact
-            batch.push(r);
-            bytesInBatch = size;
-            await flush();
-            continue;
-          }
-          if (batch.length && bytesInBatch + size > batchBytes) await flush();
-          batch.push(r);
-          bytesInBatch += size;
-          if (batch.length >= batchRecords) await flush();
         }
-        if (!scan) {
-          objectBytesRead += object.storedBytes;
-          shared ? shared.progressed(object.storedBytes, 0) : progress.update(objectBytesRead, note());
-        }
+        await flush();
+        await inFlight;
+      } catch (err) {
+        // What was sent is acknowledged (or failed) before the restore reports it: the checkpoint then says which.
+        await inFlight?.catch(() => undefined);
+        throw err;
       }
-      await flush();
     };
 
     try {
@@ -597,7 +644,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       const inFlight = Object.entries(checkpoint.inFlight);
       throw new Stopped(
         `restore stopped: ${(err as Error).message}\nwritten into "${targetTopic}" (last source offset restored): ${describeWritten(checkpoint.restored, sourcePartitions)}` +
-          `${inFlight.map(([p, f]) => `; one send of partition ${p} up to offset ${f.lastOffset} may or may not be written (--resume finds out)`).join("")}` +
+          `${inFlight.map(([p, list]) => `; ${list.length === 1 ? "one send" : `${list.length} sends`} of partition ${p} up to offset ${list[list.length - 1].lastOffset} may or may not be written (--resume finds out)`).join("")}` +
           `\n${once}run the same command with --resume to continue from there (checkpoint ${options.checkpointPath})`,
       );
     } finally {
@@ -605,7 +652,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
         progress.stop();
         await pool.disconnect();
       }
-      if (checkpoint.complete || existsSync(options.checkpointPath)) save();
+      if (checkpoint.complete || existsSync(options.checkpointPath)) file.saveNow();
     }
 
     // ---- Consumer positions, then the read-back.
@@ -650,23 +697,43 @@ function landed(checkpoint: Checkpoint, partition: number, f: InFlight, bases: M
   const base = bases.get(String(partition)) ?? 0n;
   for (const [c, i] of Object.entries(f.resolves)) (checkpoint.positions[partition] ??= {})[c] = String(base + BigInt(i));
   checkpoint.restored[partition] = f.lastOffset;
-  delete checkpoint.inFlight[partition];
+  dropInFlight(checkpoint, partition, f);
+}
+
+/** Takes a send off its partition's sends in flight. */
+function dropInFlight(checkpoint: Checkpoint, partition: number, f: InFlight): void {
+  const list = checkpoint.inFlight[partition] ?? [];
+  const i = list.indexOf(f);
+  if (i >= 0) list.splice(i, 1);
+  if (!list.length) delete checkpoint.inFlight[partition];
 }
 
 /**
  * Resuming: the target must be as the checkpoint left it, but for the sends in flight when the restore stopped,
- * each written if and only if the target's ends moved by its counts.
+ * of which the first k (k from 0 to all: they land in order) are written if and only if the target's ends moved
+ * by their counts.
  */
-function resumeInFlight(checkpoint: Checkpoint, ends: Map<number, string>, targetTopic: string, after: Map<number, number>): void {
+export function resumeInFlight(checkpoint: Checkpoint, ends: Map<number, string>, targetTopic: string, after: Map<number, number>): void {
   if (!Object.keys(checkpoint.targetEnds).length) return;
   const now = (tp: string) => BigInt(ends.get(Number(tp)) ?? "0");
-  for (const [p, f] of Object.entries(checkpoint.inFlight)) {
+  for (const [p, list] of Object.entries(checkpoint.inFlight)) {
+    const sends = [...list];
     const was = (tp: string) => BigInt(checkpoint.targetEnds[tp] ?? "0");
-    if (Object.entries(f.counts).every(([tp, n]) => now(tp) === was(tp) + BigInt(n))) {
+    const tps = [...new Set(sends.flatMap((f) => Object.keys(f.counts)))];
+    // moves[k]: how far each target partition moved with the first k sends written.
+    const moves = [new Map(tps.map((tp) => [tp, 0n]))];
+    for (const f of sends) moves.push(new Map(tps.map((tp) => [tp, moves[moves.length - 1].get(tp)! + BigInt(f.counts[tp] ?? 0)])));
+    const k = moves.findIndex((m) => tps.every((tp) => now(tp) === was(tp) + m.get(tp)!));
+    if (k === -1) {
+      const by = (m: Map<string, bigint>) => tps.map((tp) => m.get(tp)).join("/");
+      throw new Error(
+        `cannot resume exactly: target partition(s) ${tps.join(", ")} of "${targetTopic}" moved by ${tps.map((tp) => now(tp) - was(tp)).join("/")} record(s), ` +
+          `while the ${sends.length === 1 ? "send" : `${sends.length} sends`} in flight, written in order, would move ${tps.length === 1 ? "it" : "them"} by ${moves.map(by).join(" or ")}: something else writes to "${targetTopic}"`,
+      );
+    }
+    for (const f of sends.slice(0, k)) {
       landed(checkpoint, Number(p), f, new Map(Object.keys(f.counts).map((tp) => [tp, was(tp)])));
       after.set(Number(p), f.lastOffset);
-    } else if (!Object.keys(f.counts).every((tp) => now(tp) === was(tp))) {
-      throw new Error(`cannot resume exactly: target partition(s) ${Object.keys(f.counts).join(", ")} of "${targetTopic}" moved by neither 0 nor the ${Object.values(f.counts).join("+")} record(s) of the send in flight: something else writes to "${targetTopic}"`);
     }
     delete checkpoint.inFlight[p];
   }

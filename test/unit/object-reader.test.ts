@@ -80,3 +80,27 @@ describe("object reader", () => {
     }
   });
 });
+
+describe("JSON Lines splitting", () => {
+  // Text to lines as Node's readline (which the reader used before) splits it: at \n, \r\n and a lone \r.
+  const records = (n: number, valueBytes: number) => Array.from({ length: n }, (_, i) => record(10 + i, { value: b(`${"é😀".repeat(valueBytes / 6)}${i}`) }));
+
+  it("reads lines that span many decompressed slices, with multi-byte characters cut between slices", async () => {
+    // 600 KiB records: each spans three slices of the gunzip's output. Compared as lines: quicker than as Buffers.
+    const big = records(3, 600 * 1024);
+    const got = await read(object("jsonl", big), gzipSync(big.map(jsonLine).join("")));
+    expect(got.map((r) => jsonLine(r.record))).toEqual(big.map(jsonLine));
+  });
+
+  it("splits at \\r\\n and a lone \\r as at \\n, skips empty lines, reads a last line without a newline, and counts lines as readline did", async () => {
+    const rs = records(5, 60);
+    const [l0, l1, l2, l3, l4] = rs.map((r) => jsonLine(r).slice(0, -1));
+    const text = `${l0}\r\n\n${l1}\r${l2}\r\r\n${l3}\n\n${l4}`;
+    const got = await read(object("jsonl", rs), gzipSync(text));
+    expect(got.map((r) => r.record)).toEqual(rs);
+    expect(got.map((r) => r.line)).toEqual([l0, l1, l2, l3, l4]);
+    const o = object("jsonl", rs);
+    await expect(read(o, gzipSync(`${l0}\r\n\n${l1}\rnot json\n`))).rejects.toThrow(`${o.key}, line 4: not a backup record (`);
+    await expect(read(o, gzipSync(`${l0}\n${l1}\n`).subarray(0, 30))).rejects.toThrow(`${o.key}: gzip error after line 0: `);
+  });
+});

@@ -1,7 +1,11 @@
-// The restore's pure parts: the Terraform resource a dry run prints, the shared throttle, the read-back digest.
-import { existsSync, readFileSync } from "node:fs";
+// The restore's pure parts: the Terraform resource a dry run prints, the shared throttle, the read-back digest, the
+// checkpoint file's writes.
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CheckpointFile } from "../../cli/checkpoint-file";
 import { EMPTY_DIGEST, addHashes, combine, recordHash } from "../../cli/restore-check";
 import { terraformTopic } from "../../cli/restore-target";
 import { Throttle } from "../../cli/throttle";
@@ -76,5 +80,49 @@ describe("read-back digest", () => {
     expect(h(0, "v", [["y", Buffer.from("2")], ["x", Buffer.from("1")], ["x", Buffer.from("3")]])).toEqual(a);
     expect(h(0, "v", [["x", Buffer.from("3")], ["x", Buffer.from("1")], ["y", Buffer.from("2")]])).not.toEqual(a);
     expect(h(0, "v", [["n", null]])).not.toEqual(h(0, "v", [["n", Buffer.alloc(0)]]));
+  });
+});
+
+describe("read-back digest format", () => {
+  it("is sha256 of each field as a 4-byte big-endian length (-1 for null) and its bytes: checkpoints written by earlier versions resume", () => {
+    const field = (b: Buffer | null) => {
+      const len = Buffer.alloc(4);
+      len.writeInt32BE(b === null ? -1 : b.length);
+      return b === null ? [len] : [len, b];
+    };
+    const headers: Array<[string, Buffer | null]> = [["z", Buffer.from("1")], ["名", null], ["a", Buffer.alloc(0)], ["z", Buffer.from("2")]];
+    const sortedHeaders = [headers[2], headers[0], headers[3], headers[1]]; // by name ("a" < "z" < "名"), each name's values in order
+    const expected = createHash("sha256")
+      .update(Buffer.concat([...field(Buffer.from("7|-1")), ...field(null), ...field(Buffer.from("v")), ...sortedHeaders.flatMap(([n, v]) => [...field(Buffer.from(n)), ...field(v)])]))
+      .digest();
+    expect(recordHash(7, "-1", null, Buffer.from("v"), headers)).toEqual(expected);
+  });
+});
+
+describe("CheckpointFile", () => {
+  it("shares one write among the saves asked for while one is under way, each resolving with its state on disk", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ckb-checkpoint-"));
+    const state = { n: 0 };
+    const file = new CheckpointFile(join(dir, "c.json"), () => JSON.stringify(state));
+    const seen: number[] = [];
+    const ask = async () => {
+      const mine = ++state.n;
+      await file.save();
+      seen.push(JSON.parse(readFileSync(join(dir, "c.json"), "utf8")).n >= mine ? mine : -mine);
+    };
+    // Asked at once: one write.
+    await Promise.all([ask(), ask(), ask(), ask()]);
+    expect(file.writes).toBe(1);
+    // Asked while a write is under way: the next write covers them all.
+    const first = ask();
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.all([first, ask(), ask()]);
+    expect(file.writes).toBe(3);
+    expect(seen.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    state.n = 99;
+    file.saveNow();
+    expect(JSON.parse(readFileSync(join(dir, "c.json"), "utf8"))).toEqual({ n: 99 });
+    expect(existsSync(join(dir, "c.json.tmp"))).toBe(false);
   });
 });
