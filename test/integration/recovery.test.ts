@@ -138,7 +138,10 @@ async function endOffsets(kafka: Kafka, topic: string): Promise<number[]> {
   }
 }
 
-const SETTINGS = { "retention.ms": "604800000", "max.message.bytes": "2097152", "segment.bytes": "536870912", "message.timestamp.type": "CreateTime" };
+// Retention far longer than the test records' age (their timestamps are from 2023, recordOfShape): with 7 days the
+// broker's retention check would delete them, on A or on B, while a test still reads them.
+const RETENTION_MS = "3153600000000";
+const SETTINGS = { "retention.ms": RETENTION_MS, "max.message.bytes": "2097152", "segment.bytes": "536870912", "message.timestamp.type": "CreateTime" };
 
 describe("restore onto another cluster", () => {
   it("creates the topic with A's partitions and settings, restores every record byte for byte, and a group resumes on B exactly where it stopped on A", async () => {
@@ -174,7 +177,7 @@ describe("restore onto another cluster", () => {
         "  partition_num  = 3",
         "  replica_num    = 1",
         "  max_message_bytes = 2097152",
-        "  retention      = 604800000",
+        `  retention      = ${RETENTION_MS}`,
         "  segment_bytes  = 536870912",
         "  # no argument for: message.timestamp.type=CreateTime (set them in the CKafka console or API)",
         "}",
@@ -413,7 +416,7 @@ describe("several topics of one backup location in one command", () => {
     const prefix = `${uniqueName("instance")}/`;
     const topics = [uniqueName("mt-a"), uniqueName("mt-b"), uniqueName("mt-c")];
     const partitions = [4, 2, 1];
-    const settings: Array<Record<string, string>> = [{ "retention.ms": "604800000" }, { "max.message.bytes": "2097152" }, {}];
+    const settings: Array<Record<string, string>> = [{ "retention.ms": RETENTION_MS }, { "max.message.bytes": "2097152" }, {}];
     const groups = topics.map((t) => `mt-app-${t}`);
     // Every shape of record (null keys and values, headers, repeated header names) and 1 MB of plain records.
     const sent = partitions.map((n) => [...Array.from({ length: 80 }, (_, j) => recordOfShape(j, n)), ...textRecords(1_000, n, 1_000)]);
