@@ -47,11 +47,17 @@ export const HANDLER_CPU = {
 /** The codecs the model has measured figures for, as `<compression> <level>`. */
 export const MODELLED_CODECS = Object.keys(HANDLER_CPU.codecs);
 
+/** The compressions of the measured codecs (gzip, zstd): `none` was not measured, so it is not priced. */
+export const MODELLED_COMPRESSIONS = [...new Set(MODELLED_CODECS.map((c) => c.split(" ")[0]))];
+
+/** Where a user of the package reads the measured figures: the README ships with it, bench/README.md does not. */
+export const FIGURES_SOURCE = 'README "Sizing and cost: `estimate`"';
+
 /** The measured CPU line of `codec`; an error naming the measured ones for any other. */
 export function codecCpu(codec: Codec): CpuLine {
   const name = codec.compression === "none" ? "none" : `${codec.compression} ${codec.level}`;
   const line = (HANDLER_CPU.codecs as Record<string, CpuLine>)[name];
-  if (!line) throw new Error(`the cost model has no measured CPU figure for ${name}; it has ${MODELLED_CODECS.join(", ")} (bench/README.md, "zstd on Node.js 18.15")`);
+  if (!line) throw new Error(`the cost model has no measured CPU figure for ${name}; it has ${MODELLED_CODECS.join(", ")} (${FIGURES_SOURCE})`);
   return line;
 }
 

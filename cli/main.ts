@@ -11,7 +11,7 @@ import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, ch
 import { BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
 import { IntegrityError, NothingBackedUp, UnreadableObject, UsageError } from "./errors";
-import { DEFAULT_CODEC, DEFAULT_PRICES, MODELLED_CODECS, codecCpu, planBackup, type BackupPlan, type Codec } from "./cost-model";
+import { DEFAULT_CODEC, DEFAULT_PRICES, FIGURES_SOURCE, MODELLED_CODECS, MODELLED_COMPRESSIONS, codecCpu, planBackup, type BackupPlan, type Codec } from "./cost-model";
 import { measureTopic } from "./estimate";
 import { EXPORT_FORMATS, exportBackup, type ExportFormat, type ExportReport } from "./export";
 import { readHistory, type History } from "./history";
@@ -115,7 +115,9 @@ function decimal(name: string, min: number, max: number) {
  */
 function codecOf(compression: string, level: string | undefined): Codec {
   const wrong = checkCompression("jsonl", compression);
-  if (wrong) throw new UsageError(`--compression: ${wrong}`);
+  if (wrong || !MODELLED_COMPRESSIONS.includes(compression)) {
+    throw new UsageError(`--compression: "${compression}" is not priced; expected one of ${MODELLED_COMPRESSIONS.join(", ")} (the cost model has measured ${MODELLED_CODECS.join(", ")}; ${FIGURES_SOURCE})`);
+  }
   const c = compression as Compression;
   let n = defaultCompressionLevel("jsonl", c);
   if (level !== undefined) {
@@ -654,8 +656,8 @@ export async function main(
     .option("--cpu-share <cores>", "the share of a core the function gets (SCF's share per memory size is not documented: take it from your runs)", decimal("cpu-share", 0.05, 8), 1)
     .option("--headroom <factor>", "capacity over the measured rate, for bursts and catching up after a failed tick", decimal("headroom", 1, 100), 2)
     .option("--keep-days <days>", "days the backup is kept (lifecycle expiry), for the storage cost", decimal("keep-days", 1, 36_500), 30)
-    .option("--compression <codec>", `the construct's compression for JSON Lines objects (priced: ${MODELLED_CODECS.join(", ")})`, DEFAULT_CODEC.compression)
-    .option("--compression-level <n>", "the construct's compressionLevel (default: the construct's for the compression: gzip 6, zstd 1)")
+    .option("--compression <codec>", `the construct's compression for JSON Lines objects: ${MODELLED_COMPRESSIONS.join(" or ")} (priced: ${MODELLED_CODECS.join(", ")}; "none" was not measured)`, DEFAULT_CODEC.compression)
+    .option("--compression-level <n>", `the construct's compressionLevel (default: the construct's for the compression: gzip 6, zstd 1; priced: ${MODELLED_CODECS.join(", ")})`)
     .option("--price-gb-second <usd>", "SCF price per GB-second (default: an UNVERIFIED figure, see the README)", decimal("price-gb-second", 0, 1), DEFAULT_PRICES.scfGbSecond)
     .option("--price-million-invocations <usd>", "SCF price per million invocations (not priced unless given)", decimal("price-million-invocations", 0, 1000))
     .option("--price-gb-month <usd>", "COS STANDARD price per GB-month (default: an UNVERIFIED figure, see the README)", decimal("price-gb-month", 0, 100), DEFAULT_PRICES.cosGbMonth)

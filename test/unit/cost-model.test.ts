@@ -1,7 +1,9 @@
 // The sizing rules `estimate` applies to what it measured: instances per tick from the busiest slot's share of
 // the rate, the freshest tick among those needing the fewest instances, and the month's billable units.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CODEC, DEFAULT_PRICES, HANDLER_CPU, MODELLED_CODECS, RUN_WALL_OVERHEAD_SECONDS, codecCpu, handlerCpuSeconds, planBackup, type TopicMeasurement } from "../../cli/cost-model";
+import { DEFAULT_CODEC, DEFAULT_PRICES, FIGURES_SOURCE, HANDLER_CPU, MODELLED_CODECS, MODELLED_COMPRESSIONS, RUN_WALL_OVERHEAD_SECONDS, codecCpu, handlerCpuSeconds, planBackup, type TopicMeasurement } from "../../cli/cost-model";
 
 const options = { memoryMiB: 512, cpuShare: 1, keepDays: 30, headroom: 2, codec: DEFAULT_CODEC, prices: DEFAULT_PRICES };
 const sample = { records: 1200, recordBytes: 1050, lineBytes: 1169, storedBytes: 165 };
@@ -22,8 +24,17 @@ describe("cost model", () => {
   });
 
   it("prices only the codecs it has measured, naming them", () => {
-    expect(() => codecCpu({ compression: "zstd", level: 9 })).toThrow('the cost model has no measured CPU figure for zstd 9; it has gzip 6, gzip 1, zstd 1, zstd 3 (bench/README.md, "zstd on Node.js 18.15")');
+    expect(() => codecCpu({ compression: "zstd", level: 9 })).toThrow('the cost model has no measured CPU figure for zstd 9; it has gzip 6, gzip 1, zstd 1, zstd 3 (README "Sizing and cost: `estimate`")');
     expect(() => codecCpu({ compression: "none", level: 0 })).toThrow(/no measured CPU figure for none;/);
+  });
+
+  it("cites its figures where a user of the package finds them: the README's section, with a row per modelled codec", () => {
+    expect(FIGURES_SOURCE).toBe('README "Sizing and cost: `estimate`"');
+    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+    const section = readme.split("\n## Sizing and cost: `estimate`\n")[1]?.split("\n## ")[0];
+    expect(section, "README section").toBeDefined();
+    for (const codec of MODELLED_CODECS) expect(section, codec).toMatch(new RegExp(`\\| ${codec}( \\(the default\\))? \\| [0-9.]+ \\| [0-9.]+ \\|`));
+    expect(MODELLED_COMPRESSIONS).toEqual(["gzip", "zstd"]);
   });
 
   it("zstd 1 writes more records per CPU-second than gzip 6, so an instance's capacity is higher and its runs shorter", () => {
