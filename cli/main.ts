@@ -18,24 +18,15 @@ import { readHistory, type History } from "./history";
 import { progressOn, type Progress } from "./progress";
 import { DEFAULT_CONCURRENCY, RestoreStopped, restoreBackup, type RestoreReport } from "./restore";
 import { checkpointName, restoreTopics, targetsOf, type TopicsRestoreReport } from "./restore-topics";
-import { checkLocation, checkOneTopicOptions, incarnationOf, namedError, topicProgress, topicsAt, topicsWanted, type TopicFlags } from "./topics";
+import { checkLocation, checkOneTopicOptions, incarnationOf, namedError, onceEach, topicProgress, topicsAt, topicsWanted, type TopicFlags } from "./topics";
 import type { Selection } from "./selection";
 import { verifyBackup, type Hole, type VerifyReport } from "./verify";
 
 /** Exit statuses, as the help documents them. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failed: 3, restoreStopped: 4 } as const;
 
-/** The help's environment and exit statuses; KAFKA_SASL_PASSWORD only for the commands that talk to Kafka. */
-function environment(kafka: boolean): string {
-  return `
-Environment:
-  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY  keys that may read the bucket (required);
-    or TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY (the first spelling is used when both are set)
-  TENCENTCLOUD_SECURITY_TOKEN                      the token of temporary keys; or TENCENTCLOUD_SESSIONTOKEN${
-    kafka ? "\n  KAFKA_SASL_PASSWORD                              the SASL password, with --sasl-mechanism" : ""
-  }
-
-Exit status:
+/** The exit statuses of the commands that read a backup (history, verify, restore, export), as their help lists them. */
+const BACKUP_EXIT = `
   0  done (verify: the backup is sound)
   1  verify found problems (each printed as a PROBLEM line naming the object key); history, restore and export:
      no backup under the bucket, prefix, instance and topic given (nothing to list or read); restore and export:
@@ -45,6 +36,31 @@ Exit status:
   3  failed: an endpoint did not answer within --timeout, refused, returned an error, or answered unlike an object store
   4  restore stopped midway: the message says what was written; rerun with --resume
   With several topics (--topic repeated, --all-topics): the worst of the topics' statuses`;
+
+/** estimate's: it reads topics on the brokers only, and measures every topic asked or fails. */
+const ESTIMATE_EXIT = `
+  0  done: every topic measured and priced
+  2  bad options or environment (checked before any call to the brokers)
+  3  failed: the brokers did not answer within --timeout, refused, or returned an error (e.g. a topic that does not
+     exist); with several topics, the first that fails stops the command`;
+
+/** The help's environment and exit statuses: COS keys for the commands that read a backup, KAFKA_SASL_PASSWORD for those that talk to Kafka. */
+function environment(kafka: boolean, exit = BACKUP_EXIT, cos = true): string {
+  const lines = [
+    ...(cos
+      ? [
+          "  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY  keys that may read the bucket (required);",
+          "    or TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY (the first spelling is used when both are set)",
+          "  TENCENTCLOUD_SECURITY_TOKEN                      the token of temporary keys; or TENCENTCLOUD_SESSIONTOKEN",
+        ]
+      : []),
+    ...(kafka ? ["  KAFKA_SASL_PASSWORD                              the SASL password, with --sasl-mechanism"] : []),
+  ];
+  return `
+Environment:
+${lines.join("\n")}
+
+Exit status:${exit}`;
 }
 
 function version(): string {
@@ -151,7 +167,7 @@ function isoTime(name: string) {
   };
 }
 
-const collect = (parse: (v: string) => number) => (value: string, previous: number[] | undefined) => [...(previous ?? []), parse(value)];
+const collect = <T>(parse: (v: string) => T) => (value: string, previous: T[] | undefined) => [...(previous ?? []), parse(value)];
 
 /** --topic may be repeated, or --all-topics given instead; a recreated topic's location `<topic>~<n>` is a topic here. */
 function withSource(cmd: Command): Command {
@@ -159,7 +175,7 @@ function withSource(cmd: Command): Command {
     .requiredOption("--bucket <bucket>", "the backup bucket, <name>-<appid>", checked("bucket", checkBucket))
     .requiredOption("--region <region>", "the bucket's region, e.g. ap-guangzhou", checked("region", checkRegion))
     .requiredOption("--instance <id>", "the CKafka instance id (first folder of every key)", checked("instance", checkInstanceId))
-    .option("--topic <topic>", "a backed-up topic, or a recreated topic's backup location <topic>~<n> (repeat for several)", (v: string, prev: string[] | undefined) => [...(prev ?? []), checked("topic", checkLocation)(v)])
+    .option("--topic <topic>", "a backed-up topic, or a recreated topic's backup location <topic>~<n> (repeat for several)", collect(checked("topic", checkLocation)))
     .option("--all-topics", "every topic backed up under <prefix><instance>/ (instead of --topic)", false)
     .option("--prefix <prefix>", 'the construct\'s deliveryPathPrefix, ending in "/"', checked("prefix", checkPrefix), "")
     .option("--endpoint <url>", "an S3-compatible endpoint (http or https URL) instead of COS's own domain, e.g. http://127.0.0.1:9000", endpointUrl)
@@ -649,7 +665,9 @@ export async function main(
     });
 
   withKafka(program.command("estimate").description("measure a topic on its brokers (produce rate, record sizes, retention) and recommend the construct's settings and their monthly cost"), true)
-    .requiredOption("--topic <topic>", "a topic to measure (repeat for more; each is one construct)", (v: string, prev: string[] | undefined) => [...(prev ?? []), checked("topic", checkTopic)(v)])
+    .option("--topic <topic>", "a topic to measure (required; repeat it for several, each once: each topic is sized and priced on its own lines, see the README for one function backing up several)", collect(checked("topic", checkTopic)))
+    // Refused with a reason: estimate measures topics on the brokers, and has no backup location to list.
+    .addOption(new Option("--all-topics").hideHelp())
     .option("--window <seconds>", "how long to watch the end offsets for the produce rate", positive("window"), 60)
     .option("--sample <n>", "newest records read per partition for their sizes", positive("sample", "whole number of records"), 200)
     .option("--memory-mib <MiB>", "the function's memory to price", memoryMiB, LIMITS.memoryMiB.default)
@@ -674,14 +692,17 @@ and compresses them as --compression and --compression-level say (gzip 6 by defa
 CPU per record for that codec comes from this project's benchmarks on Node.js 18.15 (SCF's runtime); the
 recommendation is the shortest tick at which the fewest instances keep up with the rate times --headroom. Measure at
 a busy hour. Nothing is written to the topic or the group.
-${environment(true).replace(/\n {2}TENCENTCLOUD_SECRET_ID[\s\S]*?TENCENTCLOUD_SESSIONTOKEN\n?/, "\n")}`,
+${environment(true, ESTIMATE_EXIT, false)}`,
     )
-    .action(async (f: KafkaFlags & { topic: string[]; window: number; sample: number; memoryMib: number; cpuShare: number; headroom: number; keepDays: number; compression: string; compressionLevel?: string; priceGbSecond: number; priceMillionInvocations?: number; priceGbMonth: number; price10kWrites?: number; timeout: number; json: boolean }) => {
+    .action(async (f: KafkaFlags & { topic?: string[]; allTopics?: boolean; window: number; sample: number; memoryMib: number; cpuShare: number; headroom: number; keepDays: number; compression: string; compressionLevel?: string; priceGbSecond: number; priceMillionInvocations?: number; priceGbMonth: number; price10kWrites?: number; timeout: number; json: boolean }) => {
+      if (f.allTopics) throw new UsageError("--all-topics is not for estimate, which measures topics on the brokers and has no backup to list them from: name each topic with --topic (repeat it for several)");
+      if (!f.topic) throw new UsageError("required option '--topic <topic>' not specified (repeat it for several topics)");
+      const topics = onceEach(f.topic);
       const codec = codecOf(f.compression, f.compressionLevel);
       const kafka = kafkaOf(f, env, "ckafka-cos-backup-estimate");
       const prices = { scfGbSecond: f.priceGbSecond, scfPerMillionInvocations: f.priceMillionInvocations, cosGbMonth: f.priceGbMonth, cosPer10kWrites: f.price10kWrites };
       const plans: BackupPlan[] = [];
-      for (const topic of f.topic) {
+      for (const topic of topics) {
         const measured = await measureTopic(kafka, topic, { windowSeconds: f.window, samplePerPartition: f.sample, timeoutMs: f.timeout * 1000, brokers: f.brokers!, progress, codec });
         plans.push(planBackup(measured, { memoryMiB: f.memoryMib, cpuShare: f.cpuShare, keepDays: f.keepDays, headroom: f.headroom, codec, prices }));
       }

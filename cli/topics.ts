@@ -35,9 +35,14 @@ export function topicsWanted(f: TopicFlags): string[] | "all" {
   const topics = f.topic ?? [];
   if (!topics.length && !f.allTopics) throw new UsageError("give --topic <topic> (repeat it for several topics) or --all-topics: the backed-up topics to work on");
   if (topics.length && f.allTopics) throw new UsageError("--topic and --all-topics together: give the topics with --topic, or every topic of the location with --all-topics");
+  return f.allTopics ? "all" : onceEach(topics);
+}
+
+/** The --topic values, each given once: a topic repeated is refused, naming it. */
+export function onceEach(topics: string[]): string[] {
   const twice = topics.find((t, i) => topics.indexOf(t) !== i);
   if (twice !== undefined) throw new UsageError(`--topic: "${twice}" is given twice; give each topic once`);
-  return f.allTopics ? "all" : topics;
+  return topics;
 }
 
 /** Options that name one topic's partitions or offsets: refused with several topics, naming them and what to do. */

@@ -94,6 +94,15 @@ describe("option checks", () => {
     }
   });
 
+  it("estimate's help has its own exit statuses and no COS keys: it reads no backup, has no --all-topics, and prices gzip or zstd", async () => {
+    const help = await helpOf("estimate");
+    expect(help).toContain("0  done: every topic measured and priced");
+    expect(help).toContain("with several topics, the first that fails stops the command");
+    expect(help).toContain("KAFKA_SASL_PASSWORD");
+    expect(help).not.toMatch(/TENCENTCLOUD|verify|history|--all-topics|restore stopped|each is one construct/);
+    expect(help).toMatch(/--compression <codec> +the construct's compression for JSON Lines\s+objects: gzip or zstd/);
+  });
+
   it("an error is one line, without a stack", () => {
     expect(exitStatus(new Error("COS x: GetBucket p/ failed after 1 attempt(s): 403 AccessDenied"))).toEqual({ message: "error: COS x: GetBucket p/ failed after 1 attempt(s): 403 AccessDenied", status: 3 });
   });

@@ -53,6 +53,18 @@ describe("history, verify and export of several topics", () => {
   });
 });
 
+describe("estimate's topics", () => {
+  it("refuses a topic given twice, --all-topics and no topic with exit 2, before any call to the brokers", async () => {
+    const brokers = ["estimate", "--brokers", "127.0.0.1:1", "--timeout", "1", "--window", "1"];
+    expect(await run([...brokers, "--topic", "orders", "--topic", "orders"])).toEqual({ status: 2, message: '--topic: "orders" is given twice; give each topic once' });
+    expect(await run([...brokers, "--all-topics"])).toEqual({
+      status: 2,
+      message: "--all-topics is not for estimate, which measures topics on the brokers and has no backup to list them from: name each topic with --topic (repeat it for several)",
+    });
+    expect(await run(brokers)).toEqual({ status: 2, message: "required option '--topic <topic>' not specified (repeat it for several topics)" });
+  });
+});
+
 describe("recreated topics' backup locations", () => {
   it("are <topic>~<n>, n of 2 or more, of a valid topic name", () => {
     expect(incarnationOf("orders~2")).toEqual({ topic: "orders", incarnation: 2 });
