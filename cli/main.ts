@@ -5,7 +5,7 @@
 // a SASL password from KAFKA_SASL_PASSWORD: never from the command line, where shells keep history.
 import { Command, CommanderError, Option } from "commander";
 import { Kafka, logLevel, type SASLOptions } from "kafkajs";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, checkCompressionLevel, checkInstanceId, checkPrefix, checkRegion, checkTopic, defaultCompressionLevel, type Compression } from "../function/config";
 import { BackupSource } from "./backup-source";
@@ -18,7 +18,7 @@ import { readHistory, type History } from "./history";
 import { progressOn, type Progress } from "./progress";
 import { DEFAULT_CONCURRENCY, RestoreStopped, restoreBackup, type RestoreReport } from "./restore";
 import { checkpointName, restoreTopics, targetsOf, type TopicsRestoreReport } from "./restore-topics";
-import { checkLocation, checkOneTopicOptions, incarnationOf, namedError, onceEach, topicProgress, topicsAt, topicsWanted, type TopicFlags } from "./topics";
+import { checkLocation, checkOneTopicOptions, checkTopicPrefix, incarnationOf, namedError, onceEach, topicProgress, topicsAt, topicsWanted, type TopicFlags } from "./topics";
 import type { Selection } from "./selection";
 import { verifyBackup, type Hole, type VerifyReport } from "./verify";
 
@@ -271,6 +271,8 @@ export type TopicsAsked = { one: string; targetTopic: string } | { several: stri
 export function topicsAsked(f: Pick<RestoreFlags, "targetTopic" | "targetTopicPrefix" | "allTopics" | "checkpointDir"> & SelectionFlags & { topic?: string[]; checkpoint?: string }): TopicsAsked {
   const topics = topicsWanted(f);
   if (f.targetTopic !== undefined && f.targetTopicPrefix !== undefined) throw new UsageError("--target-topic and --target-topic-prefix together: give the target's name, or a prefix put before the topic's own name");
+  const badPrefix = f.targetTopicPrefix === undefined ? undefined : checkTopicPrefix(f.targetTopicPrefix);
+  if (badPrefix) throw new UsageError(`--target-topic-prefix: ${badPrefix}`);
   if (topics !== "all" && topics.length === 1) {
     if (f.checkpointDir !== undefined) throw new UsageError("--checkpoint-dir is for several topics; with one --topic, give the checkpoint file with --checkpoint");
     if (f.targetTopic === undefined && f.targetTopicPrefix === undefined && !incarnationOf(topics[0])) throw new UsageError("required option '--target-topic <topic>' not specified (or give --target-topic-prefix)");
@@ -282,6 +284,8 @@ export function topicsAsked(f: Pick<RestoreFlags, "targetTopic" | "targetTopicPr
   }
   if (f.checkpoint !== undefined) throw new UsageError(`--checkpoint names one topic's checkpoint file; with ${which} each topic has its own, ${checkpointName("<topic>", "<target-topic>")}: give their folder with --checkpoint-dir`);
   checkOneTopicOptions(which, f);
+  // Topics named: each target's name is known now (--all-topics': once the location is listed).
+  if (topics !== "all") targetsOf(topics, f.targetTopicPrefix);
   return { several: topics };
 }
 
@@ -642,7 +646,12 @@ export async function main(
     .action(async (f: TopicsSourceFlags & SelectionFlags & CheckFlags & { out: string; format: ExportFormat; separator: string }) => {
       const separator = Buffer.from(f.separator.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r", "0": "\0", "\\": "\\" })[c] ?? `\\${c}`));
       const wanted = topicsWanted(f);
-      if (wanted === "all" || wanted.length > 1) checkOneTopicOptions(severalText(wanted), f);
+      if (wanted === "all" || wanted.length > 1) {
+        checkOneTopicOptions(severalText(wanted), f);
+        if (existsSync(f.out) && !statSync(f.out).isDirectory()) {
+          throw new UsageError(`--out: ${f.out} is a file; with ${severalText(wanted)} it names a folder (new, or existing) that gets a file per topic: give a folder`);
+        }
+      }
       const selection = selectionOf(f);
       const { several, topics } = await topicsOf(f, env);
       // Several topics: a file (or, with value-files, a folder) per topic in the --out folder, all checked before any is written.

@@ -24,6 +24,15 @@ export function checkLocation(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What is wrong with restore's --target-topic-prefix, or undefined: it begins every target's name, so it holds a
+ * topic name's characters only, and leaves room for one after it (each full name is checked once the topics are known).
+ */
+export function checkTopicPrefix(prefix: string): string | undefined {
+  if (!/^[A-Za-z0-9._-]{0,248}$/.test(prefix)) return `"${prefix}" cannot begin a Kafka topic name; expected up to 248 of letters, digits, ".", "_" and "-" (with the topic's name after it, at most 249)`;
+  return undefined;
+}
+
 /** The several-topics flags of history, verify, restore and export. */
 export interface TopicFlags {
   topic?: string[];
