@@ -1,6 +1,6 @@
 // The CLI's option checks, with no service: bad options exit 2 with one line naming the option and what is allowed,
 // before any network call (the endpoint given refuses connections: a call made first would fail with exit 3).
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -101,6 +101,17 @@ describe("option checks", () => {
     expect(help).toContain("KAFKA_SASL_PASSWORD");
     expect(help).not.toMatch(/TENCENTCLOUD|verify|history|--all-topics|restore stopped|each is one construct/);
     expect(help).toMatch(/--compression <codec> +the construct's compression for JSON Lines\s+objects: gzip or zstd/);
+  });
+
+  it("the README's pasteable commands run in an app: the bin through npx, the cdktf CLI installed or with --yes", () => {
+    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+    const shLines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1].split("\n"));
+    // A bare bin name is "command not found" in an app: npx, or npm run -s cli in this repository.
+    expect(shLines.filter((l) => /^ckafka-cos-backup /.test(l))).toEqual([]);
+    expect(shLines.filter((l) => l.startsWith("npx ckafka-cos-backup ")).length).toBeGreaterThan(5);
+    // npx without --yes cancels a package it would have to install when there is no terminal to ask.
+    expect(readme).toContain("`npm install -D cdktf-cli@0.21.0`, then run `npx cdktf synth`");
+    expect(readme).not.toMatch(/`npx cdktf-cli@[\d.]+ synth`(?! asks)/);
   });
 
   it("an error is one line, without a stack", () => {
