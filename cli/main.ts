@@ -11,7 +11,7 @@ import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, ch
 import { BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
 import { IntegrityError, NothingBackedUp, UnreadableObject, UsageError } from "./errors";
-import { DEFAULT_CODEC, DEFAULT_PRICES, FIGURES_SOURCE, MODELLED_CODECS, MODELLED_COMPRESSIONS, codecCpu, planBackup, type BackupPlan, type Codec } from "./cost-model";
+import { DEFAULT_CODEC, DEFAULT_PRICES, FIGURES_SOURCE, MODELLED_CODECS, MODELLED_COMPRESSIONS, codecCpu, oneFunction, planBackup, type BackupPlan, type Codec, type TopicMeasurement } from "./cost-model";
 import { measureTopic } from "./estimate";
 import { EXPORT_FORMATS, exportBackup, type ExportFormat, type ExportReport } from "./export";
 import { readHistory, type History } from "./history";
@@ -485,14 +485,14 @@ const ago = (s: number) => (s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60
 const n0 = (x: number) => Math.round(x).toLocaleString("en");
 const usd = (x: number | undefined) => (x === undefined ? "not priced" : x < 10 ? x.toFixed(2) : n0(x));
 
-/** The lines `estimate` prints for one topic. */
-function planText(p: BackupPlan, keepDays: number): string[] {
+/** The lines `estimate` prints for one topic, or under `heading` for one function backing up several. */
+function planText(p: BackupPlan, keepDays: number, heading = `topic ${p.topic}`): string[] {
   const m = p.measured;
   const s = m.sample;
   const r = p.recommended;
   const retention = m.retentionMs === undefined ? "retention not readable" : m.retentionMs < 0 ? "no retention limit" : `retention ${(m.retentionMs / 86_400_000).toFixed(1)} days`;
   const lines = [
-    `topic ${p.topic}: ${p.partitions} partitions, ${p.recordsPerSecond.toFixed(1)} records/s over ${m.windowSeconds.toFixed(0)} s` +
+    `${heading}: ${p.partitions} partitions, ${p.recordsPerSecond.toFixed(1)} records/s over ${m.windowSeconds.toFixed(0)} s` +
       (s ? `; ${s.records} newest records average ${n0(s.recordBytes)} B (JSON line ${n0(s.lineBytes)} B, stored ${n0(s.storedBytes)} B ${p.codec.compression} ${p.codec.level})` : "; no record to sample") +
       `; ${retention}`,
     `recommended: timeGranularityMinutes ${r.timeGranularityMinutes}, parallelism ${r.parallelism ?? `more than ${LIMITS.parallelism.max}`}, memoryMiB ${r.memoryMiB}, partitionMaxBytes ${r.partitionMaxBytes} (${r.partitionMaxBytes / 1024 ** 2} MiB)`,
@@ -674,7 +674,8 @@ export async function main(
     });
 
   withKafka(program.command("estimate").description("measure a topic on its brokers (produce rate, record sizes, retention) and recommend the construct's settings and their monthly cost"), true)
-    .option("--topic <topic>", "a topic to measure (required; repeat it for several, each once: each topic is sized and priced on its own lines, see the README for one function backing up several)", collect(checked("topic", checkTopic)))
+    .option("--topic <topic>", "a topic to measure (required; repeat it for several, each once: each is sized and priced as a construct of its own)", collect(checked("topic", checkTopic)))
+    .option("--one-function", "with several --topic: also size and price one construct backing them all up (props topics: one function, tick, memory and instances for all their partitions)", false)
     // Refused with a reason: estimate measures topics on the brokers, and has no backup location to list.
     .addOption(new Option("--all-topics").hideHelp())
     .option("--window <seconds>", "how long to watch the end offsets for the produce rate", positive("window"), 60)
@@ -703,20 +704,22 @@ recommendation is the shortest tick at which the fewest instances keep up with t
 a busy hour. Nothing is written to the topic or the group.
 ${environment(true, ESTIMATE_EXIT, false)}`,
     )
-    .action(async (f: KafkaFlags & { topic?: string[]; allTopics?: boolean; window: number; sample: number; memoryMib: number; cpuShare: number; headroom: number; keepDays: number; compression: string; compressionLevel?: string; priceGbSecond: number; priceMillionInvocations?: number; priceGbMonth: number; price10kWrites?: number; timeout: number; json: boolean }) => {
+    .action(async (f: KafkaFlags & { topic?: string[]; allTopics?: boolean; oneFunction: boolean; window: number; sample: number; memoryMib: number; cpuShare: number; headroom: number; keepDays: number; compression: string; compressionLevel?: string; priceGbSecond: number; priceMillionInvocations?: number; priceGbMonth: number; price10kWrites?: number; timeout: number; json: boolean }) => {
       if (f.allTopics) throw new UsageError("--all-topics is not for estimate, which measures topics on the brokers and has no backup to list them from: name each topic with --topic (repeat it for several)");
       if (!f.topic) throw new UsageError("required option '--topic <topic>' not specified (repeat it for several topics)");
       const topics = onceEach(f.topic);
+      if (f.oneFunction && topics.length < 2) throw new UsageError("--one-function sizes one construct backing up several topics: give --topic twice or more");
       const codec = codecOf(f.compression, f.compressionLevel);
       const kafka = kafkaOf(f, env, "ckafka-cos-backup-estimate");
       const prices = { scfGbSecond: f.priceGbSecond, scfPerMillionInvocations: f.priceMillionInvocations, cosGbMonth: f.priceGbMonth, cosPer10kWrites: f.price10kWrites };
-      const plans: BackupPlan[] = [];
-      for (const topic of topics) {
-        const measured = await measureTopic(kafka, topic, { windowSeconds: f.window, samplePerPartition: f.sample, timeoutMs: f.timeout * 1000, brokers: f.brokers!, progress, codec });
-        plans.push(planBackup(measured, { memoryMiB: f.memoryMib, cpuShare: f.cpuShare, keepDays: f.keepDays, headroom: f.headroom, codec, prices }));
-      }
-      if (f.json) return out(json(plans));
+      const planOptions = { memoryMiB: f.memoryMib, cpuShare: f.cpuShare, keepDays: f.keepDays, headroom: f.headroom, codec, prices };
+      const measured: TopicMeasurement[] = [];
+      for (const topic of topics) measured.push(await measureTopic(kafka, topic, { windowSeconds: f.window, samplePerPartition: f.sample, timeoutMs: f.timeout * 1000, brokers: f.brokers!, progress, codec }));
+      const plans = measured.map((m) => planBackup(m, planOptions));
+      const together = f.oneFunction ? planBackup(oneFunction(measured), planOptions) : undefined;
+      if (f.json) return out(json(together ? { topics: plans, oneFunction: together } : plans));
       for (const p of plans) for (const line of planText(p, f.keepDays)) out(line);
+      if (together) for (const line of planText(together, f.keepDays, `one construct backing up ${topics.join(", ")} (props topics)`)) out(line);
       out(`prices (USD): ${f.priceGbSecond} per SCF GB-second, ${f.priceGbMonth} per COS GB-month${f.priceMillionInvocations === undefined ? "" : `, ${f.priceMillionInvocations} per million invocations`}${f.price10kWrites === undefined ? "" : `, ${f.price10kWrites} per 10,000 writes`}; defaults are UNVERIFIED: pass your contract's prices`);
     });
 

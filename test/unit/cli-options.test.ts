@@ -101,6 +101,7 @@ describe("option checks", () => {
     expect(help).toContain("KAFKA_SASL_PASSWORD");
     expect(help).not.toMatch(/TENCENTCLOUD|verify|history|--all-topics|restore stopped|each is one construct/);
     expect(help).toMatch(/--compression <codec> +the construct's compression for JSON Lines\s+objects: gzip or zstd/);
+    expect(help.replace(/\s+/g, " ")).toContain("--one-function with several --topic: also size and price one construct backing them all up (props topics:");
   });
 
   it("the README's pasteable commands run in an app: the bin through npx, the cdktf CLI installed or with --yes", () => {

@@ -89,6 +89,7 @@ describe("estimate's topics", () => {
       message: "--all-topics is not for estimate, which measures topics on the brokers and has no backup to list them from: name each topic with --topic (repeat it for several)",
     });
     expect(await run(brokers)).toEqual({ status: 2, message: "required option '--topic <topic>' not specified (repeat it for several topics)" });
+    expect(await run([...brokers, "--topic", "orders", "--one-function"])).toEqual({ status: 2, message: "--one-function sizes one construct backing up several topics: give --topic twice or more" });
   });
 });
 
