@@ -47,11 +47,17 @@ export const HANDLER_CPU = {
 /** The codecs the model has measured figures for, as `<compression> <level>`. */
 export const MODELLED_CODECS = Object.keys(HANDLER_CPU.codecs);
 
+/** The compressions of the measured codecs (gzip, zstd): `none` was not measured, so it is not priced. */
+export const MODELLED_COMPRESSIONS = [...new Set(MODELLED_CODECS.map((c) => c.split(" ")[0]))];
+
+/** Where a user of the package reads the measured figures: the README ships with it, bench/README.md does not. */
+export const FIGURES_SOURCE = 'README "Sizing and cost: `estimate`"';
+
 /** The measured CPU line of `codec`; an error naming the measured ones for any other. */
 export function codecCpu(codec: Codec): CpuLine {
   const name = codec.compression === "none" ? "none" : `${codec.compression} ${codec.level}`;
   const line = (HANDLER_CPU.codecs as Record<string, CpuLine>)[name];
-  if (!line) throw new Error(`the cost model has no measured CPU figure for ${name}; it has ${MODELLED_CODECS.join(", ")} (bench/README.md, "zstd on Node.js 18.15")`);
+  if (!line) throw new Error(`the cost model has no measured CPU figure for ${name}; it has ${MODELLED_CODECS.join(", ")} (${FIGURES_SOURCE})`);
   return line;
 }
 
@@ -87,6 +93,8 @@ export interface TopicMeasurement {
   topic: string;
   /** Records per second arriving in each partition over the window, by partition number. */
   recordsPerSecond: number[];
+  /** The partition number of each entry of `recordsPerSecond` when it holds several topics' partitions; by default its index. */
+  partitionNumbers?: number[];
   windowSeconds: number;
   /** Averages over the sampled records; undefined when the topic had no record to sample. */
   sample?: {
@@ -154,11 +162,36 @@ export interface BackupPlan {
   byGranularity: GranularityPlan[];
 }
 
-/** The instance of slot s reads partitions p with p % n = s: the busiest slot's records per second. */
-function busiestSlotRate(rates: number[], n: number): number {
+/** The instance of slot s reads partitions p with p % n = s, of every topic: the busiest slot's records per second. */
+function busiestSlotRate(rates: number[], numbers: number[], n: number): number {
   const slots = new Array<number>(n).fill(0);
-  rates.forEach((r, p) => (slots[p % n] += r));
+  rates.forEach((r, i) => (slots[numbers[i] % n] += r));
   return Math.max(...slots);
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * Several measured topics as one function backs them up (props `topics`): one consumer reads their partitions side by
+ * side, each keeping its number (the slot rule is by partition number), within one tick, deadline and memory; the
+ * samples averaged by each topic's rate (by records sampled when nothing arrived); the shortest retention.
+ */
+export function oneFunction(ms: TopicMeasurement[]): TopicMeasurement {
+  const rate = (m: TopicMeasurement) => sum(m.recordsPerSecond);
+  const sampled = ms.filter((m) => m.sample);
+  const byRate = sum(sampled.map(rate)) > 0;
+  const weight = (m: TopicMeasurement) => (byRate ? rate(m) : m.sample!.records);
+  const average = (k: "recordBytes" | "lineBytes" | "storedBytes") => sum(sampled.map((m) => m.sample![k] * weight(m))) / sum(sampled.map(weight));
+  const retentions = ms.map((m) => m.retentionMs).filter((r): r is number => r !== undefined);
+  const limited = retentions.filter((r) => r >= 0);
+  return {
+    topic: ms.map((m) => m.topic).join(", "),
+    recordsPerSecond: ms.flatMap((m) => m.recordsPerSecond),
+    partitionNumbers: ms.flatMap((m) => m.recordsPerSecond.map((_, p) => p)),
+    windowSeconds: Math.min(...ms.map((m) => m.windowSeconds)),
+    sample: sampled.length ? { records: sum(sampled.map((m) => m.sample!.records)), recordBytes: average("recordBytes"), lineBytes: average("lineBytes"), storedBytes: average("storedBytes") } : undefined,
+    retentionMs: limited.length ? Math.min(...limited) : retentions.length ? -1 : undefined,
+  };
 }
 
 /**
@@ -179,7 +212,8 @@ function writesPerTick(partitionBytesPerTick: number[], storedRatio: number, par
 
 export function planBackup(m: TopicMeasurement, o: PlanOptions): BackupPlan {
   const rates = m.recordsPerSecond;
-  const total = rates.reduce((a, b) => a + b, 0);
+  const numbers = m.partitionNumbers ?? rates.map((_, p) => p);
+  const total = sum(rates);
   const s = m.sample ?? { records: 0, recordBytes: 0, lineBytes: 0, storedBytes: 0 };
   const storedRatio = s.lineBytes > 0 ? s.storedBytes / s.lineBytes : 0;
   const partitionMaxBytes = LIMITS.partitionMaxBytes.default;
@@ -188,11 +222,11 @@ export function planBackup(m: TopicMeasurement, o: PlanOptions): BackupPlan {
     // The default timeout, less the margin the handler keeps for its last upload and commits.
     const readSeconds = Math.max(1, timeoutFor(g) - LIMITS.deadlineMarginMs.default / 1000);
     const capacity = (readSeconds * o.cpuShare - HANDLER_CPU.startSeconds) / handlerCpuSeconds(1, s.lineBytes, o.codec);
-    const maxN = Math.min(LIMITS.parallelism.max, Math.max(1, rates.length));
+    const maxN = Math.min(LIMITS.parallelism.max, Math.max(0, ...numbers) + 1);
     let parallelism: number | undefined;
     let busiest = 0;
     for (let n = 1; n <= maxN; n++) {
-      busiest = busiestSlotRate(rates, n) * tick * o.headroom;
+      busiest = busiestSlotRate(rates, numbers, n) * tick * o.headroom;
       if (busiest <= capacity) {
         parallelism = n;
         break;

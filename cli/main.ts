@@ -5,37 +5,28 @@
 // a SASL password from KAFKA_SASL_PASSWORD: never from the command line, where shells keep history.
 import { Command, CommanderError, Option } from "commander";
 import { Kafka, logLevel, type SASLOptions } from "kafkajs";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, checkCompressionLevel, checkInstanceId, checkPrefix, checkRegion, checkTopic, defaultCompressionLevel, type Compression } from "../function/config";
 import { BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
 import { IntegrityError, NothingBackedUp, UnreadableObject, UsageError } from "./errors";
-import { DEFAULT_CODEC, DEFAULT_PRICES, MODELLED_CODECS, codecCpu, planBackup, type BackupPlan, type Codec } from "./cost-model";
+import { DEFAULT_CODEC, DEFAULT_PRICES, FIGURES_SOURCE, MODELLED_CODECS, MODELLED_COMPRESSIONS, codecCpu, oneFunction, planBackup, type BackupPlan, type Codec, type TopicMeasurement } from "./cost-model";
 import { measureTopic } from "./estimate";
 import { EXPORT_FORMATS, exportBackup, type ExportFormat, type ExportReport } from "./export";
 import { readHistory, type History } from "./history";
 import { progressOn, type Progress } from "./progress";
 import { DEFAULT_CONCURRENCY, RestoreStopped, restoreBackup, type RestoreReport } from "./restore";
 import { checkpointName, restoreTopics, targetsOf, type TopicsRestoreReport } from "./restore-topics";
-import { checkLocation, checkOneTopicOptions, incarnationOf, namedError, topicProgress, topicsAt, topicsWanted, type TopicFlags } from "./topics";
+import { checkLocation, checkOneTopicOptions, checkTopicPrefix, incarnationOf, namedError, onceEach, topicProgress, topicsAt, topicsWanted, type TopicFlags } from "./topics";
 import type { Selection } from "./selection";
 import { verifyBackup, type Hole, type VerifyReport } from "./verify";
 
 /** Exit statuses, as the help documents them. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failed: 3, restoreStopped: 4 } as const;
 
-/** The help's environment and exit statuses; KAFKA_SASL_PASSWORD only for the commands that talk to Kafka. */
-function environment(kafka: boolean): string {
-  return `
-Environment:
-  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY  keys that may read the bucket (required);
-    or TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY (the first spelling is used when both are set)
-  TENCENTCLOUD_SECURITY_TOKEN                      the token of temporary keys; or TENCENTCLOUD_SESSIONTOKEN${
-    kafka ? "\n  KAFKA_SASL_PASSWORD                              the SASL password, with --sasl-mechanism" : ""
-  }
-
-Exit status:
+/** The exit statuses of the commands that read a backup (history, verify, restore, export), as their help lists them. */
+const BACKUP_EXIT = `
   0  done (verify: the backup is sound)
   1  verify found problems (each printed as a PROBLEM line naming the object key); history, restore and export:
      no backup under the bucket, prefix, instance and topic given (nothing to list or read); restore and export:
@@ -45,6 +36,31 @@ Exit status:
   3  failed: an endpoint did not answer within --timeout, refused, returned an error, or answered unlike an object store
   4  restore stopped midway: the message says what was written; rerun with --resume
   With several topics (--topic repeated, --all-topics): the worst of the topics' statuses`;
+
+/** estimate's: it reads topics on the brokers only, and measures every topic asked or fails. */
+const ESTIMATE_EXIT = `
+  0  done: every topic measured and priced
+  2  bad options or environment (checked before any call to the brokers)
+  3  failed: the brokers did not answer within --timeout, refused, or returned an error (e.g. a topic that does not
+     exist); with several topics, the first that fails stops the command`;
+
+/** The help's environment and exit statuses: COS keys for the commands that read a backup, KAFKA_SASL_PASSWORD for those that talk to Kafka. */
+function environment(kafka: boolean, exit = BACKUP_EXIT, cos = true): string {
+  const lines = [
+    ...(cos
+      ? [
+          "  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY  keys that may read the bucket (required);",
+          "    or TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY (the first spelling is used when both are set)",
+          "  TENCENTCLOUD_SECURITY_TOKEN                      the token of temporary keys; or TENCENTCLOUD_SESSIONTOKEN",
+        ]
+      : []),
+    ...(kafka ? ["  KAFKA_SASL_PASSWORD                              the SASL password, with --sasl-mechanism"] : []),
+  ];
+  return `
+Environment:
+${lines.join("\n")}
+
+Exit status:${exit}`;
 }
 
 function version(): string {
@@ -115,7 +131,9 @@ function decimal(name: string, min: number, max: number) {
  */
 function codecOf(compression: string, level: string | undefined): Codec {
   const wrong = checkCompression("jsonl", compression);
-  if (wrong) throw new UsageError(`--compression: ${wrong}`);
+  if (wrong || !MODELLED_COMPRESSIONS.includes(compression)) {
+    throw new UsageError(`--compression: "${compression}" is not priced; expected one of ${MODELLED_COMPRESSIONS.join(", ")} (the cost model has measured ${MODELLED_CODECS.join(", ")}; ${FIGURES_SOURCE})`);
+  }
   const c = compression as Compression;
   let n = defaultCompressionLevel("jsonl", c);
   if (level !== undefined) {
@@ -149,7 +167,7 @@ function isoTime(name: string) {
   };
 }
 
-const collect = (parse: (v: string) => number) => (value: string, previous: number[] | undefined) => [...(previous ?? []), parse(value)];
+const collect = <T>(parse: (v: string) => T) => (value: string, previous: T[] | undefined) => [...(previous ?? []), parse(value)];
 
 /** --topic may be repeated, or --all-topics given instead; a recreated topic's location `<topic>~<n>` is a topic here. */
 function withSource(cmd: Command): Command {
@@ -157,7 +175,7 @@ function withSource(cmd: Command): Command {
     .requiredOption("--bucket <bucket>", "the backup bucket, <name>-<appid>", checked("bucket", checkBucket))
     .requiredOption("--region <region>", "the bucket's region, e.g. ap-guangzhou", checked("region", checkRegion))
     .requiredOption("--instance <id>", "the CKafka instance id (first folder of every key)", checked("instance", checkInstanceId))
-    .option("--topic <topic>", "a backed-up topic, or a recreated topic's backup location <topic>~<n> (repeat for several)", (v: string, prev: string[] | undefined) => [...(prev ?? []), checked("topic", checkLocation)(v)])
+    .option("--topic <topic>", "a backed-up topic, or a recreated topic's backup location <topic>~<n> (repeat for several)", collect(checked("topic", checkLocation)))
     .option("--all-topics", "every topic backed up under <prefix><instance>/ (instead of --topic)", false)
     .option("--prefix <prefix>", 'the construct\'s deliveryPathPrefix, ending in "/"', checked("prefix", checkPrefix), "")
     .option("--endpoint <url>", "an S3-compatible endpoint (http or https URL) instead of COS's own domain, e.g. http://127.0.0.1:9000", endpointUrl)
@@ -253,6 +271,8 @@ export type TopicsAsked = { one: string; targetTopic: string } | { several: stri
 export function topicsAsked(f: Pick<RestoreFlags, "targetTopic" | "targetTopicPrefix" | "allTopics" | "checkpointDir"> & SelectionFlags & { topic?: string[]; checkpoint?: string }): TopicsAsked {
   const topics = topicsWanted(f);
   if (f.targetTopic !== undefined && f.targetTopicPrefix !== undefined) throw new UsageError("--target-topic and --target-topic-prefix together: give the target's name, or a prefix put before the topic's own name");
+  const badPrefix = f.targetTopicPrefix === undefined ? undefined : checkTopicPrefix(f.targetTopicPrefix);
+  if (badPrefix) throw new UsageError(`--target-topic-prefix: ${badPrefix}`);
   if (topics !== "all" && topics.length === 1) {
     if (f.checkpointDir !== undefined) throw new UsageError("--checkpoint-dir is for several topics; with one --topic, give the checkpoint file with --checkpoint");
     if (f.targetTopic === undefined && f.targetTopicPrefix === undefined && !incarnationOf(topics[0])) throw new UsageError("required option '--target-topic <topic>' not specified (or give --target-topic-prefix)");
@@ -264,6 +284,8 @@ export function topicsAsked(f: Pick<RestoreFlags, "targetTopic" | "targetTopicPr
   }
   if (f.checkpoint !== undefined) throw new UsageError(`--checkpoint names one topic's checkpoint file; with ${which} each topic has its own, ${checkpointName("<topic>", "<target-topic>")}: give their folder with --checkpoint-dir`);
   checkOneTopicOptions(which, f);
+  // Topics named: each target's name is known now (--all-topics': once the location is listed).
+  if (topics !== "all") targetsOf(topics, f.targetTopicPrefix);
   return { several: topics };
 }
 
@@ -463,14 +485,14 @@ const ago = (s: number) => (s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60
 const n0 = (x: number) => Math.round(x).toLocaleString("en");
 const usd = (x: number | undefined) => (x === undefined ? "not priced" : x < 10 ? x.toFixed(2) : n0(x));
 
-/** The lines `estimate` prints for one topic. */
-function planText(p: BackupPlan, keepDays: number): string[] {
+/** The lines `estimate` prints for one topic, or under `heading` for one function backing up several. */
+function planText(p: BackupPlan, keepDays: number, heading = `topic ${p.topic}`): string[] {
   const m = p.measured;
   const s = m.sample;
   const r = p.recommended;
   const retention = m.retentionMs === undefined ? "retention not readable" : m.retentionMs < 0 ? "no retention limit" : `retention ${(m.retentionMs / 86_400_000).toFixed(1)} days`;
   const lines = [
-    `topic ${p.topic}: ${p.partitions} partitions, ${p.recordsPerSecond.toFixed(1)} records/s over ${m.windowSeconds.toFixed(0)} s` +
+    `${heading}: ${p.partitions} partitions, ${p.recordsPerSecond.toFixed(1)} records/s over ${m.windowSeconds.toFixed(0)} s` +
       (s ? `; ${s.records} newest records average ${n0(s.recordBytes)} B (JSON line ${n0(s.lineBytes)} B, stored ${n0(s.storedBytes)} B ${p.codec.compression} ${p.codec.level})` : "; no record to sample") +
       `; ${retention}`,
     `recommended: timeGranularityMinutes ${r.timeGranularityMinutes}, parallelism ${r.parallelism ?? `more than ${LIMITS.parallelism.max}`}, memoryMiB ${r.memoryMiB}, partitionMaxBytes ${r.partitionMaxBytes} (${r.partitionMaxBytes / 1024 ** 2} MiB)`,
@@ -624,7 +646,12 @@ export async function main(
     .action(async (f: TopicsSourceFlags & SelectionFlags & CheckFlags & { out: string; format: ExportFormat; separator: string }) => {
       const separator = Buffer.from(f.separator.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r", "0": "\0", "\\": "\\" })[c] ?? `\\${c}`));
       const wanted = topicsWanted(f);
-      if (wanted === "all" || wanted.length > 1) checkOneTopicOptions(severalText(wanted), f);
+      if (wanted === "all" || wanted.length > 1) {
+        checkOneTopicOptions(severalText(wanted), f);
+        if (existsSync(f.out) && !statSync(f.out).isDirectory()) {
+          throw new UsageError(`--out: ${f.out} is a file; with ${severalText(wanted)} it names a folder (new, or existing) that gets a file per topic: give a folder`);
+        }
+      }
       const selection = selectionOf(f);
       const { several, topics } = await topicsOf(f, env);
       // Several topics: a file (or, with value-files, a folder) per topic in the --out folder, all checked before any is written.
@@ -647,15 +674,18 @@ export async function main(
     });
 
   withKafka(program.command("estimate").description("measure a topic on its brokers (produce rate, record sizes, retention) and recommend the construct's settings and their monthly cost"), true)
-    .requiredOption("--topic <topic>", "a topic to measure (repeat for more; each is one construct)", (v: string, prev: string[] | undefined) => [...(prev ?? []), checked("topic", checkTopic)(v)])
+    .option("--topic <topic>", "a topic to measure (required; repeat it for several, each once: each is sized and priced as a construct of its own)", collect(checked("topic", checkTopic)))
+    .option("--one-function", "with several --topic: also size and price one construct backing them all up (props topics: one function, tick, memory and instances for all their partitions)", false)
+    // Refused with a reason: estimate measures topics on the brokers, and has no backup location to list.
+    .addOption(new Option("--all-topics").hideHelp())
     .option("--window <seconds>", "how long to watch the end offsets for the produce rate", positive("window"), 60)
     .option("--sample <n>", "newest records read per partition for their sizes", positive("sample", "whole number of records"), 200)
     .option("--memory-mib <MiB>", "the function's memory to price", memoryMiB, LIMITS.memoryMiB.default)
     .option("--cpu-share <cores>", "the share of a core the function gets (SCF's share per memory size is not documented: take it from your runs)", decimal("cpu-share", 0.05, 8), 1)
     .option("--headroom <factor>", "capacity over the measured rate, for bursts and catching up after a failed tick", decimal("headroom", 1, 100), 2)
     .option("--keep-days <days>", "days the backup is kept (lifecycle expiry), for the storage cost", decimal("keep-days", 1, 36_500), 30)
-    .option("--compression <codec>", `the construct's compression for JSON Lines objects (priced: ${MODELLED_CODECS.join(", ")})`, DEFAULT_CODEC.compression)
-    .option("--compression-level <n>", "the construct's compressionLevel (default: the construct's for the compression: gzip 6, zstd 1)")
+    .option("--compression <codec>", `the construct's compression for JSON Lines objects: ${MODELLED_COMPRESSIONS.join(" or ")} (priced: ${MODELLED_CODECS.join(", ")}; "none" was not measured)`, DEFAULT_CODEC.compression)
+    .option("--compression-level <n>", `the construct's compressionLevel (default: the construct's for the compression: gzip 6, zstd 1; priced: ${MODELLED_CODECS.join(", ")})`)
     .option("--price-gb-second <usd>", "SCF price per GB-second (default: an UNVERIFIED figure, see the README)", decimal("price-gb-second", 0, 1), DEFAULT_PRICES.scfGbSecond)
     .option("--price-million-invocations <usd>", "SCF price per million invocations (not priced unless given)", decimal("price-million-invocations", 0, 1000))
     .option("--price-gb-month <usd>", "COS STANDARD price per GB-month (default: an UNVERIFIED figure, see the README)", decimal("price-gb-month", 0, 100), DEFAULT_PRICES.cosGbMonth)
@@ -672,19 +702,24 @@ and compresses them as --compression and --compression-level say (gzip 6 by defa
 CPU per record for that codec comes from this project's benchmarks on Node.js 18.15 (SCF's runtime); the
 recommendation is the shortest tick at which the fewest instances keep up with the rate times --headroom. Measure at
 a busy hour. Nothing is written to the topic or the group.
-${environment(true).replace(/\n {2}TENCENTCLOUD_SECRET_ID[\s\S]*?TENCENTCLOUD_SESSIONTOKEN\n?/, "\n")}`,
+${environment(true, ESTIMATE_EXIT, false)}`,
     )
-    .action(async (f: KafkaFlags & { topic: string[]; window: number; sample: number; memoryMib: number; cpuShare: number; headroom: number; keepDays: number; compression: string; compressionLevel?: string; priceGbSecond: number; priceMillionInvocations?: number; priceGbMonth: number; price10kWrites?: number; timeout: number; json: boolean }) => {
+    .action(async (f: KafkaFlags & { topic?: string[]; allTopics?: boolean; oneFunction: boolean; window: number; sample: number; memoryMib: number; cpuShare: number; headroom: number; keepDays: number; compression: string; compressionLevel?: string; priceGbSecond: number; priceMillionInvocations?: number; priceGbMonth: number; price10kWrites?: number; timeout: number; json: boolean }) => {
+      if (f.allTopics) throw new UsageError("--all-topics is not for estimate, which measures topics on the brokers and has no backup to list them from: name each topic with --topic (repeat it for several)");
+      if (!f.topic) throw new UsageError("required option '--topic <topic>' not specified (repeat it for several topics)");
+      const topics = onceEach(f.topic);
+      if (f.oneFunction && topics.length < 2) throw new UsageError("--one-function sizes one construct backing up several topics: give --topic twice or more");
       const codec = codecOf(f.compression, f.compressionLevel);
       const kafka = kafkaOf(f, env, "ckafka-cos-backup-estimate");
       const prices = { scfGbSecond: f.priceGbSecond, scfPerMillionInvocations: f.priceMillionInvocations, cosGbMonth: f.priceGbMonth, cosPer10kWrites: f.price10kWrites };
-      const plans: BackupPlan[] = [];
-      for (const topic of f.topic) {
-        const measured = await measureTopic(kafka, topic, { windowSeconds: f.window, samplePerPartition: f.sample, timeoutMs: f.timeout * 1000, brokers: f.brokers!, progress, codec });
-        plans.push(planBackup(measured, { memoryMiB: f.memoryMib, cpuShare: f.cpuShare, keepDays: f.keepDays, headroom: f.headroom, codec, prices }));
-      }
-      if (f.json) return out(json(plans));
+      const planOptions = { memoryMiB: f.memoryMib, cpuShare: f.cpuShare, keepDays: f.keepDays, headroom: f.headroom, codec, prices };
+      const measured: TopicMeasurement[] = [];
+      for (const topic of topics) measured.push(await measureTopic(kafka, topic, { windowSeconds: f.window, samplePerPartition: f.sample, timeoutMs: f.timeout * 1000, brokers: f.brokers!, progress, codec }));
+      const plans = measured.map((m) => planBackup(m, planOptions));
+      const together = f.oneFunction ? planBackup(oneFunction(measured), planOptions) : undefined;
+      if (f.json) return out(json(together ? { topics: plans, oneFunction: together } : plans));
       for (const p of plans) for (const line of planText(p, f.keepDays)) out(line);
+      if (together) for (const line of planText(together, f.keepDays, `one construct backing up ${topics.join(", ")} (props topics)`)) out(line);
       out(`prices (USD): ${f.priceGbSecond} per SCF GB-second, ${f.priceGbMonth} per COS GB-month${f.priceMillionInvocations === undefined ? "" : `, ${f.priceMillionInvocations} per million invocations`}${f.price10kWrites === undefined ? "" : `, ${f.price10kWrites} per 10,000 writes`}; defaults are UNVERIFIED: pass your contract's prices`);
     });
 

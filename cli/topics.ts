@@ -24,6 +24,15 @@ export function checkLocation(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What is wrong with restore's --target-topic-prefix, or undefined: it begins every target's name, so it holds a
+ * topic name's characters only, and leaves room for one after it (each full name is checked once the topics are known).
+ */
+export function checkTopicPrefix(prefix: string): string | undefined {
+  if (!/^[A-Za-z0-9._-]{0,248}$/.test(prefix)) return `"${prefix}" cannot begin a Kafka topic name; expected up to 248 of letters, digits, ".", "_" and "-" (with the topic's name after it, at most 249)`;
+  return undefined;
+}
+
 /** The several-topics flags of history, verify, restore and export. */
 export interface TopicFlags {
   topic?: string[];
@@ -35,9 +44,14 @@ export function topicsWanted(f: TopicFlags): string[] | "all" {
   const topics = f.topic ?? [];
   if (!topics.length && !f.allTopics) throw new UsageError("give --topic <topic> (repeat it for several topics) or --all-topics: the backed-up topics to work on");
   if (topics.length && f.allTopics) throw new UsageError("--topic and --all-topics together: give the topics with --topic, or every topic of the location with --all-topics");
+  return f.allTopics ? "all" : onceEach(topics);
+}
+
+/** The --topic values, each given once: a topic repeated is refused, naming it. */
+export function onceEach(topics: string[]): string[] {
   const twice = topics.find((t, i) => topics.indexOf(t) !== i);
   if (twice !== undefined) throw new UsageError(`--topic: "${twice}" is given twice; give each topic once`);
-  return f.allTopics ? "all" : topics;
+  return topics;
 }
 
 /** Options that name one topic's partitions or offsets: refused with several topics, naming them and what to do. */

@@ -127,6 +127,25 @@ describe("estimate", () => {
     expect(plan.byGranularity[0].instanceCapacityRecordsPerTick).toBeGreaterThan(gzip.byGranularity[0].instanceCapacityRecordsPerTick);
   });
 
+  it("with --one-function, sizes one construct backing up the topics: their partitions, rates and samples together, beside each topic's own plan", async () => {
+    const [a, b] = [uniqueName("estimate-one-a"), uniqueName("estimate-one-b")];
+    await createTopic(a, 2);
+    await createTopic(b, 3);
+    await produce(a, Array.from({ length: 40 }, (_, i) => ({ ...record(i), partition: i % 2 })), 40);
+    await produce(b, Array.from({ length: 60 }, (_, i) => ({ ...record(i), partition: i % 3, value: Buffer.alloc(600, 120) })), 60);
+    const lines: string[] = [];
+    expect(await main(["estimate", "--brokers", brokers().join(","), "--topic", a, "--topic", b, "--window", "1", "--sample", "50", "--one-function", "--json"], {}, (l) => lines.push(l), quietProgress)).toBe(0);
+    const { topics, oneFunction } = JSON.parse(lines.join("\n")) as { topics: BackupPlan[]; oneFunction: BackupPlan };
+    expect(topics.map((p) => [p.topic, p.partitions, p.measured.sample!.records])).toEqual([[a, 2, 40], [b, 3, 60]]);
+    expect(oneFunction.topic).toBe(`${a}, ${b}`);
+    expect(oneFunction.partitions).toBe(5);
+    expect(oneFunction.measured.partitionNumbers).toEqual([0, 1, 0, 1, 2]);
+    expect(oneFunction.measured.sample!.records).toBe(100);
+    const [la, lb] = topics.map((p) => p.measured.sample!.lineBytes);
+    expect(oneFunction.measured.sample!.lineBytes).toBeGreaterThan(Math.min(la, lb));
+    expect(oneFunction.measured.sample!.lineBytes).toBeLessThan(Math.max(la, lb));
+  });
+
   it("refuses bad options naming them, and a missing topic fails naming the brokers and the topic", async () => {
     const run = async (...args: string[]) => {
       const lines: string[] = [];

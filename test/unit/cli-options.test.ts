@@ -1,6 +1,6 @@
 // The CLI's option checks, with no service: bad options exit 2 with one line naming the option and what is allowed,
 // before any network call (the endpoint given refuses connections: a call made first would fail with exit 3).
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,14 +41,15 @@ describe("option checks", () => {
       [["restore", ...source(), "--dry-run", "--target-topic", "t2", "--concurrency", "0"], '--concurrency: "0" is not a whole number above 0'],
       [["restore", ...source(), "--brokers", "127.0.0.1:1", "--target-topic", "t2", "--resume", "--checkpoint", join(work, "none.json")], `--resume: there is no checkpoint ${join(work, "none.json")} to resume from; give the --checkpoint of the stopped restore, or drop --resume to start one`],
       [["verify", ...source(), "--timeout", "0"], '--timeout: "0" is not a whole number of seconds above 0'],
-      [["estimate", "--brokers", "127.0.0.1:1", "--topic", "t", "--compression", "lz4"], '--compression: "lz4" is not allowed; expected one of gzip, zstd, none'],
+      // Only the modelled codecs are offered, and the figures are cited where a package user finds them (its README).
+      [["estimate", "--brokers", "127.0.0.1:1", "--topic", "t", "--compression", "lz4"], '--compression: "lz4" is not priced; expected one of gzip, zstd (the cost model has measured gzip 6, gzip 1, zstd 1, zstd 3; README "Sizing and cost: `estimate`")'],
+      [["estimate", "--brokers", "127.0.0.1:1", "--topic", "t", "--compression", "none"], '--compression: "none" is not priced; expected one of gzip, zstd (the cost model has measured gzip 6, gzip 1, zstd 1, zstd 3; README "Sizing and cost: `estimate`")'],
       [["estimate", "--brokers", "127.0.0.1:1", "--topic", "t", "--compression", "zstd", "--compression-level", "20"], "--compression-level: 20 must be a whole number from 1 to 19 (zstd levels)"],
       [["estimate", "--brokers", "127.0.0.1:1", "--topic", "t", "--compression-level", "x"], '--compression-level: "x" is not a whole number'],
       [
         ["estimate", "--brokers", "127.0.0.1:1", "--topic", "t", "--compression", "zstd", "--compression-level", "9"],
-        '--compression zstd --compression-level 9: the cost model has no measured CPU figure for zstd 9; it has gzip 6, gzip 1, zstd 1, zstd 3 (bench/README.md, "zstd on Node.js 18.15")',
+        '--compression zstd --compression-level 9: the cost model has no measured CPU figure for zstd 9; it has gzip 6, gzip 1, zstd 1, zstd 3 (README "Sizing and cost: `estimate`")',
       ],
-      [["estimate", "--brokers", "127.0.0.1:1", "--topic", "t", "--compression", "none", "--compression-level", "1"], '--compression-level: does not apply with compression "none"; leave it unset'],
       [["verify", ...source("ftp://127.0.0.1:21")], '--endpoint: "ftp://127.0.0.1:21" uses ftp; only http and https URLs are allowed, e.g. http://127.0.0.1:9000'],
       [["verify", ...source("notaurl")], '--endpoint: "notaurl" is not a URL; give an http or https URL, e.g. http://127.0.0.1:9000'],
       [["restore", ...source(), "--target-topic", "t2"], "--brokers is required unless --dry-run"],
@@ -91,6 +92,27 @@ describe("option checks", () => {
       expect(help, command).toContain("--verbose");
       expect(help, command).toContain("KAFKA_SASL_PASSWORD");
     }
+  });
+
+  it("estimate's help has its own exit statuses and no COS keys: it reads no backup, has no --all-topics, and prices gzip or zstd", async () => {
+    const help = await helpOf("estimate");
+    expect(help).toContain("0  done: every topic measured and priced");
+    expect(help).toContain("with several topics, the first that fails stops the command");
+    expect(help).toContain("KAFKA_SASL_PASSWORD");
+    expect(help).not.toMatch(/TENCENTCLOUD|verify|history|--all-topics|restore stopped|each is one construct/);
+    expect(help).toMatch(/--compression <codec> +the construct's compression for JSON Lines\s+objects: gzip or zstd/);
+    expect(help.replace(/\s+/g, " ")).toContain("--one-function with several --topic: also size and price one construct backing them all up (props topics:");
+  });
+
+  it("the README's pasteable commands run in an app: the bin through npx, the cdktf CLI installed or with --yes", () => {
+    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+    const shLines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1].split("\n"));
+    // A bare bin name is "command not found" in an app: npx, or npm run -s cli in this repository.
+    expect(shLines.filter((l) => /^ckafka-cos-backup /.test(l))).toEqual([]);
+    expect(shLines.filter((l) => l.startsWith("npx ckafka-cos-backup ")).length).toBeGreaterThan(5);
+    // npx without --yes cancels a package it would have to install when there is no terminal to ask.
+    expect(readme).toContain("`npm install -D cdktf-cli@0.21.0`, then run `npx cdktf synth`");
+    expect(readme).not.toMatch(/`npx cdktf-cli@[\d.]+ synth`(?! asks)/);
   });
 
   it("an error is one line, without a stack", () => {

@@ -1,5 +1,8 @@
 // history, verify and export of several topics (--topic repeated, --all-topics) and recreated topics' backup
 // locations (<topic>~<n>): how they are given, checked before any network call (exit 2).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exitStatus, main, topicsAsked } from "../../cli/main";
 import { quietProgress } from "../../cli/progress";
@@ -50,6 +53,43 @@ describe("history, verify and export of several topics", () => {
     for (const args of [["history", "--topic", "orders~2"], ["verify", "--topic", "orders", "--topic", "orders~2"], ["history", "--all-topics"]]) {
       expect((await run([args[0], ...location, ...args.slice(1)])).status, args.join(" ")).toBe(3);
     }
+  });
+});
+
+describe("local mistakes with several topics, refused with exit 2 before any network call", () => {
+  it("restore: a --target-topic-prefix that cannot begin a topic name, with named topics or --all-topics", async () => {
+    const message = '--target-topic-prefix: "bad prefix!" cannot begin a Kafka topic name; expected up to 248 of letters, digits, ".", "_" and "-" (with the topic\'s name after it, at most 249)';
+    for (const topics of [["--topic", "a", "--topic", "b"], ["--all-topics"], ["--topic", "a"]]) {
+      expect(await run(["restore", ...location, "--dry-run", ...topics, "--target-topic-prefix", "bad prefix!"]), topics.join(" ")).toEqual({ status: 2, message });
+    }
+    expect((await run(["restore", ...location, "--dry-run", "--all-topics", "--target-topic-prefix", "x".repeat(249)])).message).toMatch(/^--target-topic-prefix: "x{249}" cannot begin/);
+    // Named topics: each target's full name is checked at once.
+    expect((await run(["restore", ...location, "--dry-run", "--topic", "a", "--topic", "b".repeat(245), "--target-topic-prefix", "restored."])).message).toMatch(/^--target-topic-prefix: "restored." before "b{245}" makes no topic name/);
+    expect((await run(["restore", ...location, "--dry-run", "--all-topics", "--target-topic-prefix", "dr."])).status).toBe(3);
+  });
+
+  it("export: an existing file as --out, where several topics need a folder", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "ckb-cli-topics-")), "a-file");
+    writeFileSync(file, "");
+    for (const topics of [["--topic", "a", "--topic", "b"], ["--all-topics"]]) {
+      const which = topics.length > 1 ? "2 topics" : "--all-topics";
+      expect(await run(["export", ...location, ...topics, "--out", file]), topics.join(" ")).toEqual({ status: 2, message: `--out: ${file} is a file; with ${which} it names a folder (new, or existing) that gets a file per topic: give a folder` });
+    }
+    // An existing folder is what several topics need: on to the location (exit 3 here).
+    expect((await run(["export", ...location, "--topic", "a", "--topic", "b", "--out", tmpdir()])).status).toBe(3);
+  });
+});
+
+describe("estimate's topics", () => {
+  it("refuses a topic given twice, --all-topics and no topic with exit 2, before any call to the brokers", async () => {
+    const brokers = ["estimate", "--brokers", "127.0.0.1:1", "--timeout", "1", "--window", "1"];
+    expect(await run([...brokers, "--topic", "orders", "--topic", "orders"])).toEqual({ status: 2, message: '--topic: "orders" is given twice; give each topic once' });
+    expect(await run([...brokers, "--all-topics"])).toEqual({
+      status: 2,
+      message: "--all-topics is not for estimate, which measures topics on the brokers and has no backup to list them from: name each topic with --topic (repeat it for several)",
+    });
+    expect(await run(brokers)).toEqual({ status: 2, message: "required option '--topic <topic>' not specified (repeat it for several topics)" });
+    expect(await run([...brokers, "--topic", "orders", "--one-function"])).toEqual({ status: 2, message: "--one-function sizes one construct backing up several topics: give --topic twice or more" });
   });
 });
 

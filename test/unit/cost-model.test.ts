@@ -1,7 +1,9 @@
 // The sizing rules `estimate` applies to what it measured: instances per tick from the busiest slot's share of
 // the rate, the freshest tick among those needing the fewest instances, and the month's billable units.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CODEC, DEFAULT_PRICES, HANDLER_CPU, MODELLED_CODECS, RUN_WALL_OVERHEAD_SECONDS, codecCpu, handlerCpuSeconds, planBackup, type TopicMeasurement } from "../../cli/cost-model";
+import { DEFAULT_CODEC, DEFAULT_PRICES, FIGURES_SOURCE, HANDLER_CPU, MODELLED_CODECS, MODELLED_COMPRESSIONS, RUN_WALL_OVERHEAD_SECONDS, codecCpu, handlerCpuSeconds, oneFunction, planBackup, type TopicMeasurement } from "../../cli/cost-model";
 
 const options = { memoryMiB: 512, cpuShare: 1, keepDays: 30, headroom: 2, codec: DEFAULT_CODEC, prices: DEFAULT_PRICES };
 const sample = { records: 1200, recordBytes: 1050, lineBytes: 1169, storedBytes: 165 };
@@ -22,8 +24,35 @@ describe("cost model", () => {
   });
 
   it("prices only the codecs it has measured, naming them", () => {
-    expect(() => codecCpu({ compression: "zstd", level: 9 })).toThrow('the cost model has no measured CPU figure for zstd 9; it has gzip 6, gzip 1, zstd 1, zstd 3 (bench/README.md, "zstd on Node.js 18.15")');
+    expect(() => codecCpu({ compression: "zstd", level: 9 })).toThrow('the cost model has no measured CPU figure for zstd 9; it has gzip 6, gzip 1, zstd 1, zstd 3 (README "Sizing and cost: `estimate`")');
     expect(() => codecCpu({ compression: "none", level: 0 })).toThrow(/no measured CPU figure for none;/);
+  });
+
+  it("cites its figures where a user of the package finds them: the README's section, with a row per modelled codec", () => {
+    expect(FIGURES_SOURCE).toBe('README "Sizing and cost: `estimate`"');
+    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+    const section = readme.split("\n## Sizing and cost: `estimate`\n")[1]?.split("\n## ")[0];
+    expect(section, "README section").toBeDefined();
+    for (const codec of MODELLED_CODECS) expect(section, codec).toMatch(new RegExp(`\\| ${codec}( \\(the default\\))? \\| [0-9.]+ \\| [0-9.]+ \\|`));
+    expect(MODELLED_COMPRESSIONS).toEqual(["gzip", "zstd"]);
+  });
+
+  it("sizes one function backing up several topics: their partitions in one slot rule by partition number, rates summed, samples averaged by rate", () => {
+    // Two single-partition topics: both partitions are number 0, so slot 0 reads both and a second instance has nothing to read.
+    const hot = 40_000;
+    const a = { ...measured([hot / 2]), topic: "a" };
+    const b = { ...measured([hot / 2]), topic: "b", sample: { records: 100, recordBytes: 2050, lineBytes: 2169, storedBytes: 365 }, retentionMs: 86_400_000 };
+    const together = oneFunction([a, b]);
+    expect(together).toMatchObject({ topic: "a, b", recordsPerSecond: [hot / 2, hot / 2], partitionNumbers: [0, 0], retentionMs: 86_400_000 });
+    expect(together.sample).toEqual({ records: 1300, recordBytes: 1550, lineBytes: 1669, storedBytes: 265 });
+    const plan = planBackup(together, options);
+    const asOnePartition = planBackup({ ...measured([hot]), sample: together.sample }, options);
+    expect(plan.recordsPerSecond).toBe(hot);
+    expect(plan.partitions).toBe(2);
+    expect(plan.byGranularity.map((g) => [g.parallelism, g.busiestInstanceRecordsPerTick])).toEqual(asOnePartition.byGranularity.map((g) => [g.parallelism, g.busiestInstanceRecordsPerTick]));
+    expect(plan.recommended.parallelism).toBeUndefined();
+    // Each topic-partition still ends its own objects: more writes than one partition bringing the same records.
+    expect(plan.byGranularity[0].writeRequestsPerMonth).toBeGreaterThan(asOnePartition.byGranularity[0].writeRequestsPerMonth);
   });
 
   it("zstd 1 writes more records per CPU-second than gzip 6, so an instance's capacity is higher and its runs shorter", () => {
