@@ -130,9 +130,9 @@ let gc: (() => void) | undefined;
  * How far V8 lets its old generation grow past what survived the last full collection before the next one
  * (V8's --heap-growing-percent: a factor of 1 + this / 100). V8 picks the factor from the heap's limit, and
  * under the --max-old-space-size the construct sets (half the function's memory) it grew by little: on Node.js
- * 18.15 a 200,000-record run did 48 full collections, one every few MiB of kafkajs's decoded records, where raw
- * kafkajs consumption with V8's default limit did 2, and that cost the handler about a quarter of its CPU
- * (bench/README.md "Where the time goes on Node.js 18"). Memory stays bounded: V8 never grows past its limit,
+ * 18.15 the run loop reading 200,000 records did 48 full collections, one every few MiB of kafkajs's decoded
+ * records, where raw kafkajs consumption with V8's default limit did 2; that was about a third of the handler's
+ * CPU (bench/README.md "Where the time goes on Node.js 18"). Memory stays bounded: V8 never grows past its limit,
  * and this guard collects at half the function's memory and holds back at three quarters.
  */
 export const HEAP_GROWING_PERCENT = 200;
