@@ -26,7 +26,7 @@ import {
 } from "../function/config";
 import { BackupAlarms, alarmsWanted, retentionHeadroomAlarmMs, type BackupAlarmProps } from "./alarms";
 import { handlerCode } from "./handler-code";
-import { memoryEnvironment } from "./handler-memory";
+import { memoryEnvironment, memoryPrecondition } from "./handler-memory";
 import { BackupLogTopic, type BackupLogProps } from "./logging";
 import { backupPolicyDocument, readerPolicyDocument, scfTrustDocument, type BackupKeySpace } from "./policy";
 import { cliTopicOptions, namedTopics, topicSelection, topicsText } from "./topic-selection";
@@ -438,6 +438,8 @@ export class CkafkaCosBackup extends Construct {
       clsLogsetId: this.logTopic?.logsetId ?? props.clsLogsetId,
       clsTopicId: this.logTopic?.logTopic.id ?? props.clsTopicId,
       dependsOn: this.policyAttachment ? [this.policyAttachment] : undefined,
+      // A reference cannot be checked at synth: the plan checks it as validateProps checks a literal.
+      lifecycle: Token.isUnresolved(memoryMiB) ? { precondition: [memoryPrecondition(memoryMiB)] } : undefined,
     });
 
     // One trigger per instance, so that every instance starts on time and knows its share from its own
