@@ -6,9 +6,10 @@ import { join, resolve } from "node:path";
 import { BasicBackupStack } from "../examples/basic/main";
 import { SaslExistingBucketStack } from "../examples/sasl-existing-bucket/main";
 import { ThreeTopicsBackupStack } from "../examples/three-topics/main";
+import { TopicPatternBackupStack } from "../examples/topic-pattern/main";
 import { buildHandlerZip } from "../lib/bundling";
 
-const examples = { basic: BasicBackupStack, "sasl-existing-bucket": SaslExistingBucketStack, "three-topics": ThreeTopicsBackupStack } as const;
+const examples = { basic: BasicBackupStack, "sasl-existing-bucket": SaslExistingBucketStack, "three-topics": ThreeTopicsBackupStack, "topic-pattern": TopicPatternBackupStack } as const;
 
 const name = (process.argv[2] ?? "basic") as keyof typeof examples;
 const Stack = examples[name];

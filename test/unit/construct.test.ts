@@ -13,6 +13,7 @@ import { ScfTrigger } from "../../generated/providers/tencentcloud/scf-trigger";
 import { BasicBackupStack } from "../../examples/basic/main";
 import { SaslExistingBucketStack } from "../../examples/sasl-existing-bucket/main";
 import { ThreeTopicsBackupStack } from "../../examples/three-topics/main";
+import { TopicPatternBackupStack } from "../../examples/topic-pattern/main";
 import { base } from "./base-props";
 
 function synth(props: Partial<CkafkaCosBackupProps> = {}) {
@@ -237,6 +238,7 @@ describe("examples", () => {
     ["basic", BasicBackupStack],
     ["sasl-existing-bucket", SaslExistingBucketStack],
     ["three-topics", ThreeTopicsBackupStack],
+    ["topic-pattern", TopicPatternBackupStack],
   ] as const)("%s synthesizes to its snapshot", (name, Stack) => {
     const app = Testing.app();
     const stack: TerraformStack = new Stack(app, name);
