@@ -8,7 +8,7 @@ import { expectExactlyOnce } from "../helpers/assertions";
 import { cosEndpoint, getBytes, listKeys, testCos } from "../helpers/cos";
 import { startFlakyProxy } from "../helpers/flaky-proxy";
 import { invokeTick, synthesizedEnvironment, type Invocation } from "../helpers/handler";
-import { committedOffsets, createTopic, partitionOffsets, produce, textRecords, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
+import { committedOffsets, createTopic, partitionOffsets, produce, retrying, textRecords, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
 
 const PARTITIONS = 6;
 const INSTANCE = "ckafka-test";
@@ -41,17 +41,6 @@ const summaries = (run: Invocation) =>
     .filter((l) => l.startsWith("{") && l.includes('"msg":"backup run"'))
     .map((l) => JSON.parse(l) as { topicCount: number; topics: { topic: string; records: number }[]; records: number; ok: boolean });
 
-/** Retries what a just-created topic's metadata may not be ready for yet. */
-async function retrying(fn: () => Promise<void>): Promise<void> {
-  for (let i = 0; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (i >= 60) throw err;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
 
 /**
  * Creates a topic, retrying while the broker's metadata lags behind (its leaders not yet known) and, after a

@@ -1,36 +1,19 @@
 // The plan-time lookups (metric names, the topic's id and partitions, the account's appid) evaluated by Terraform
 // itself: `terraform console` on the synthesized expressions, with the data sources' answers as locals.
 // Skipped, loudly, without a terraform binary on PATH.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CkafkaCosBackup } from "../../lib";
 import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
 import { base } from "./base-props";
+import { terraformAvailable, terraformConsole } from "../helpers/terraform";
 
-const terraform = (() => {
-  try {
-    execFileSync("terraform", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    console.warn("\n*** alarm lookups NOT EVALUATED: no terraform binary on PATH ***\n");
-    return false;
-  }
-})();
+const terraform = terraformAvailable("alarm lookups");
 
 /** Evaluates `expressions` (Terraform JSON template strings) with `answers` standing in for the data sources. */
 function evaluate(expressions: Record<string, string>, answers: Record<string, unknown>): Record<string, unknown> {
-  const dir = mkdtempSync(join(tmpdir(), "alarm-lookups-"));
-  try {
-    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ locals: { ...answers, ...expressions } }));
-    const out = execFileSync("terraform", ["console"], { cwd: dir, input: `jsonencode({${Object.keys(expressions).map((k) => `${k} = local.${k}`).join(", ")}})\n`, env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null" } });
-    return JSON.parse(JSON.parse(out.toString().trim()));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const out = terraformConsole(`jsonencode({${Object.keys(expressions).map((k) => `${k} = local.${k}`).join(", ")}})`, { ...answers, ...expressions });
+  return JSON.parse(JSON.parse(out));
 }
 
 function synth() {

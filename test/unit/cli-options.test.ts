@@ -5,24 +5,13 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { refused } from "../helpers/cli-refusal";
 import { credentialsOf, exitStatus, main } from "../../cli/main";
 import { quietProgress } from "../../cli/progress";
 
-// SCF's spelling, which every version of the CLI reads; the provider's spelling has its own test.
-const CREDENTIALS = { TENCENTCLOUD_SECRETID: "id", TENCENTCLOUD_SECRETKEY: "key" };
 const work = mkdtempSync(join(tmpdir(), "ckb-cli-options-"));
 const source = (endpoint = "http://127.0.0.1:1") => ["--bucket", "backup-1250000000", "--region", "ap-guangzhou", "--instance", "ckafka-abcd1234", "--topic", "orders", "--endpoint", endpoint];
 
-/** The exit status and first line of what the bin prints for a command line that fails. */
-async function refused(args: string[], env: NodeJS.ProcessEnv = CREDENTIALS): Promise<{ status: number; message: string }> {
-  const err = await main(args, env, () => undefined, quietProgress).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err, args.join(" ")).toBeDefined();
-  const { status, message } = exitStatus(err);
-  return { status, message: message.split("\n")[0] };
-}
 
 async function helpOf(command: string): Promise<string> {
   const lines: string[] = [];

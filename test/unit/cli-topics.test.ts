@@ -4,24 +4,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { exitStatus, main, topicsAsked } from "../../cli/main";
-import { quietProgress } from "../../cli/progress";
+import { refused } from "../helpers/cli-refusal";
+import { topicsAsked } from "../../cli/main";
 import { targetsOf } from "../../cli/restore-topics";
 import { checkLocation, incarnationOf, topicOf, topicsWanted } from "../../cli/topics";
 
-const CREDENTIALS = { TENCENTCLOUD_SECRETID: "id", TENCENTCLOUD_SECRETKEY: "key" };
 // The endpoint refuses connections: a network call made before the check would fail with exit 3.
 const location = ["--bucket", "backup-1250000000", "--region", "ap-guangzhou", "--instance", "ckafka-abcd1234", "--endpoint", "http://127.0.0.1:1", "--timeout", "1"];
 
-async function run(args: string[]): Promise<{ status: number; message: string }> {
-  const err = await main(args, CREDENTIALS, () => undefined, quietProgress).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err, args.join(" ")).toBeDefined();
-  const { status, message } = exitStatus(err);
-  return { status, message: message.split("\n")[0] };
-}
 
 describe("history, verify and export of several topics", () => {
   it.each(["history", "verify", "export"])("%s refuses each bad way of giving the topics with exit 2, naming why, before any network call", async (command) => {
@@ -35,23 +25,23 @@ describe("history, verify and export of several topics", () => {
     ];
     for (const [args, message] of cases) {
       const all = [command, ...location, ...extra, ...args];
-      const got = await run(all);
+      const got = await refused(all);
       expect(got.status, all.join(" ")).toBe(2);
       expect(got.message, all.join(" ")).toContain(message);
     }
   });
 
   it("export refuses one topic's partitions or offsets with several topics", async () => {
-    expect(await run(["export", ...location, "--out", "/tmp/never-written", "--all-topics", "--partition", "0"])).toEqual({
+    expect(await refused(["export", ...location, "--out", "/tmp/never-written", "--all-topics", "--partition", "0"])).toEqual({
       status: 2,
       message: "--partition with --all-topics: partitions and offsets are each topic's own; give that topic alone (one --topic), or select by time (--from-time, --to-time)",
     });
-    expect((await run(["export", ...location, "--out", "/tmp/never-written", "--topic", "a", "--topic", "b", "--to-offset", "9"])).message).toMatch(/^--to-offset with 2 topics: /);
+    expect((await refused(["export", ...location, "--out", "/tmp/never-written", "--topic", "a", "--topic", "b", "--to-offset", "9"])).message).toMatch(/^--to-offset with 2 topics: /);
   });
 
   it("takes a recreated topic's location and several topics to the network (exit 3 here, not a usage error)", async () => {
     for (const args of [["history", "--topic", "orders~2"], ["verify", "--topic", "orders", "--topic", "orders~2"], ["history", "--all-topics"]]) {
-      expect((await run([args[0], ...location, ...args.slice(1)])).status, args.join(" ")).toBe(3);
+      expect((await refused([args[0], ...location, ...args.slice(1)])).status, args.join(" ")).toBe(3);
     }
   });
 });
@@ -60,12 +50,12 @@ describe("local mistakes with several topics, refused with exit 2 before any net
   it("restore: a --target-topic-prefix that cannot begin a topic name, with named topics or --all-topics", async () => {
     const message = '--target-topic-prefix: "bad prefix!" cannot begin a Kafka topic name; expected up to 248 of letters, digits, ".", "_" and "-" (with the topic\'s name after it, at most 249)';
     for (const topics of [["--topic", "a", "--topic", "b"], ["--all-topics"], ["--topic", "a"]]) {
-      expect(await run(["restore", ...location, "--dry-run", ...topics, "--target-topic-prefix", "bad prefix!"]), topics.join(" ")).toEqual({ status: 2, message });
+      expect(await refused(["restore", ...location, "--dry-run", ...topics, "--target-topic-prefix", "bad prefix!"]), topics.join(" ")).toEqual({ status: 2, message });
     }
-    expect((await run(["restore", ...location, "--dry-run", "--all-topics", "--target-topic-prefix", "x".repeat(249)])).message).toMatch(/^--target-topic-prefix: "x{249}" cannot begin/);
+    expect((await refused(["restore", ...location, "--dry-run", "--all-topics", "--target-topic-prefix", "x".repeat(249)])).message).toMatch(/^--target-topic-prefix: "x{249}" cannot begin/);
     // Named topics: each target's full name is checked at once.
-    expect((await run(["restore", ...location, "--dry-run", "--topic", "a", "--topic", "b".repeat(245), "--target-topic-prefix", "restored."])).message).toMatch(/^--target-topic-prefix: "restored." before "b{245}" makes no topic name/);
-    expect((await run(["restore", ...location, "--dry-run", "--all-topics", "--target-topic-prefix", "dr."])).status).toBe(3);
+    expect((await refused(["restore", ...location, "--dry-run", "--topic", "a", "--topic", "b".repeat(245), "--target-topic-prefix", "restored."])).message).toMatch(/^--target-topic-prefix: "restored." before "b{245}" makes no topic name/);
+    expect((await refused(["restore", ...location, "--dry-run", "--all-topics", "--target-topic-prefix", "dr."])).status).toBe(3);
   });
 
   it("export: an existing file as --out, where several topics need a folder", async () => {
@@ -73,23 +63,23 @@ describe("local mistakes with several topics, refused with exit 2 before any net
     writeFileSync(file, "");
     for (const topics of [["--topic", "a", "--topic", "b"], ["--all-topics"]]) {
       const which = topics.length > 1 ? "2 topics" : "--all-topics";
-      expect(await run(["export", ...location, ...topics, "--out", file]), topics.join(" ")).toEqual({ status: 2, message: `--out: ${file} is a file; with ${which} it names a folder (new, or existing) that gets a file per topic: give a folder` });
+      expect(await refused(["export", ...location, ...topics, "--out", file]), topics.join(" ")).toEqual({ status: 2, message: `--out: ${file} is a file; with ${which} it names a folder (new, or existing) that gets a file per topic: give a folder` });
     }
     // An existing folder is what several topics need: on to the location (exit 3 here).
-    expect((await run(["export", ...location, "--topic", "a", "--topic", "b", "--out", tmpdir()])).status).toBe(3);
+    expect((await refused(["export", ...location, "--topic", "a", "--topic", "b", "--out", tmpdir()])).status).toBe(3);
   });
 });
 
 describe("estimate's topics", () => {
   it("refuses a topic given twice, --all-topics and no topic with exit 2, before any call to the brokers", async () => {
     const brokers = ["estimate", "--brokers", "127.0.0.1:1", "--timeout", "1", "--window", "1"];
-    expect(await run([...brokers, "--topic", "orders", "--topic", "orders"])).toEqual({ status: 2, message: '--topic: "orders" is given twice; give each topic once' });
-    expect(await run([...brokers, "--all-topics"])).toEqual({
+    expect(await refused([...brokers, "--topic", "orders", "--topic", "orders"])).toEqual({ status: 2, message: '--topic: "orders" is given twice; give each topic once' });
+    expect(await refused([...brokers, "--all-topics"])).toEqual({
       status: 2,
       message: "--all-topics is not for estimate, which measures topics on the brokers and has no backup to list them from: name each topic with --topic (repeat it for several)",
     });
-    expect(await run(brokers)).toEqual({ status: 2, message: "required option '--topic <topic>' not specified (repeat it for several topics)" });
-    expect(await run([...brokers, "--topic", "orders", "--one-function"])).toEqual({ status: 2, message: "--one-function sizes one construct backing up several topics: give --topic twice or more" });
+    expect(await refused(brokers)).toEqual({ status: 2, message: "required option '--topic <topic>' not specified (repeat it for several topics)" });
+    expect(await refused([...brokers, "--topic", "orders", "--one-function"])).toEqual({ status: 2, message: "--one-function sizes one construct backing up several topics: give --topic twice or more" });
   });
 });
 
@@ -117,6 +107,6 @@ describe("recreated topics' backup locations", () => {
   });
 
   it("restore of a location without a target is refused with exit 2 before any network call", async () => {
-    expect(await run(["restore", ...location, "--brokers", "127.0.0.1:1", "--topic", "orders~2"])).toEqual({ status: 2, message: expect.stringContaining('topic location "orders~2" holds incarnation 2 of topic "orders"') });
+    expect(await refused(["restore", ...location, "--brokers", "127.0.0.1:1", "--topic", "orders~2"])).toEqual({ status: 2, message: expect.stringContaining('topic location "orders~2" holds incarnation 2 of topic "orders"') });
   });
 });

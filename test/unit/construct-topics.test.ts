@@ -1,16 +1,13 @@
 // A backup of several topics (`topics`) or of a pattern (`topicPattern`): the function's environment, the role's
 // and the reader's policies, the outputs and the per-topic consumer-group alarms, with the alarms' plan-time topic
 // filter evaluated by Terraform itself (`terraform console`; skipped, loudly, without a terraform binary).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
 import { POLICY_TOPICS_MAX } from "../../lib/policy";
 import { ENV, fromEnvironment } from "../../function/config";
 import { base } from "./base-props";
+import { terraformAvailable, terraformConsole } from "../helpers/terraform";
 
 interface Binding {
   count?: string;
@@ -33,15 +30,7 @@ function synth(props: Partial<CkafkaCosBackupProps>) {
   return { tf, fn, doc, binding, outputs: tf.output as Record<string, { value: string }> };
 }
 
-const terraform = (() => {
-  try {
-    execFileSync("terraform", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    console.warn("\n*** the alarms' topic filter NOT EVALUATED: no terraform binary on PATH ***\n");
-    return false;
-  }
-})();
+const terraform = terraformAvailable("the alarms' topic filter");
 
 /**
  * The objects a consumer-group binding gets for the instance's `topics` (the data source's answer): its locals and
@@ -56,17 +45,10 @@ function boundObjects(tf: { locals: Record<string, string> }, b: Binding, topics
   const inner = (e: string) => local(e).replace(/^\$\{([\s\S]*)\}$/, "$1");
   locals.objects = `\${[for v in ${inner(b.dynamic!.dimensions.for_each)} : ${inner(b.dynamic!.dimensions.content.dimensions_json).replaceAll("each.value", "v")}]}`;
   locals.count = b.count ? local(b.count) : 1;
-  const dir = mkdtempSync(join(tmpdir(), "construct-topics-"));
-  try {
-    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ locals }));
-    const out = execFileSync("terraform", ["console"], { cwd: dir, input: "jsonencode({count = local.count, objects = local.objects})\n", env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null" } });
-    const got = JSON.parse(JSON.parse(out.toString().trim())) as { count: number; objects: string[] };
-    // A dynamic block over a set: its order is Terraform's, not the topics'.
-    const objects = got.objects.map((o) => JSON.parse(o) as Record<string, string>).sort((a, b) => `${a.topicname}/${a.partition}`.localeCompare(`${b.topicname}/${b.partition}`));
-    return { count: Number(got.count), objects };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const got = JSON.parse(JSON.parse(terraformConsole("jsonencode({count = local.count, objects = local.objects})", locals))) as { count: number; objects: string[] };
+  // A dynamic block over a set: its order is Terraform's, not the topics'.
+  const objects = got.objects.map((o) => JSON.parse(o) as Record<string, string>).sort((a, b) => `${a.topicname}/${a.partition}`.localeCompare(`${b.topicname}/${b.partition}`));
+  return { count: Number(got.count), objects };
 }
 
 const instanceTopics = [

@@ -1,36 +1,15 @@
 // Props given as Terraform references (variables, data source attributes) pass through to the
 // resources; an aliased provider reaches every resource; mistakes users make get the right message.
 import "./cdktf-matchers";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Fn, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
 import { DataTencentcloudUserInfo } from "../../generated/providers/tencentcloud/data-tencentcloud-user-info";
 import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
 import { base } from "./base-props";
+import { terraformAvailable, terraformConsole } from "../helpers/terraform";
 
-const terraform = (() => {
-  try {
-    execFileSync("terraform", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    console.warn("\n*** the memoryMiB precondition NOT EVALUATED: no terraform binary on PATH ***\n");
-    return false;
-  }
-})();
-
-/** A Terraform expression's value, as `terraform console` prints it. */
-function evaluate(expression: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "references-"));
-  try {
-    return execFileSync("terraform", ["console"], { cwd: dir, input: expression.replace(/^\$\{([\s\S]*)\}$/, "$1"), env: { ...process.env, CHECKPOINT_DISABLE: "1" } }).toString().trim();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const terraform = terraformAvailable("the memoryMiB precondition");
 
 /** Synthesizes a stack; `props` may define references in it. */
 function synth(props: (stack: TerraformStack) => Partial<CkafkaCosBackupProps>) {
@@ -95,7 +74,7 @@ describe("references", () => {
     const { fn } = synth((s) => ({ memoryMiB: new TerraformVariable(s, "memory", { type: "number" }).numberValue }));
     const [pre] = (fn.lifecycle as { precondition: { condition: string; error_message: string }[] }).precondition;
     expect(pre.error_message).toBe("memoryMiB is not allowed; expected a multiple of 128 from 256 to 3072 (SCF's memory sizes).");
-    const holds = (memory: number) => evaluate(pre.condition.replaceAll("var.memory", String(memory)));
+    const holds = (memory: number) => terraformConsole(pre.condition.replaceAll("var.memory", String(memory)).replace(/^\$\{([\s\S]*)\}$/, "$1"));
     expect([256, 512, 3072].map(holds)).toEqual(["true", "true", "true"]);
     expect([128, 300, 3200, 512.5].map(holds)).toEqual(["false", "false", "false", "false"]);
   });

@@ -1,26 +1,16 @@
 // Restoring several topics in one command: how the topics are given (checked before any network call, exit 2) and
 // which topics of the location are restored (a topic not backed up there is named before anything is read or written).
 import { describe, expect, it } from "vitest";
+import { refused } from "../helpers/cli-refusal";
 import type { BackupSource } from "../../cli/backup-source";
 import { NothingBackedUp } from "../../cli/errors";
-import { exitStatus, main, topicsAsked } from "../../cli/main";
-import { quietProgress } from "../../cli/progress";
+import { exitStatus, topicsAsked } from "../../cli/main";
 import { restoreTopics, targetsOf } from "../../cli/restore-topics";
 import { topicsAt } from "../../cli/topics";
 
-const CREDENTIALS = { TENCENTCLOUD_SECRETID: "id", TENCENTCLOUD_SECRETKEY: "key" };
 // The endpoint refuses connections: a network call made before the check would fail with exit 3.
 const location = ["--bucket", "backup-1250000000", "--region", "ap-guangzhou", "--instance", "ckafka-abcd1234", "--endpoint", "http://127.0.0.1:1", "--brokers", "127.0.0.1:1"];
 
-async function refused(args: string[]): Promise<{ status: number; message: string }> {
-  const err = await main(args, CREDENTIALS, () => undefined, quietProgress).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err, args.join(" ")).toBeDefined();
-  const { status, message } = exitStatus(err);
-  return { status, message: message.split("\n")[0] };
-}
 
 describe("restore's topics", () => {
   it("refuses each bad way of giving the topics with exit 2, naming why, before any network call", async () => {
