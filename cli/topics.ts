@@ -2,13 +2,14 @@
 // under `<prefix><instance>/`). A location is a topic's folder, `<topic>/`, or `<topic>~<n>/` (n ≥ 2), where the
 // backup keeps the n-th incarnation of a topic deleted and recreated; `~` is in no Kafka topic name.
 import { checkTopic } from "../function/config";
+import { parseLocation } from "../function/topic-locations";
 import { NothingBackedUp, UsageError } from "./errors";
 import type { Progress } from "./progress";
 
 /** `orders~2` → { topic: "orders", incarnation: 2 }; undefined for a plain topic name. */
 export function incarnationOf(location: string): { topic: string; incarnation: number } | undefined {
-  const m = /^(.+)~([1-9]\d*)$/.exec(location);
-  return m && Number(m[2]) >= 2 ? { topic: m[1], incarnation: Number(m[2]) } : undefined;
+  const l = parseLocation(location);
+  return l.incarnation >= 2 ? l : undefined;
 }
 
 /** The Kafka topic a location backs up: its own name, or the recreated topic's. */

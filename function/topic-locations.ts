@@ -70,11 +70,16 @@ export function locationName(topic: string, n: number): string {
   return n === 1 ? topic : `${topic}~${n}`;
 }
 
+/** `orders~2` → { topic: "orders", incarnation: 2 }; a topic's own name → incarnation 1. The one parser of locations (the CLI's too). */
+export function parseLocation(location: string): { topic: string; incarnation: number } {
+  const m = /^(.+)~([1-9]\d*)$/.exec(location);
+  return m ? { topic: m[1], incarnation: Number(m[2]) } : { topic: location, incarnation: 1 };
+}
+
 /** Which incarnation of `topic` a location is (1: the topic's own name), or undefined for another topic's. */
 export function incarnationOf(topic: string, location: string): number | undefined {
-  if (location === topic) return 1;
-  const m = /^~(\d+)$/.exec(location.startsWith(topic) ? location.slice(topic.length) : "");
-  return m ? Number(m[1]) : undefined;
+  const l = parseLocation(location);
+  return l.topic === topic ? l.incarnation : undefined;
 }
 
 /** The newest incarnation among `locations` of `topic` (1 when none is one of its). */
