@@ -1,4 +1,5 @@
-export { CkafkaCosBackup, type CkafkaCosBackupProps } from "./ckafka-cos-backup";
+export { CkafkaCosBackup } from "./ckafka-cos-backup";
+export type { CkafkaCosBackupProps } from "./props";
 export { cronFor, timeoutFor } from "./validation";
 export { BackupAlarms, type BackupAlarmProps, type BackupAlarmsProps, type BackupAlarmRule } from "./alarms";
 export { BackupAlarmNotice, type BackupAlarmNoticeProps } from "./alarm-notice";

@@ -23,8 +23,8 @@ import {
 export { timeoutFor } from "../function/config";
 import { alarmPropErrors, alarmsWanted } from "./alarms";
 import { HANDLER_NODE_MAJOR } from "./handler-code";
-import type { CkafkaCosBackupProps } from "./ckafka-cos-backup";
 import { logPropErrors } from "./logging";
+import type { CkafkaCosBackupProps } from "./props";
 import { topicPropErrors } from "./topic-selection";
 
 
