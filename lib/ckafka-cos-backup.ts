@@ -1,37 +1,29 @@
-import { Fn, TerraformAsset, AssetType, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, Token, Op } from "cdktf";
+// The construct: it checks the props, then builds its parts in order (each part's module says what it makes)
+// and checks at synth what only the whole stack shows.
+import { TerraformProvider, TerraformStack, Token, type TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
-import { CamPolicy } from "../generated/providers/tencentcloud/cam-policy";
-import { CamRole } from "../generated/providers/tencentcloud/cam-role";
-import { CamRolePolicyAttachment } from "../generated/providers/tencentcloud/cam-role-policy-attachment";
-import { CosBucket, type CosBucketLifecycleRules } from "../generated/providers/tencentcloud/cos-bucket";
-import { CosBucketVersion } from "../generated/providers/tencentcloud/cos-bucket-version";
-import { MonitorAlarmPolicy } from "../generated/providers/tencentcloud/monitor-alarm-policy";
+import type { CamPolicy } from "../generated/providers/tencentcloud/cam-policy";
+import type { CamRole } from "../generated/providers/tencentcloud/cam-role";
+import type { CamRolePolicyAttachment } from "../generated/providers/tencentcloud/cam-role-policy-attachment";
+import type { CosBucket } from "../generated/providers/tencentcloud/cos-bucket";
+import type { CosBucketVersion } from "../generated/providers/tencentcloud/cos-bucket-version";
 import { DataTencentcloudUserInfo } from "../generated/providers/tencentcloud/data-tencentcloud-user-info";
-import { ScfFunction } from "../generated/providers/tencentcloud/scf-function";
-import { ScfFunctionEventInvokeConfig } from "../generated/providers/tencentcloud/scf-function-event-invoke-config";
-import { ScfReservedConcurrencyConfig } from "../generated/providers/tencentcloud/scf-reserved-concurrency-config";
-import { ScfTrigger } from "../generated/providers/tencentcloud/scf-trigger";
-import {
-  ALL_GROUPS,
-  LIMITS,
-  checkTags,
-  defaultCompressionLevel,
-  formatSlotArgument,
-  toEnvironment,
-  type Encryption,
-  type StartPosition,
-} from "../function/config";
-import { BackupAlarms, alarmsWanted, retentionHeadroomAlarmMs } from "./alarms";
-import { handlerCode } from "./handler-code";
-import { memoryEnvironment, memoryPrecondition } from "./handler-memory";
+import type { ScfFunction } from "../generated/providers/tencentcloud/scf-function";
+import type { ScfFunctionEventInvokeConfig } from "../generated/providers/tencentcloud/scf-function-event-invoke-config";
+import type { ScfReservedConcurrencyConfig } from "../generated/providers/tencentcloud/scf-reserved-concurrency-config";
+import type { ScfTrigger } from "../generated/providers/tencentcloud/scf-trigger";
+import { LIMITS, timeoutFor } from "../function/config";
+import { backupAccess } from "./access";
+import { BackupAlarms, alarmsWanted } from "./alarms";
+import { backupBucket } from "./bucket";
+import { backupFunction } from "./backup-function";
+import { handlerEnvironment } from "./handler-config";
 import { BackupLogTopic } from "./logging";
-import { backupPolicyDocument, readerPolicyDocument, scfTrustDocument, type BackupKeySpace } from "./policy";
-import type { CkafkaCosBackupProps } from "./props";
-import { cliTopicOptions, namedTopics, topicSelection, topicsText } from "./topic-selection";
-import { validateProps, timeoutFor, cronFor } from "./validation";
-
-/** The context key whose object of tags every backup under it carries (`tags` adds to and overrides it). */
-export const TAGS_CONTEXT_KEY = "ckafka-cos-backup:tags";
+import { backupOutputs, outputNamePrefix } from "./outputs";
+import type { BackupBasics, CkafkaCosBackupProps } from "./props";
+import { backupTags, tagResources } from "./tags";
+import { topicSelection, topicsText } from "./topic-selection";
+import { validateProps } from "./validation";
 
 /**
  * The COS console's "CKafka message backup" as code: a bucket, a CAM role, a VPC-attached SCF function
@@ -86,226 +78,71 @@ export class CkafkaCosBackup extends Construct {
   constructor(scope: Construct, id: string, props: CkafkaCosBackupProps) {
     super(scope, id);
     validateProps(props);
-    const selection = topicSelection(props);
-    const namespace = props.namespace ?? "default";
-    const granularity = props.timeGranularityMinutes ?? 5;
-    const memoryMiB = props.memoryMiB ?? LIMITS.memoryMiB.default;
-    const parallelism = props.parallelism ?? LIMITS.parallelism.default;
-    const runtime = props.runtime ?? "Nodejs18.15";
-    const prefix = props.deliveryPathPrefix ?? "";
-    const tags = backupTags(this, props.tags);
-    const groupId = props.consumerGroupId ?? props.functionName;
-    const encryption = encryptionOf(props);
-
     const provider = props.provider;
     // The appid names the bucket, every policy's COS resources and the alarms; the uin the SSM secret and the KMS key.
     const needsAccount = !props.appId || (!props.ownerUin && (!!props.kmsKeyId || (!!props.saslMechanism && !props.existingRoleName)));
     if (needsAccount) this.userInfo = new DataTencentcloudUserInfo(this, "account", { provider });
-    const appId = props.appId ?? this.userInfo?.appId ?? "";
-    const ownerUin = props.ownerUin ?? this.userInfo?.ownerUin ?? "";
-
-    if (props.existingBucketName) {
-      this.bucketName = props.existingBucketName;
-      if (props.versioningEnabled !== undefined) {
-        this.bucketVersioning = new CosBucketVersion(this, "bucket-versioning", {
-          provider,
-          bucket: this.bucketName,
-          status: props.versioningEnabled ? "Enabled" : "Suspended",
-        });
-      }
-    } else {
-      const bucketPrefix = props.bucketNamePrefix ?? defaultBucketPrefix(props.functionName);
-      this.bucket = new CosBucket(this, "bucket", {
-        provider,
-        bucket: `${bucketPrefix}-${appId}`,
-        acl: "private",
-        encryptionAlgorithm: encryption?.algorithm ?? "AES256",
-        kmsId: encryption?.algorithm === "KMS" ? encryption.kmsKeyId : undefined,
-        versioningEnable: props.versioningEnabled ?? false,
-        lifecycleRules: lifecycleRules(props, prefix),
-        objectLockConfiguration: props.objectLockDays !== undefined ? { enabled: true, rule: { days: props.objectLockDays } } : undefined,
-      });
-      this.bucketName = this.bucket.bucket;
-    }
-
-    this.environment = toEnvironment({
-      brokers: Token.isUnresolved(props.brokers) ? [Fn.join(",", props.brokers)] : props.brokers,
-      topics: namedTopics(selection),
-      topicPattern: selection.kind === "pattern" ? selection.pattern : undefined,
-      instanceId: props.instanceId,
-      bucket: this.bucketName,
-      region: props.region,
-      prefix,
-      partitionMaxBytes: props.partitionMaxBytes ?? LIMITS.partitionMaxBytes.default,
-      startPosition: toStartPosition(props.startPosition),
-      groupId,
-      consumerGroups: props.consumerGroups ?? ALL_GROUPS,
-      format: props.format ?? "jsonl",
-      compression: props.compression ?? "gzip",
-      compressionLevel: props.compressionLevel ?? defaultCompressionLevel(props.format ?? "jsonl", props.compression ?? "gzip"),
-      sasl: props.saslMechanism
-        ? { mechanism: props.saslMechanism, username: props.saslUsername!, secretName: props.saslPasswordSecretName! }
-        : undefined,
-      tls: props.tlsEnabled ?? false,
-      deadlineMarginMs: LIMITS.deadlineMarginMs.default,
-      maxOpenObjects: LIMITS.maxOpenObjects.default,
-      retentionHeadroomAlarmMs: retentionHeadroomAlarmMs(props, granularity),
-      // A new bucket encrypts with its own default; an existing one's default is not the construct's to set.
-      encryption: props.existingBucketName ? encryption : undefined,
-      writeOnce: props.objectLockDays !== undefined,
-    });
-
-    const keySpace: BackupKeySpace = {
-      region: props.region,
-      appId,
-      bucket: this.bucketName,
-      prefix,
-      instanceId: props.instanceId,
-      topics: selection,
-      ownerUin,
-      kmsKeyId: props.kmsKeyId,
+    const granularityMinutes = props.timeGranularityMinutes ?? 5;
+    const basics: BackupBasics = {
+      selection: topicSelection(props),
+      namespace: props.namespace ?? "default",
+      granularityMinutes,
+      timeoutSeconds: props.timeoutSeconds ?? timeoutFor(granularityMinutes),
+      prefix: props.deliveryPathPrefix ?? "",
+      groupId: props.consumerGroupId ?? props.functionName,
+      memoryMiB: props.memoryMiB ?? LIMITS.memoryMiB.default,
+      parallelism: props.parallelism ?? LIMITS.parallelism.default,
+      appId: props.appId ?? this.userInfo?.appId ?? "",
+      ownerUin: props.ownerUin ?? this.userInfo?.ownerUin ?? "",
     };
-    this.readerPolicy = new CamPolicy(this, "reader-policy", {
-      provider,
-      name: `${props.functionName}-reader`,
-      document: Fn.jsonencode(readerPolicyDocument(keySpace)),
-      description: `Read-only access to the CKafka backup ${props.functionName} (history, verify, export, restore)`,
-    });
-    Object.assign(this.environment, memoryEnvironment(memoryMiB));
+    const tags = backupTags(this, props.tags);
 
-    if (props.existingRoleName) {
-      this.roleName = props.existingRoleName;
-    } else {
-      this.role = new CamRole(this, "role", {
-        provider,
-        name: `${props.functionName}-role`,
-        document: JSON.stringify(scfTrustDocument()),
-        description: `Runs the CKafka backup function ${props.functionName}`,
-      });
-      this.policy = new CamPolicy(this, "policy", {
-        provider,
-        name: `${props.functionName}-policy`,
-        document: Fn.jsonencode(backupPolicyDocument({ ...keySpace, saslSecretName: props.saslMechanism ? props.saslPasswordSecretName : undefined })),
-        description: `Least privilege for the CKafka backup function ${props.functionName}`,
-      });
-      this.policyAttachment = new CamRolePolicyAttachment(this, "policy-attachment", {
-        provider,
-        roleId: this.role.id,
-        policyId: this.policy.id,
-      });
-      this.roleName = this.role.name;
-    }
+    const bucket = backupBucket(this, props, basics);
+    this.bucket = bucket.bucket;
+    this.bucketVersioning = bucket.versioning;
+    this.bucketName = bucket.name;
+    this.environment = handlerEnvironment(props, basics, this.bucketName);
 
-    // The zip is built once, when the package is built; its hash names the asset folder, so the
-    // `zip_file` path, and with it the deployed code, changes exactly when the code does.
-    const code = handlerCode();
-    this.codeAsset = new TerraformAsset(this, "code", {
-      path: code.zipPath,
-      type: AssetType.FILE,
-      assetHash: code.sha256.slice(0, 32),
-    });
+    const access = backupAccess(this, props, basics, this.bucketName);
+    this.readerPolicy = access.readerPolicy;
+    this.role = access.role;
+    this.policy = access.policy;
+    this.policyAttachment = access.policyAttachment;
+    this.roleName = access.roleName;
 
     if (props.logTopicEnabled) {
       this.logTopic = new BackupLogTopic(this, "logs", {
-        functionName: props.functionName, backedUp: topicsText(selection), retentionDays: props.logRetentionDays, tags, provider,
+        functionName: props.functionName, backedUp: topicsText(basics.selection), retentionDays: props.logRetentionDays, tags, provider,
         logsetId: props.clsLogsetId, indexEnabled: props.logIndexEnabled,
       });
     }
-    this.function = new ScfFunction(this, "function", {
-      provider,
-      name: props.functionName,
-      namespace,
-      description: `Backs up CKafka ${topicsText(selection)} of ${props.instanceId} to COS every ${granularity} minutes`,
-      handler: "index.main_handler",
-      runtime,
-      memSize: memoryMiB,
-      timeout: props.timeoutSeconds ?? timeoutFor(granularity),
-      environment: this.environment,
-      zipFile: this.codeAsset.path,
-      role: this.roleName,
-      vpcId: props.vpcId,
-      subnetId: props.subnetId,
-      enablePublicNet: props.publicNetEnabled ?? true,
-      clsLogsetId: this.logTopic?.logsetId ?? props.clsLogsetId,
-      clsTopicId: this.logTopic?.logTopic.id ?? props.clsTopicId,
-      dependsOn: this.policyAttachment ? [this.policyAttachment] : undefined,
-      // A reference cannot be checked at synth: the plan checks it as validateProps checks a literal.
-      lifecycle: Token.isUnresolved(memoryMiB) ? { precondition: [memoryPrecondition(memoryMiB)] } : undefined,
-    });
-
-    // One trigger per instance, so that every instance starts on time and knows its share from its own
-    // event: no instance depends on another to start it, and a failed one costs only its partitions' tick.
-    this.timerTriggers = Array.from({ length: parallelism }, (_, slot) =>
-      new ScfTrigger(this, slot === 0 ? "timer" : `timer-${slot}`, {
-        provider,
-        functionName: this.function.name,
-        namespace,
-        type: "timer",
-        triggerName: slot === 0 ? "backup-timer" : `backup-timer-${slot}`,
-        triggerDesc: cronFor(granularity),
-        enable: "OPEN",
-        customArgument: formatSlotArgument({ slot, parallelism }),
-        description: parallelism === 1 ? `Every ${granularity} minutes` : `Every ${granularity} minutes, instance ${slot} of ${parallelism}`,
-      }),
-    );
-    this.timerTrigger = this.timerTriggers[0];
-
-    // A tick that fails or times out is not retried: the next tick resumes from the committed offsets,
-    // and a retry would only run beside it. A queued tick lives at most one interval.
-    this.eventInvokeConfig = new ScfFunctionEventInvokeConfig(this, "invoke-config", {
-      provider,
-      functionName: this.function.name,
-      namespace,
-      asyncTriggerConfig: {
-        msgTtl: granularity * 60,
-        retryConfig: [{ retryNum: props.asyncRetryCount ?? 0 }],
-      },
-    });
-    // Reserved concurrency of one tick's instances (SCF counts it in MB): ticks never run two at a time by accident.
-    this.reservedConcurrency = new ScfReservedConcurrencyConfig(this, "reserved-concurrency", {
-      provider,
-      functionName: this.function.name,
-      namespace,
-      reservedConcurrencyMem: Token.isUnresolved(memoryMiB) && parallelism > 1 ? Token.asNumber(Op.mul(memoryMiB, parallelism)) : memoryMiB * parallelism,
-    });
+    const fn = backupFunction(this, props, basics, { environment: this.environment, roleName: this.roleName, dependsOn: this.policyAttachment, logTopic: this.logTopic });
+    this.codeAsset = fn.codeAsset;
+    this.function = fn.function;
+    this.timerTriggers = fn.timerTriggers;
+    this.timerTrigger = fn.timerTriggers[0];
+    this.eventInvokeConfig = fn.eventInvokeConfig;
+    this.reservedConcurrency = fn.reservedConcurrency;
 
     if (alarmsWanted(props)) {
       this.alarms = new BackupAlarms(this, "alarms", {
         ...props,
         functionName: props.functionName,
-        functionNamespace: namespace,
-        timeoutSeconds: props.timeoutSeconds ?? timeoutFor(granularity),
-        timeGranularityMinutes: granularity,
-        consumerGroupId: groupId,
-        topics: selection,
-        parallelism,
-        appId,
+        functionNamespace: basics.namespace,
+        timeoutSeconds: basics.timeoutSeconds,
+        timeGranularityMinutes: basics.granularityMinutes,
+        consumerGroupId: basics.groupId,
+        topics: basics.selection,
+        parallelism: basics.parallelism,
+        appId: basics.appId,
       });
     }
     if (tags) tagResources(this, tags);
 
     this.outputNamePrefix = outputNamePrefix(id);
-    const source = [`--bucket ${this.bucketName}`, `--region ${props.region}`, `--instance ${props.instanceId}`, cliTopicOptions(selection), ...(prefix ? [`--prefix '${prefix}'`] : [])].join(" ");
-    const outputs: Record<string, { value: string; description: string }> = {
-      bucket_name: { value: this.bucketName, description: "The backup's bucket" },
-      region: { value: props.region, description: "The bucket's region" },
-      prefix: { value: prefix, description: "deliveryPathPrefix: the key prefix before <instance>/<topic>/" },
-      instance_id: { value: props.instanceId, description: "The CKafka instance backed up" },
-      ...(selection.kind === "topic"
-        ? { topic: { value: selection.topics[0], description: "The topic backed up" } }
-        : selection.kind === "topics"
-          ? { topics: { value: selection.topics.join(","), description: "The topics backed up, separated by commas" } }
-          : { topic_pattern: { value: selection.pattern, description: "The regular expression the topics backed up match as a whole" } }),
-      consumer_group: { value: groupId, description: "The consumer group whose committed offsets track the backup" },
-      function_name: { value: this.function.name, description: "The backup function" },
-      role_name: { value: this.roleName, description: "The function's CAM role" },
-      reader_policy_name: { value: this.readerPolicy.name, description: "CAM policy to attach to whoever runs the CLI on this backup" },
-      cli_options: { value: source, description: "The CLI's options that select this backup, for every command" },
-      cli_verify: { value: `npx ckafka-cos-backup verify ${source} --group ${groupId}`, description: "Checks this backup (add --brokers to compare with the group's committed offsets)" },
-    };
-    for (const [name, o] of Object.entries(outputs)) {
-      new TerraformOutput(this, name, o).overrideLogicalId(`${this.outputNamePrefix}_${name}`);
-    }
+    backupOutputs(this, this.outputNamePrefix, props, basics, {
+      bucketName: this.bucketName, functionName: this.function.name, roleName: this.roleName, readerPolicyName: this.readerPolicy.name,
+    });
     // Checked at synth, when the whole stack exists: a default provider is often defined after the construct.
     this.node.addValidation({ validate: () => this.stackProblems(props.region, !props.provider) });
   }
@@ -346,71 +183,3 @@ export class CkafkaCosBackup extends Construct {
     return problems;
   }
 }
-
-/** The stack's tags (context `ckafka-cos-backup:tags`) with `tags` over them; undefined when there are none. */
-function backupTags(scope: Construct, tags: Record<string, string> | undefined): Record<string, string> | undefined {
-  const stackTags: unknown = scope.node.tryGetContext(TAGS_CONTEXT_KEY);
-  const problem = stackTags === undefined ? undefined : checkTags(stackTags);
-  if (problem) throw new Error(`CkafkaCosBackup: the context value "${TAGS_CONTEXT_KEY}": ${problem}`);
-  const merged = { ...(stackTags as Record<string, string> | undefined), ...tags };
-  return Object.keys(merged).length ? merged : undefined;
-}
-
-/**
- * Tags every resource of the backup that takes tags and has none of its own: `tags` where the provider has
- * it, `policy_tag` on alarm policies. Done last, so that resources added by any part of the construct get them.
- */
-function tagResources(scope: Construct, tags: Record<string, string>): void {
-  for (const c of scope.node.findAll()) {
-    if (c instanceof MonitorAlarmPolicy) {
-      if (c.policyTagInput === undefined) c.putPolicyTag(Object.entries(tags).map(([key, value]) => ({ key, value })));
-    } else if (c instanceof TerraformResource && "tags" in c) {
-      const taggable = c as TerraformResource & { tags: Record<string, string>; tagsInput?: Record<string, string> };
-      if (taggable.tagsInput === undefined) taggable.tags = tags;
-    }
-  }
-}
-
-function outputNamePrefix(id: string): string {
-  return id.replace(/[^A-Za-z0-9_]/g, "_");
-}
-
-/** The encryption asked for: `kmsKeyId` implies KMS. */
-function encryptionOf(props: CkafkaCosBackupProps): Encryption | undefined {
-  if (props.kmsKeyId) return { algorithm: "KMS", kmsKeyId: props.kmsKeyId };
-  if (!props.encryptionAlgorithm) return undefined;
-  return props.encryptionAlgorithm === "KMS" ? { algorithm: "KMS" } : { algorithm: props.encryptionAlgorithm };
-}
-
-/** The function name, lowercased, with `_` (not allowed in bucket names) as `-`; a reference becomes Terraform functions. */
-function defaultBucketPrefix(functionName: string): string {
-  if (Token.isUnresolved(functionName)) return Fn.replace(Fn.lower(functionName), "_", "-");
-  return functionName.toLowerCase().replace(/_/g, "-");
-}
-
-function toStartPosition(value: CkafkaCosBackupProps["startPosition"]): StartPosition {
-  if (value === undefined) return "earliest";
-  return typeof value === "number" ? { timestampMs: value } : value;
-}
-
-function lifecycleRules(props: CkafkaCosBackupProps, prefix: string): CosBucketLifecycleRules[] | undefined {
-  const transition = [
-    props.transitionToStandardIaAfterDays !== undefined && { days: props.transitionToStandardIaAfterDays, storageClass: "STANDARD_IA" },
-    props.transitionToArchiveAfterDays !== undefined && { days: props.transitionToArchiveAfterDays, storageClass: "ARCHIVE" },
-  ].filter((t): t is { days: number; storageClass: string } => !!t);
-  const abortDays = props.abortIncompleteMultipartUploadDays ?? 7;
-  const rules: CosBucketLifecycleRules[] = [];
-  if (transition.length || props.expirationDays !== undefined) {
-    rules.push({
-      id: "backup-retention",
-      filterPrefix: prefix,
-      transition: transition.length ? transition : undefined,
-      expiration: props.expirationDays !== undefined ? { days: props.expirationDays } : undefined,
-    });
-  }
-  if (abortDays > 0) {
-    rules.push({ id: "abort-incomplete-uploads", filterPrefix: prefix, abortIncompleteMultipartUpload: { daysAfterInitiation: abortDays } });
-  }
-  return rules.length ? rules : undefined;
-}
-

@@ -3,6 +3,7 @@ import type { TerraformProvider } from "cdktf";
 import type { Compression, Format, SaslMechanism } from "../function/config";
 import type { BackupAlarmProps } from "./alarms";
 import type { BackupLogProps } from "./logging";
+import type { TopicSelection } from "./topic-selection";
 
 export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   /**
@@ -209,4 +210,30 @@ export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
    * @default the stack's tags, if any
    */
   readonly tags?: Record<string, string>;
+}
+
+/**
+ * What several parts of the construct build from: the props' shared defaults applied once, and the account
+ * (the constructor makes it; each part reads the rest from the props).
+ */
+export interface BackupBasics {
+  readonly selection: TopicSelection;
+  /** `namespace`, default "default". */
+  readonly namespace: string;
+  /** `timeGranularityMinutes`, default 5. */
+  readonly granularityMinutes: number;
+  /** `deliveryPathPrefix`, default "". */
+  readonly prefix: string;
+  /** `consumerGroupId`, default the function name. */
+  readonly groupId: string;
+  /** `timeoutSeconds`, default timeoutFor(granularityMinutes). */
+  readonly timeoutSeconds: number;
+  /** `memoryMiB`, default LIMITS.memoryMiB.default. */
+  readonly memoryMiB: number;
+  /** `parallelism`, default LIMITS.parallelism.default. */
+  readonly parallelism: number;
+  /** `appId`, or read from the account (a token). */
+  readonly appId: string;
+  /** `ownerUin`, or read from the account (a token); "" when nothing needs it. */
+  readonly ownerUin: string;
 }

@@ -20,18 +20,11 @@ import {
   SCF_MAX_TIMEOUT_SECONDS,
 } from "../function/config";
 
-export { timeoutFor } from "../function/config";
 import { alarmPropErrors, alarmsWanted } from "./alarms";
 import { HANDLER_NODE_MAJOR } from "./handler-code";
 import { logPropErrors } from "./logging";
 import type { CkafkaCosBackupProps } from "./props";
 import { topicPropErrors } from "./topic-selection";
-
-
-/** 7-field SCF cron (second minute hour day month week year). `*\/N * * * * * *` would fire every N seconds. */
-export function cronFor(granularityMinutes: number): string {
-  return `0 */${granularityMinutes} * * * * *`;
-}
 
 
 const literal = (v: unknown): v is string => typeof v === "string" && !Token.isUnresolved(v);

@@ -3,7 +3,7 @@
 import { Testing, TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
-import { TAGS_CONTEXT_KEY } from "../../lib/ckafka-cos-backup";
+import { TAGS_CONTEXT_KEY } from "../../lib/tags";
 import { ENV, fromEnvironment } from "../../function/config";
 import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
 import { base } from "./base-props";
