@@ -6,10 +6,12 @@ import { ScfFunction } from "../generated/providers/tencentcloud/scf-function";
 import { ScfFunctionEventInvokeConfig } from "../generated/providers/tencentcloud/scf-function-event-invoke-config";
 import { ScfReservedConcurrencyConfig } from "../generated/providers/tencentcloud/scf-reserved-concurrency-config";
 import { ScfTrigger } from "../generated/providers/tencentcloud/scf-trigger";
-import { formatSlotArgument } from "../function/config";
-import { handlerCode } from "./handler-code";
+import { GRANULARITY_MINUTES, LIMITS, SCF_MAX_TIMEOUT_SECONDS, checkIntRange, formatSlotArgument } from "../function/config";
+import { alarmsWanted } from "./alarms";
+import { HANDLER_NODE_MAJOR, handlerCode } from "./handler-code";
 import { memoryPrecondition } from "./handler-memory";
 import type { BackupLogTopic } from "./logging";
+import { known, literal, propErrors, reference } from "./prop-checks";
 import type { BackupBasics, CkafkaCosBackupProps } from "./props";
 import { topicsText } from "./topic-selection";
 
@@ -104,4 +106,53 @@ export function backupFunction(scope: Construct, props: CkafkaCosBackupProps, ba
     reservedConcurrencyMem: Token.isUnresolved(memoryMiB) && parallelism > 1 ? Token.asNumber(Op.mul(memoryMiB, parallelism)) : memoryMiB * parallelism,
   });
   return { codeAsset, function: fn, timerTriggers, eventInvokeConfig, reservedConcurrency };
+}
+
+/** "prop: why" for each invalid prop of the function and its triggers. */
+export function functionPropErrors(props: CkafkaCosBackupProps): string[] {
+  const { errors, check } = propErrors();
+  const given = (p: keyof CkafkaCosBackupProps) => known(props, p);
+  const name = props.functionName;
+  if (literal(name)) {
+    check(
+      "functionName",
+      /^[A-Za-z][A-Za-z0-9_-]{0,58}[A-Za-z0-9]$/.test(name)
+        ? undefined
+        : `"${name}" is not an SCF function name; expected 2–60 characters, starting with a letter, of letters, digits, "-" and "_", not ending in "-" or "_"`,
+    );
+  }
+  if (props.namespace !== undefined && literal(props.namespace)) {
+    check("namespace", /^[A-Za-z0-9_-]{1,60}$/.test(props.namespace) ? undefined : `"${props.namespace}" is not an SCF namespace; expected 1–60 letters, digits, "-" and "_"`);
+  }
+  const granularity = given("timeGranularityMinutes") ? props.timeGranularityMinutes! : 5;
+  if (!(GRANULARITY_MINUTES as readonly number[]).includes(granularity)) {
+    check("timeGranularityMinutes", `${granularity} is not allowed; expected one of ${GRANULARITY_MINUTES.join(", ")}: the timer fires at the minutes of the hour divisible by it, so it must divide 60 for even intervals`);
+  }
+  if (!props.vpcId || !props.subnetId) {
+    check(props.vpcId ? "subnetId" : "vpcId", "vpcId and subnetId are required together: the function must run in the CKafka instance's VPC to reach its VPC access address");
+  }
+  if (given("parallelism")) {
+    const { min, max } = LIMITS.parallelism;
+    check("parallelism", checkIntRange(props.parallelism!, min, max)?.concat(` instances per tick (one timer trigger each; SCF allows ${max} timer triggers per function)`));
+  }
+  if (props.memoryMiB !== undefined && !reference(props.memoryMiB)) {
+    const m = props.memoryMiB;
+    const { min, max, step } = LIMITS.memoryMiB;
+    check("memoryMiB", Number.isInteger(m) && m % step === 0 && m >= min && m <= max ? undefined : `${m} is not allowed; expected a multiple of ${step} from ${min} to ${max}`);
+  }
+  if (given("timeoutSeconds")) {
+    const max = Math.min(granularity * 60 - 1, SCF_MAX_TIMEOUT_SECONDS);
+    check("timeoutSeconds", checkIntRange(props.timeoutSeconds!, 60, max)?.concat(` (below the ${granularity}-minute granularity, so ticks do not overlap)`));
+  }
+  if (given("runtime")) {
+    const major = Number(/^Nodejs(\d+)\.\d+$/.exec(props.runtime!)?.[1]);
+    if (!(major >= HANDLER_NODE_MAJOR)) {
+      check("runtime", `"${props.runtime}" is not allowed; expected a Node.js runtime from Nodejs${HANDLER_NODE_MAJOR}.15 on, e.g. Nodejs18.15 (the handler is built for Node.js ${HANDLER_NODE_MAJOR})`);
+    }
+  }
+  if (alarmsWanted(props) && reference(props.functionName)) {
+    check("functionName", "must be a literal value, not a Terraform reference, when alarms are on: the alarm policies' names are made from it and cut to alarmPolicyNameMaxLength");
+  }
+  if (props.asyncRetryCount !== undefined && !reference(props.asyncRetryCount)) check("asyncRetryCount", checkIntRange(props.asyncRetryCount, 0, 2));
+  return errors;
 }

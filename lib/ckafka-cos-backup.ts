@@ -1,6 +1,6 @@
 // The construct: it checks the props, then builds its parts in order (each part's module says what it makes)
 // and checks at synth what only the whole stack shows.
-import { TerraformProvider, TerraformStack, Token, type TerraformAsset } from "cdktf";
+import { TerraformProvider, TerraformStack, type TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 import type { CamPolicy } from "../generated/providers/tencentcloud/cam-policy";
 import type { CamRole } from "../generated/providers/tencentcloud/cam-role";
@@ -19,6 +19,7 @@ import { backupBucket } from "./bucket";
 import { backupFunction } from "./backup-function";
 import { handlerEnvironment } from "./handler-config";
 import { BackupLogTopic } from "./logging";
+import { literal } from "./prop-checks";
 import { backupOutputs, outputNamePrefix } from "./outputs";
 import type { BackupBasics, CkafkaCosBackupProps } from "./props";
 import { backupTags, tagResources } from "./tags";
@@ -150,13 +151,12 @@ export class CkafkaCosBackup extends Construct {
   /** What only the whole stack shows: a default provider in another region, another backup with this function's name. */
   private stackProblems(region: string, usesDefaultProvider: boolean): string[] {
     const problems: string[] = [];
-    const known = (v: unknown): v is string => typeof v === "string" && !Token.isUnresolved(v);
     const all = TerraformStack.of(this).node.findAll();
-    if (usesDefaultProvider && known(region)) {
+    if (usesDefaultProvider && literal(region)) {
       for (const p of all) {
         if (!(p instanceof TerraformProvider) || p.terraformResourceType !== "tencentcloud") continue;
         const { alias, region: providerRegion } = p as TerraformProvider & { alias?: string; region?: unknown };
-        if (!alias && known(providerRegion) && providerRegion !== region) {
+        if (!alias && literal(providerRegion) && providerRegion !== region) {
           problems.push(`region: "${region}" differs from the region of the stack's default tencentcloud provider, "${providerRegion}": the resources are created in the provider's region, so the function would look for its bucket in the wrong one; give the construct a provider in "${region}" (provider prop) or use one region`);
         }
       }
@@ -176,7 +176,7 @@ export class CkafkaCosBackup extends Construct {
       if (other.outputNamePrefix === this.outputNamePrefix) {
         problems.push(`id: "${this.node.id}" names the outputs ${this.outputNamePrefix}_*, as ${other.node.path} does: give the backups ids that differ in letters, digits or "_"`);
       }
-      if (known(name) && other.function.nameInput === name && other.function.namespaceInput === namespace) {
+      if (literal(name) && other.function.nameInput === name && other.function.namespaceInput === namespace) {
         problems.push(`functionName: "${name}" is also the function of ${other.node.path} in namespace "${namespace}": each backup needs its own function (and, by default, its own consumer group)`);
       }
     }

@@ -3,9 +3,18 @@ import { TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import { MonitorAlarmPolicy } from "../generated/providers/tencentcloud/monitor-alarm-policy";
 import { checkTags } from "../function/config";
+import { propErrors, reference } from "./prop-checks";
+import type { CkafkaCosBackupProps } from "./props";
 
 /** The context key whose object of tags every backup under it carries (`tags` adds to and overrides it). */
 export const TAGS_CONTEXT_KEY = "ckafka-cos-backup:tags";
+
+/** "tags: why" when the tags prop is invalid. */
+export function tagPropErrors(props: CkafkaCosBackupProps): string[] {
+  const { errors, check } = propErrors();
+  if (props.tags !== undefined && !reference(props.tags)) check("tags", checkTags(props.tags));
+  return errors;
+}
 
 /** The stack's tags (context `ckafka-cos-backup:tags`) with `tags` over them; undefined when there are none. */
 export function backupTags(scope: Construct, tags: Record<string, string> | undefined): Record<string, string> | undefined {
