@@ -3,13 +3,8 @@ import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
 import COS from "cos-nodejs-sdk-v5";
 import type { BackupConfig, Encryption } from "./config";
+import type { Credentials } from "./credentials";
 import { retry, storeRetryable } from "./retry";
-
-export interface Credentials {
-  secretId: string;
-  secretKey: string;
-  sessionToken?: string;
-}
 
 export interface UploadedPart {
   PartNumber: number;
