@@ -9,9 +9,9 @@
 // - keys under the topic's folder outside the documented layout are problems (restore would not read them).
 // With a broker, it also compares the backup with the consumer group's committed offsets and the topic's end.
 import type { Kafka } from "kafkajs";
+import { committedOffsets } from "../function/kafka-offsets";
 import { timeFolder } from "../function/partitioner";
 import { ManifestIndex, type BackupSource, type ListedObject, type SourceObject, type StoredDigest } from "./backup-source";
-import { committedOffsets } from "../function/kafka-offsets";
 import { kafkaCall, kafkaRead } from "./calls";
 import { IntegrityError } from "./errors";
 import { quietProgress, type Progress } from "./progress";
