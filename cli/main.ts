@@ -8,6 +8,7 @@ import { Kafka, logLevel, type SASLOptions } from "kafkajs";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, checkCompressionLevel, checkInstanceId, checkPrefix, checkRegion, checkTopic, defaultCompressionLevel, type Compression } from "../function/config";
+import { credentialsFrom, PROVIDER_NAMES, SCF_NAMES, type Credentials } from "../function/credentials";
 import { BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
 import { IntegrityError, NothingBackedUp, UnreadableObject, UsageError } from "./errors";
@@ -293,14 +294,10 @@ export function topicsAsked(f: Pick<RestoreFlags, "targetTopic" | "targetTopicPr
 const severalText = (topics: string[] | "all") => (topics === "all" ? "--all-topics" : `${topics.length} topics`);
 
 /** COS keys from the environment: the Tencent Cloud provider's names first, then SCF's. */
-export function credentialsOf(env: NodeJS.ProcessEnv): { secretId: string; secretKey: string; sessionToken?: string } {
-  const secretId = env.TENCENTCLOUD_SECRET_ID || env.TENCENTCLOUD_SECRETID;
-  const secretKey = env.TENCENTCLOUD_SECRET_KEY || env.TENCENTCLOUD_SECRETKEY;
-  if (!secretId || !secretKey) {
-    const missing = [secretId ? "" : "TENCENTCLOUD_SECRET_ID (or TENCENTCLOUD_SECRETID)", secretKey ? "" : "TENCENTCLOUD_SECRET_KEY (or TENCENTCLOUD_SECRETKEY)"].filter(Boolean);
-    throw new UsageError(`${missing.join(" and ")} must be set: keys that may read the bucket`);
-  }
-  return { secretId, secretKey, sessionToken: env.TENCENTCLOUD_SECURITY_TOKEN || env.TENCENTCLOUD_SESSIONTOKEN || undefined };
+export function credentialsOf(env: NodeJS.ProcessEnv): Credentials {
+  const found = credentialsFrom(env, [PROVIDER_NAMES, SCF_NAMES]);
+  if ("missing" in found) throw new UsageError(`${found.missing.join(" and ")} must be set: keys that may read the bucket`);
+  return found.credentials;
 }
 
 function sourceOf(f: SourceFlags, env: NodeJS.ProcessEnv): BackupSource {
