@@ -8,7 +8,7 @@ import { Kafka, logLevel, type SASLOptions } from "kafkajs";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, checkCompressionLevel, checkInstanceId, checkPrefix, checkRegion, checkTopic, defaultCompressionLevel, type Compression } from "../function/config";
-import { BackupSource } from "./backup-source";
+import { cosSource, type BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
 import { IntegrityError, NothingBackedUp, UnreadableObject, UsageError } from "./errors";
 import { DEFAULT_CODEC, DEFAULT_PRICES, FIGURES_SOURCE, MODELLED_CODECS, MODELLED_COMPRESSIONS, codecCpu, oneFunction, planBackup, type BackupPlan, type Codec, type TopicMeasurement } from "./cost-model";
@@ -304,7 +304,7 @@ export function credentialsOf(env: NodeJS.ProcessEnv): { secretId: string; secre
 }
 
 function sourceOf(f: SourceFlags, env: NodeJS.ProcessEnv): BackupSource {
-  return new BackupSource({
+  return cosSource({
     bucket: f.bucket,
     region: f.region,
     prefix: f.prefix,
