@@ -1,6 +1,6 @@
 // kafkajs 2.2.4 keeps a 1 ms timer running on every open connection for as long as it is open: each check of the
 // connection's queue of waiting requests schedules the next, also when nothing waits (tulios/kafkajs#1556, #1704,
-// unfixed there). On Node.js 18.15 one idle connection cost about 25 ms of CPU per second here, and the handler pays
+// unfixed there). On Node.js 18.15 one idle connection cost 25–30 ms of CPU per second here, and the handler pays
 // it on each connection while it waits: for fetches, for uploads, for the group's join. The check is needed only
 // while a request waits or a broker's throttle is pending; a request that must wait schedules its own check when it
 // is queued, as before.
