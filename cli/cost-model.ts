@@ -21,25 +21,27 @@ export interface CpuLine {
 
 /**
  * The handler's CPU (user + system of its process) on Node.js 18.15, SCF's runtime, per codec, from one run of
- * `BENCH_RECORDS=200000 BENCH_REPEATS=5 BENCH_NODE=$(bash test/services/install-node.sh) npm run bench -- zstd`
- * (bench/README.md, "zstd on Node.js 18.15", 2026-12-05 17:06–17:09 UTC, a quiet machine: load average about 1):
- * the medians of 5 drains at 1,170-byte and 246-byte lines (1 KiB and 100 B values, 200,000 records, one invocation
- * each), less the start, a straight line through both. `startSeconds` (process, bundle, connections, group join,
- * manifest) was measured apart (Node 20, throughput bench). These are what the handler costs on a core of its own;
- * sizing adds `SIZING_CPU_MARGIN` on top, the cost per month does not. The zstd bench prints this model's figure
- * beside each codec's, so a change of the handler that moves its cost shows there.
+ * `BENCH_RECORDS=200000 BENCH_REPEATS=3 BENCH_BASELINE_SCRIPT=<main's bundle> BENCH_NODE=$(bash
+ * test/services/install-node.sh) npm run bench -- zstd` (bench/README.md, "zstd on Node.js 18.15", 2026-12-05
+ * 17:50–17:52 UTC, after kafkajs's idle check was skipped and the bundle trimmed; load average 5–11, yet raw kafkajs
+ * consumption ran at 4.91 CPU-s per million 1 KiB records, below the 5.48 of the quiet run before it): the medians of
+ * 3 drains at 1,170-byte and 246-byte lines (1 KiB and 100 B values, 200,000 records, one invocation each), less the
+ * start, a straight line through both. `startSeconds` (process, bundle, connections, group join, manifest) was
+ * measured apart (Node 20, throughput bench). These are what the handler costs on a core of its own; sizing adds
+ * `SIZING_CPU_MARGIN` on top, the cost per month does not. The zstd bench prints this model's figure beside each
+ * codec's, so a change of the handler that moves its cost shows there.
  */
 export const HANDLER_CPU = {
   startSeconds: 0.26,
   codecs: {
-    // CPU-s per million records, start included, at 1,170-byte / 246-byte lines: 23.40 / 13.52.
-    "gzip 6": { microsPerRecord: 9.59, microsPerLineByte: 0.010693 },
-    // 17.00 / 11.58
-    "gzip 1": { microsPerRecord: 8.837, microsPerLineByte: 0.005866 },
-    // 13.19 / 12.21
-    "zstd 1": { microsPerRecord: 10.649, microsPerLineByte: 0.001061 },
-    // 17.71 / 11.86
-    "zstd 3": { microsPerRecord: 9.003, microsPerLineByte: 0.006331 },
+    // CPU-s per million records, start included, at 1,170-byte / 246-byte lines: 22.21 / 12.75.
+    "gzip 6": { microsPerRecord: 8.931, microsPerLineByte: 0.010238 },
+    // 15.68 / 11.11
+    "gzip 1": { microsPerRecord: 8.593, microsPerLineByte: 0.004946 },
+    // 12.50 / 11.52
+    "zstd 1": { microsPerRecord: 9.959, microsPerLineByte: 0.001061 },
+    // 16.97 / 11.73
+    "zstd 3": { microsPerRecord: 9.035, microsPerLineByte: 0.005671 },
   } satisfies Record<string, CpuLine>,
 } as const;
 
@@ -48,8 +50,8 @@ export const HANDLER_CPU = {
  * On the development machine other processes' load raised the same code's CPU per record by up to 1.29× (raw
  * kafkajs consumption of 1 KiB records: 7.08 CPU-s per million at load average 3–4 against 5.48 quiet), and a
  * function's core is shared too; 1.5 covers that with room, and keeps the advice near where it was while the
- * model was fitted to a loaded machine (1.15–1.64× the quiet figures). Records costlier than their line length
- * says (random binary values, Parquet) need `--headroom` or `--cpu-share` on top.
+ * model was fitted to a loaded machine (it read 1.15–1.64× the quiet run's figures). Records costlier than their
+ * line length says (random binary values, Parquet) need `--headroom` or `--cpu-share` on top.
  */
 export const SIZING_CPU_MARGIN = 1.5;
 
