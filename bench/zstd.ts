@@ -14,7 +14,7 @@ import { HANDLER_CPU, handlerCpuSeconds } from "../cli/cost-model";
 import type { Compression } from "../function/config";
 import { FETCH } from "../function/run-loop";
 import { HANDLER_NODE_MAJOR, handlerCode } from "../lib/handler-code";
-import { HANDLER_ENTRY, ZSTD_WASM } from "../lib/bundling";
+import { HANDLER_BUILD, HANDLER_ENTRY, ZSTD_WASM } from "../lib/bundling";
 import { brokers, uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
 import type { Baseline } from "./baseline";
@@ -123,7 +123,7 @@ export async function zstdScenario(o: ZstdOptions): Promise<string> {
   const rows: string[][] = [];
   for (const valueBytes of [1024, 100]) rows.push(...(await sideBySide(o, valueBytes)));
   const load = loadCost(node, 10);
-  const handler = buildSync({ entryPoints: [HANDLER_ENTRY], bundle: true, platform: "node", target: `node${HANDLER_NODE_MAJOR}`, format: "cjs", minify: true, legalComments: "none", write: false, metafile: true });
+  const handler = buildSync({ entryPoints: [HANDLER_ENTRY], ...HANDLER_BUILD, metafile: true });
   const fromZstd = Object.entries(handler.metafile.outputs)[0][1].inputs;
   const zstdBytes = Object.entries(fromZstd).filter(([path]) => path.includes("@bokuweb/zstd-wasm")).reduce((n, [, v]) => n + v.bytesInOutput, 0);
   return [

@@ -6,6 +6,7 @@ import { CosStorage } from "./cos-storage";
 import { credentialsFrom, SCF_NAMES, type Credentials } from "./credentials";
 import { runBackup, type Logger, type RunManifest, type RunReport } from "./backup-run";
 import { kafkaBrokers } from "./broker-probe";
+import { skipIdleRequestChecks } from "./kafkajs-idle-checks";
 import { kafkaLogger } from "./kafka-log";
 import { headroomShortfall } from "./retention-headroom";
 import { reportSummary } from "./run-summary";
@@ -85,6 +86,7 @@ export async function main_handler(event: TimerEvent | undefined, context: ScfCo
   const kafkaLog = kafkaLogger(log);
   let report: RunReport;
   try {
+    skipIdleRequestChecks();
     const kafka = new Kafka({
       clientId: `ckafka-cos-backup-${config.groupId}`,
       brokers: await kafkaBrokers(config.brokers, config.tls, log.warn),

@@ -22,6 +22,14 @@ describe("function bundle", () => {
     expect(out.trim()).toBe("function");
   });
 
+  it("leaves out what the COS SDK's HTTP client loads and never calls: psl's list and http-signature's sshpk (lib/bundling.ts)", () => {
+    const index = Buffer.from(unzipSync(readFileSync(handlerCode().zipPath))["index.js"]).toString("utf8");
+    // psl's public-suffix list names blogspot domains; sshpk its key types.
+    expect(index).not.toContain("blogspot");
+    expect(index).not.toContain("ssh-ed25519");
+    expect(index).toContain("is left out of the function's bundle");
+  });
+
   it("is deterministic: the same source gives the same bytes", () => {
     const again = join(tmp, "again.zip");
     buildHandlerZip(again);
