@@ -1,6 +1,6 @@
 // The backup history from the run manifests: one entry per run, newest first, and how fresh the backup is.
-import type { RunManifest } from "../function/backup-run";
 import type { BackupSource } from "./backup-source";
+import type { RunManifest } from "../function/contracts";
 
 export interface RunSummary {
   runId: string;

@@ -3,14 +3,13 @@
 // comes, or nothing moves for a while. It owns the group: the pins at the first join, pauses and
 // resumes for the object budget and for memory (memory-guard.ts), rebalances, heartbeats during slow uploads.
 import { PartitionAssigners, type Admin, type Consumer } from "kafkajs";
-import type { RunOptions } from "./backup-run";
-import { SINGLE_INSTANCE } from "./config";
 import type { MemoryGuard } from "./memory-guard";
 import { ObjectBudget } from "./object-budget";
 import { objectFormat } from "./object-format";
 import { slotAssigner } from "./partition-assigner";
-import { PartitionWriter, type PartitionResult, type StopReason, type WriterContext } from "./partition-writer";
+import { PartitionWriter, type WriterContext } from "./partition-writer";
 import type { PartitionPlan } from "./run-plan";
+import { SINGLE_INSTANCE, type PartitionResult, type RunOptions, type StopReason } from "./contracts";
 
 /**
  * How the consumer fetches. kafkajs keeps a whole fetch response alive while any of its records is,

@@ -1,16 +1,8 @@
 // The plan of one run: where each partition starts (committed offset, start position, or the log
 // start after retention deleted records not backed up) and where it ends (the end offset now).
 import type { Admin, GroupDescription, Kafka } from "kafkajs";
-import type { BackupConfig, InstanceSlot, StartPosition } from "./config";
-import type { Logger } from "./backup-run";
 import { inSlot, mayHold } from "./partition-assigner";
-
-export interface Gap {
-  /** First offset lost. */
-  from: number;
-  /** First offset kept: the log start offset when the loss was seen. */
-  to: number;
-}
+import type { BackupConfig, Gap, InstanceSlot, Logger, StartPosition } from "./contracts";
 
 export interface PartitionPlan {
   partition: number;

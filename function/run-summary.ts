@@ -1,7 +1,6 @@
 // The run's summary log line: one JSON object whose fields CLS can index and alarm on. The backup
 // history (the console's "Logs" view) and the alarms read these fields; the manifest has the details.
-import type { RunManifest, RunReport } from "./backup-run";
-import type { StopReason } from "./partition-writer";
+import type { RunManifest, RunReport, StopReason } from "./contracts";
 
 /** `rejoinNotices`: kafkajs's lines about the group's ordinary rejoins, logged at info level (kafka-log.ts). */
 export function runSummary(manifest: RunManifest, durationMs: number, rejoinNotices = 0) {

@@ -18,12 +18,8 @@ import {
   defaultCompressionLevel,
   formatSlotArgument,
   toEnvironment,
-  type Compression,
-  type Encryption,
-  type Format,
-  type SaslMechanism,
-  type StartPosition,
 } from "../function/config";
+import type { Compression, Encryption, Format, SaslMechanism, StartPosition } from "../function/contracts";
 import { BackupAlarms, alarmsWanted, retentionHeadroomAlarmMs, type BackupAlarmProps } from "./alarms";
 import { handlerCode } from "./handler-code";
 import { memoryEnvironment, memoryPrecondition } from "./handler-memory";

@@ -8,11 +8,11 @@ import { App, TerraformStack, Testing } from "cdktf";
 import { unzipSync } from "fflate";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
 import { handlerCode } from "../../lib/handler-code";
-import { ENV, formatSlotArgument, type InstanceSlot } from "../../function/config";
-import type { RunManifest } from "../../function/backup-run";
+import { ENV, formatSlotArgument } from "../../function/config";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint } from "./cos";
 import { brokers } from "./kafka";
 import { MemoryCgroup } from "./memory-cgroup";
+import type { InstanceSlot, RunManifest } from "../../function/contracts";
 
 let script: string | undefined;
 let node: string | undefined;

@@ -10,12 +10,12 @@ import { ConfigResourceTypes, Kafka, logLevel, type Consumer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitStatus, main } from "../../cli/main";
 import { quietProgress } from "../../cli/progress";
-import type { RunManifest } from "../../function/backup-run";
 import { fingerprint } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { brokers, createTopic, produce, produceTransaction, recordOfShape, testKafka, textRecords, uniqueName, type SentRecord } from "../helpers/kafka";
 import { startKafkaBroker, type KafkaBroker } from "../services/kafka-broker";
+import type { RunManifest } from "../../function/contracts";
 
 const CREDENTIALS = { TENCENTCLOUD_SECRETID: "test-id", TENCENTCLOUD_SECRETKEY: "test-key" };
 const work = mkdtempSync(join(tmpdir(), "ckb-recovery-test-"));

@@ -1,12 +1,12 @@
 import type { KafkaMessage } from "kafkajs";
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ObjectStorage } from "../../function/cos-storage";
 import { JsonLinesEncoder } from "../../function/json-lines-encoder";
 import { ObjectBudget } from "../../function/object-budget";
 import { objectFormat, type ObjectFormat } from "../../function/object-format";
 import { PartitionWriter, type WriterContext } from "../../function/partition-writer";
 import type { PartitionPlan } from "../../function/run-plan";
+import type { ObjectStorage } from "../../function/contracts";
 
 const HOUR_MS = 3_600_000;
 const T0 = Date.UTC(2026, 10, 25, 10); // 10:00 UTC

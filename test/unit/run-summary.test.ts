@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RunManifest, RunReport } from "../../function/backup-run";
-import type { PartitionResult } from "../../function/partition-writer";
 import { reportSummary, runSummary } from "../../function/run-summary";
+import type { PartitionResult, RunManifest, RunReport } from "../../function/contracts";
 
 const partition = (p: number, stopReason: PartitionResult["stopReason"], gaps: PartitionResult["gaps"] = []): PartitionResult => ({
   partition: p,
