@@ -37,6 +37,8 @@ export const ENV = {
   writeOnce: "CKB_WRITE_ONCE",
   consumerGroups: "CKB_CONSUMER_GROUPS",
   memoryMiB: "CKB_MEMORY_MIB",
+  /** How long a run waits for a new record before it ends (BackupConfig.idleMs). Tests and operations only: the construct never sets it. */
+  idleMs: "CKB_IDLE_MS",
   cosEndpoint: "CKB_COS_ENDPOINT",
   ssmEndpoint: "CKB_SSM_ENDPOINT",
 } as const;
@@ -82,6 +84,11 @@ export const LIMITS = {
   memoryMiB: { min: 256, max: 3072, step: 128, default: 512 },
   /** One minute to 30 days. */
   retentionHeadroomAlarmMs: { min: 60_000, max: 30 * 24 * 3_600_000 },
+  /**
+   * The run's idle wait (BackupConfig.idleMs). Above the consumer's fetch wait (FETCH.maxWaitTimeInMs, 500 ms) so
+   * that the two empty fetches the idle rule also needs fit in it; at most a minute of an invocation spent waiting.
+   */
+  idleMs: { min: 500, max: 60_000, default: 3_000 },
   /** Instances per tick: one timer trigger each, and SCF allows 10 timer triggers per function. */
   parallelism: { min: 1, max: 10, default: 1 },
 } as const;
@@ -455,6 +462,7 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     writeOnce: oneOf(ENV.writeOnce, ["true", "false"], "false") === "true",
     consumerGroups,
     memoryMiB: int(ENV.memoryMiB, { min: LIMITS.memoryMiB.min, max: LIMITS.memoryMiB.max }),
+    idleMs: int(ENV.idleMs, { min: LIMITS.idleMs.min, max: LIMITS.idleMs.max }),
     cosEndpoint: env[ENV.cosEndpoint] || undefined,
     ssmEndpoint: env[ENV.ssmEndpoint] || undefined,
   };

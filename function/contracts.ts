@@ -77,6 +77,12 @@ export interface BackupConfig {
    * it may be a reference.
    */
   readonly memoryMiB?: number;
+  /**
+   * A run ends when no partition has had a new record for this long (and two fetches came back empty): the
+   * partitions not at their plan then stop with `idle`. CKB_IDLE_MS (LIMITS.idleMs), for tests and operations:
+   * the construct never sets it. Unset: 3000 ms.
+   */
+  readonly idleMs?: number;
   /** Overrides the COS endpoint (`http://host:port`, path-style). Tests only; unset in the cloud. */
   readonly cosEndpoint?: string;
   /** Overrides the SSM API endpoint. Tests only; unset in the cloud. */
@@ -166,8 +172,6 @@ export interface RunOptions {
   /** Epoch ms at which consuming stops so the last uploads and commits fit in the invocation. */
   deadlineAt: number;
   log: Logger;
-  /** A partition with no new record for this long counts as caught up. @default 3000 */
-  idleMs?: number;
   /** This invocation's share of the partitions (the timer trigger's argument). @default slot 0 of 1 */
   slot?: InstanceSlot;
   /** The function's memory in MiB, which the run keeps under (memory-guard.ts). @default unknown: peaks are only recorded */

@@ -9,6 +9,7 @@ import { objectFormat } from "./object-format";
 import { slotAssigner } from "./partition-assigner";
 import { PartitionWriter, type WriterContext } from "./partition-writer";
 import type { PartitionPlan } from "./run-plan";
+import { LIMITS } from "./config";
 import { SINGLE_INSTANCE, type PartitionResult, type RunOptions, type StopReason } from "./contracts";
 
 /**
@@ -107,7 +108,7 @@ interface TopicRun extends TopicWork {
  */
 export async function consume(opts: RunOptions, work: TopicWork[], guard: MemoryGuard): Promise<Map<string, PartitionResult[]>> {
   const { config, kafka, log } = opts;
-  const idleMs = opts.idleMs ?? 3000;
+  const idleMs = config.idleMs ?? LIMITS.idleMs.default;
   const runs = new Map<string, TopicRun>(work.map((t) => [t.topic, { ...t, writers: new Map(), assigned: new Set() }]));
   const topicNames = [...runs.keys()];
   const oneTopic = config.topicPattern === undefined && config.topics.length === 1 && runs.size === 1;
