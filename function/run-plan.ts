@@ -11,7 +11,6 @@ export interface PartitionPlan {
   /** The end offset when the run began; the run never reads at or past it. */
   endOffset: number;
   committedOffset: number | null;
-  logStartOffset: number;
   /** Offsets deleted by retention before they were backed up, seen when planning. */
   gap?: Gap;
   /** Whether this run commits startOffset when it joins the group (see planRun). */
@@ -58,7 +57,7 @@ export function planPartition(o: PartitionOffsets, start: StartPosition): Partit
     const t = o.byTime;
     startOffset = t === undefined || t < 0 ? high : Math.max(t, low);
   }
-  return { partition: o.partition, startOffset, endOffset: high, committedOffset, logStartOffset: low, gap };
+  return { partition: o.partition, startOffset, endOffset: high, committedOffset, gap };
 }
 
 /** A partition whose start is still to be decided: no committed offset, or one retention has passed. */
