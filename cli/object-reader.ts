@@ -10,7 +10,8 @@ import { Decompress as ZstdDecompress, decompress as zstdDecompress } from "fzst
 import type { Compressors, FileMetaData, SchemaElement } from "hyparquet";
 import type { ParsedKey } from "../function/partitioner";
 import { UnreadableObject } from "./errors";
-import { decodeRecord, INT64, type BackupRecord, type KafkaRecord } from "../function/record-format";
+import { timestampInt64 } from "../function/int64";
+import { decodeRecord, type BackupRecord, type KafkaRecord } from "../function/record-format";
 
 export interface ObjectToRead extends ParsedKey {
   key: string;
@@ -242,7 +243,7 @@ function text(bytes: Buffer | null): { text: string | null; base64: boolean } {
  */
 export function jsonLine(r: KafkaRecord): string {
   // The timestamp's digits go into the line as they are: a JS number would round values past 2^53.
-  if (!INT64.test(r.timestamp)) throw new Error(`timestamp ${JSON.stringify(r.timestamp)} is not a decimal int64`);
+  timestampInt64(r.timestamp);
   const key = text(r.key);
   const value = text(r.value);
   const rest: Omit<BackupRecord, "partition" | "offset" | "timestamp"> = {

@@ -9,7 +9,7 @@ import type { KafkaMessage } from "kafkajs";
 import type { ColumnSource } from "hyparquet-writer";
 import type { SchemaElement } from "hyparquet";
 import { folderMs } from "./partitioner";
-import { INT64 } from "./record-format";
+import { timestampInt64 } from "./int64";
 
 export const PARQUET_SCHEMA: SchemaElement[] = [
   { name: "root", num_children: 7 },
@@ -57,8 +57,7 @@ const headerBytes = (v: HeaderValue): number => (v === null || v === undefined ?
  * Throws for a timestamp that is no int64 (nothing is written then).
  */
 export function parquetRecordBytes(m: KafkaMessage): number {
-  const ts = m.timestamp;
-  if (typeof ts !== "string" || !INT64.test(ts)) throw new Error(`timestamp ${JSON.stringify(ts)} is not a decimal int64`);
+  timestampInt64(m.timestamp);
   let n = FIXED_ROW_BYTES + (m.key?.length ?? 0) + (m.value?.length ?? 0);
   eachHeader(m, (name, value) => {
     n += Buffer.byteLength(name) + headerBytes(value);

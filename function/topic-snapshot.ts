@@ -8,6 +8,7 @@
 // Cost per run: one metadata request, one DescribeConfigs, one ListGroups, one DescribeGroups, and one
 // OffsetFetch per candidate group (kafkajs asks one group at a time), at most MAX_GROUPS of them.
 import { ConfigResourceTypes, ConfigSource, type Admin, type Kafka } from "kafkajs";
+import { committedOffsets, type Commit } from "./kafka-offsets";
 import type { GroupSnapshot, Logger, TopicConfig, TopicSnapshot } from "./contracts";
 
 /** Groups whose offsets one run fetches at most; the others are named as skipped in the snapshot. */
@@ -81,8 +82,8 @@ export async function readTopicSnapshot(kafka: Kafka, config: TopicConfig, log: 
         const groups: GroupSnapshot[] = [];
         for (const groupId of candidates) {
           try {
-            const fetched = (await a.fetchOffsets({ groupId, topics: [topic] }))[0]?.partitions ?? [];
-            const offsets = Object.fromEntries(fetched.filter((p) => Number(p.offset) >= 0).map((p) => [String(p.partition), p.offset]));
+            const commits = (await committedOffsets(a, groupId, [topic])).get(topic) ?? new Map<number, Commit>();
+            const offsets = Object.fromEntries([...commits].map(([p, c]) => [String(p), String(c.offset)]));
             if (Object.keys(offsets).length) groups.push({ groupId, state: states.get(groupId) ?? "Unknown", offsets });
           } catch (err) {
             snapshot.problems.push(problem(`committed offsets of group "${groupId}"`, err));
