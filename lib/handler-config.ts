@@ -1,14 +1,25 @@
 // The handler's configuration: what the construct tells the function in its environment at synth
 // (function/config.ts reads it back at run time, and refuses what it does not allow).
 import { Fn, Token } from "cdktf";
-import { ALL_GROUPS, LIMITS, SASL_MECHANISMS, checkBroker, checkConsumerGroups, checkInstanceId, checkIntRange, checkPrefix, defaultCompressionLevel, toEnvironment } from "../function/config";
+import {
+  ALL_GROUPS,
+  LIMITS,
+  SASL_MECHANISMS,
+  checkBroker,
+  checkConsumerGroups,
+  checkInstanceId,
+  checkIntRange,
+  checkPrefix,
+  defaultCompressionLevel,
+  toEnvironment,
+} from "../function/config";
+import type { StartPosition } from "../function/contracts";
 import { alarmsWanted, retentionHeadroomAlarmMs } from "./alarms";
 import { encryptionOf } from "./bucket";
 import { memoryEnvironment } from "./handler-memory";
 import { known, literal, propErrors, reference } from "./prop-checks";
 import type { BackupBasics, CkafkaCosBackupProps } from "./props";
 import { namedTopics, topicPropErrors } from "./topic-selection";
-import type { StartPosition } from "../function/contracts";
 
 /** The function's environment for the backup in `bucketName`. */
 export function handlerEnvironment(props: CkafkaCosBackupProps, basics: BackupBasics, bucketName: string): Record<string, string> {
