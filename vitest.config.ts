@@ -33,6 +33,10 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           globalSetup: ["test/setup/handler-zip.ts", "test/services/global-setup.ts"],
           fileParallelism: false,
+          // The handler's idle wait in the tests' runs (test/helpers/handler.ts), instead of 3 s after the last
+          // record of every run that ends idle. Twice the consumer's fetch wait: the idle rule also needs two
+          // empty fetches, which a loaded machine can make slow.
+          env: { CKB_IDLE_MS: "1000" },
           testTimeout: 300_000,
           hookTimeout: 600_000,
         },

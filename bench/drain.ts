@@ -1,8 +1,9 @@
 // Drives the bundled handler over a backlog until every partition has committed its end offset,
 // as the timer would, invocation after invocation.
-import { ENV, type Compression, type Format } from "../function/config";
+import { ENV } from "../function/config";
 import { invokeHandler, synthesizedEnvironment } from "../test/helpers/handler";
 import { partitionOffsets, committedOffsets, uniqueName } from "../test/helpers/kafka";
+import type { Compression, Format } from "../function/contracts";
 
 export interface Drain {
   invocations: number;

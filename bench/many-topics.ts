@@ -3,11 +3,11 @@
 // new consumer group. Reports CPU seconds per million records (user + system of the handler's process, over the
 // records it wrote) and the process's peak RSS, side by side: what one function serving many topics costs.
 import { ENV } from "../function/config";
-import type { RunReport } from "../function/backup-run";
 import { invokeHandler, synthesizedEnvironment } from "../test/helpers/handler";
 import { partitionOffsets, uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
 import { fmt, spread, table } from "./stats";
+import type { RunReport } from "../function/contracts";
 
 export interface ManyTopicsOptions {
   records: number;

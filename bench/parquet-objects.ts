@@ -5,11 +5,11 @@
 // system of the process over the writes, the records built before.
 import { gzipSync } from "node:zlib";
 import type { KafkaMessage } from "kafkajs";
-import type { ObjectStorage } from "../function/cos-storage";
 import { parquetRecordBytes } from "../function/parquet-format";
 import { ParquetObjectWriter, PAGE_COMPRESSION, ROW_GROUP, type ParquetObjectOptions } from "../function/parquet-object-writer";
 import { eventValue } from "./backlog";
 import { MiB, fmt, spread, table } from "./stats";
+import type { ObjectStorage } from "../function/contracts";
 
 export interface ParquetObjectsOptions {
   records: number;

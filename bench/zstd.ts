@@ -11,7 +11,6 @@ import { join, resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { buildSync } from "esbuild";
 import { HANDLER_CPU, handlerCpuSeconds } from "../cli/cost-model";
-import type { Compression } from "../function/config";
 import { FETCH } from "../function/run-loop";
 import { HANDLER_NODE_MAJOR, handlerCode } from "../lib/handler-code";
 import { HANDLER_BUILD, HANDLER_ENTRY, ZSTD_WASM } from "../lib/bundling";
@@ -21,6 +20,7 @@ import type { Baseline } from "./baseline";
 import { drain } from "./drain";
 import { MiB, fmt, spread, table } from "./stats";
 import { runRaw } from "./throughput";
+import type { Compression } from "../function/contracts";
 
 export interface ZstdOptions {
   records: number;

@@ -11,13 +11,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import type { RunManifest } from "../function/backup-run";
 import { endpointOptions } from "../function/cos-storage";
 import { parseObjectKey, type ParsedKey } from "../function/partitioner";
 import { withRetry } from "./calls";
 import { IntegrityError, NothingBackedUp } from "./errors";
 import { readObjectChunks, type ObjectRecord } from "./object-reader";
 import { quietProgress, type Progress } from "./progress";
+import type { RunManifest } from "../function/contracts";
 
 /** Where a backup is: the bucket, the construct's deliveryPathPrefix, the instance and the topic's folder. */
 export interface BackupLocation {

@@ -1,8 +1,9 @@
 // What a backup of a measured topic needs and costs: the handler's measured CPU per record, SCF's and COS's
 // billing units, and the sizing rules the README's "Scaling out" gives, as one pure function (`planBackup`).
 // `estimate` feeds it what it measured on the brokers; the zstd bench checks the CPU figures against runs.
-import { COMPRESSION_LEVELS, GRANULARITY_MINUTES, LIMITS, timeoutFor, type Compression } from "../function/config";
+import { COMPRESSION_LEVELS, GRANULARITY_MINUTES, LIMITS, timeoutFor } from "../function/config";
 import { PART_BYTES } from "../function/object-writer";
+import type { Compression } from "../function/contracts";
 
 /** How JSON Lines objects are compressed, as the construct's `compression` and `compressionLevel` say. */
 export interface Codec {

@@ -1,7 +1,7 @@
 // The backup history from the run manifests: one entry per run, newest first, and how fresh the backup is.
-import type { RunManifest } from "../function/backup-run";
 import { countStopReasons } from "../function/stop-reasons";
 import type { BackupSource } from "./backup-source";
+import type { RunManifest } from "../function/contracts";
 
 export interface RunSummary {
   runId: string;

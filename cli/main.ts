@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { Kafka, logLevel, type SASLOptions } from "kafkajs";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, checkCompressionLevel, checkInstanceId, checkPrefix, checkRegion, checkTopic, defaultCompressionLevel, type Compression } from "../function/config";
+import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, checkCompressionLevel, checkInstanceId, checkPrefix, checkRegion, checkTopic, defaultCompressionLevel } from "../function/config";
 import { credentialsFrom, PROVIDER_NAMES, SCF_NAMES, type Credentials } from "../function/credentials";
 import { cosSource, type BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
@@ -22,6 +22,7 @@ import { checkpointName, restoreTopics, targetsOf, type TopicsRestoreReport } fr
 import { checkLocation, checkOneTopicOptions, checkTopicPrefix, incarnationOf, namedError, onceEach, topicProgress, topicsAt, topicsWanted, type TopicFlags } from "./topics";
 import type { Selection } from "./selection";
 import { verifyBackup, type Hole, type VerifyReport } from "./verify";
+import type { Compression } from "../function/contracts";
 
 /** Exit statuses, as the help documents them. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failed: 3, restoreStopped: 4 } as const;

@@ -3,9 +3,9 @@
 // and settings, its max.message.bytes, and whether the consumer groups to position have members there.
 // Also the equivalent `tencentcloud_ckafka_topic` for teams that manage topics as code.
 import { ConfigResourceTypes, type Admin, type PartitionMetadata } from "kafkajs";
-import type { TopicSnapshot } from "../function/topic-snapshot";
 import { kafkaCall, kafkaRead } from "./calls";
 import { UsageError } from "./errors";
+import type { TopicSnapshot } from "../function/contracts";
 
 /** Kafka's own default max.message.bytes (1 MiB plus the batch overhead), when the target's cannot be read. */
 export const KAFKA_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;

@@ -23,7 +23,6 @@
 import { Partitioners, type Admin, type IHeaders, type Kafka, type Message, type PartitionMetadata, type Producer } from "kafkajs";
 import { existsSync, readFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/record-format";
-import type { GroupSnapshot, TopicSnapshot } from "../function/topic-snapshot";
 import { manifestsFor, type BackupLocation, type BackupSource, type ManifestCheckOptions, type ManifestIndex, type SourceObject, type StoredDigest } from "./backup-source";
 import { kafkaCall } from "./calls";
 import { CheckpointFile } from "./checkpoint-file";
@@ -36,6 +35,7 @@ import { activeGroups, createTargetTopic, planTarget, terraformTopic, type Targe
 import { recordBytes, selectObjects, selected, type Selection } from "./selection";
 import { topicOf } from "./topics";
 import { Throttle } from "./throttle";
+import type { GroupSnapshot, TopicSnapshot } from "../function/contracts";
 
 /** Partitions restored at once by default: enough to keep a producer busy while the next objects download and decode (bench/README.md). */
 export const DEFAULT_CONCURRENCY = 4;

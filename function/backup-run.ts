@@ -2,93 +2,14 @@
 // hands records to each partition's writer (partition-writer.ts), then a manifest per topic. Invariant: a partition's offset is
 // committed only after every record before it is in an object the store has confirmed. Object keys
 // depend only on the records, so a retried run rewrites the same keys.
-import type { Kafka } from "kafkajs";
-import { SINGLE_INSTANCE, type BackupConfig, type Format, type InstanceSlot } from "./config";
-import { locateTopics, resolveTopics, type Recreation } from "./topic-locations";
-import type { ObjectStorage, StoreReader } from "./cos-storage";
-import { MemoryGuard, type MemoryProbe, type MemoryReport } from "./memory-guard";
-import { initialResult, type PartitionResult } from "./partition-writer";
-import { measureRetentionHeadroom, type RetentionHeadroom } from "./retention-headroom";
+import { locateTopics, resolveTopics } from "./topic-locations";
+import { MemoryGuard } from "./memory-guard";
+import { initialResult } from "./partition-writer";
+import { measureRetentionHeadroom } from "./retention-headroom";
 import { consume, type TopicWork } from "./run-loop";
 import { planRun, type TopicPlan } from "./run-plan";
-import { readTopicSnapshot, type TopicSnapshot } from "./topic-snapshot";
-
-/** One topic's part of a run, stored under `_manifests/<instance>/<topic>/` as it always was. */
-export interface RunManifest {
-  runId: string;
-  /** Where the topic's objects and manifests are: its name, or `<name>~<n>` once it was recreated (topic-locations.ts). */
-  topic: string;
-  /** The Kafka topic, when `topic` is a location other than its name. */
-  kafkaTopic?: string;
-  /** Set by the run that found the topic deleted and created again, and moved it to this location. */
-  recreated?: Recreation;
-  instanceId: string;
-  groupId: string;
-  /** Which instance of its tick this run was (`slot` of `parallelism`). */
-  slot: InstanceSlot;
-  /** The format of this run's objects (each object also names its own: a backup may hold both). */
-  format: Format;
-  startedAt: string;
-  endedAt: string;
-  deadlineAt: string;
-  partitions: PartitionResult[];
-  totals: { records: number; encodedBytes: number; storedBytes: number; objects: number; failedPartitions: number };
-  manifestKey: string;
-  /** Lag after the run and how long until retention may delete records not backed up. */
-  retention: RetentionHeadroom;
-  /**
-   * The topic's partitions, settings and application groups' offsets, for a restore (topic-snapshot.ts). Recorded
-   * by instance 0 of a tick only; absent in manifests written before it existed and in the other instances'.
-   */
-  topicSnapshot?: TopicSnapshot;
-  /** The run's memory: the function's, the peak the handler saw, and whether it held back for it. */
-  memory: MemoryReport;
-  /** Set when the manifest could not be stored (the objects and commits above still stand). */
-  manifestError?: string;
-}
-
-/** What one run did over all its topics: the handler's return value and its summary line (run-summary.ts). */
-export interface RunReport {
-  runId: string;
-  instanceId: string;
-  groupId: string;
-  slot: InstanceSlot;
-  startedAt: string;
-  endedAt: string;
-  /** The config's topics: names, or a pattern. */
-  topicSelection: { topics: readonly string[]; topicPattern?: string };
-  /** A manifest per topic read, by location. */
-  manifests: RunManifest[];
-  /** Topics that could not be read at all this run (not found, not planned), with why. */
-  failedTopics: { topic: string; error: string }[];
-  /** Set when the pattern matched no topic of the cluster (warned, not an error). */
-  unmatchedPattern?: string;
-  memory: MemoryReport;
-}
-
-export interface Logger {
-  info(msg: string, fields?: object): void;
-  warn(msg: string, fields?: object): void;
-  error(msg: string, fields?: object): void;
-}
-
-export interface RunOptions {
-  config: BackupConfig;
-  kafka: Kafka;
-  storage: ObjectStorage & StoreReader;
-  runId: string;
-  /** Epoch ms at which consuming stops so the last uploads and commits fit in the invocation. */
-  deadlineAt: number;
-  log: Logger;
-  /** A partition with no new record for this long counts as caught up. @default 3000 */
-  idleMs?: number;
-  /** This invocation's share of the partitions (the timer trigger's argument). @default slot 0 of 1 */
-  slot?: InstanceSlot;
-  /** The function's memory in MiB, which the run keeps under (memory-guard.ts). @default unknown: peaks are only recorded */
-  memoryMiB?: number;
-  /** How the run reads its memory. Tests only. @default this process's (processMemoryProbe) */
-  memoryProbe?: MemoryProbe;
-}
+import { readTopicSnapshot } from "./topic-snapshot";
+import { SINGLE_INSTANCE, type InstanceSlot, type PartitionResult, type Recreation, type RunManifest, type RunOptions, type RunReport, type TopicSnapshot } from "./contracts";
 
 /** At most this many topics' snapshots, headrooms and manifests are read or written at once. */
 const TOPICS_AT_ONCE = 4;

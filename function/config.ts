@@ -1,83 +1,11 @@
 // The contract between the construct (lib/, writes the function's environment at synth time)
 // and the handler (function/, reads it at run time). Both sides import this module, so a
 // setting cannot be renamed on one side only. Validators here are the ones the construct runs
-// on its props, so a value the construct accepts is a value the handler accepts.
+// on its props, so a value the construct accepts is a value the handler accepts. The settings' types
+// (BackupConfig) are in contracts.ts with the run's other types.
+import { SINGLE_INSTANCE, type BackupConfig, type Compression, type Encryption, type Format, type InstanceSlot, type SaslMechanism, type StartPosition } from "./contracts";
 
-export type StartPosition = "earliest" | "latest" | { timestampMs: number };
-export type SaslMechanism = "plain" | "scram-sha-256" | "scram-sha-512";
-/** JSON Lines: the whole object's compression; Parquet: each page's codec ("none" is refused there). */
-export type Compression = "gzip" | "zstd" | "none";
-/** The object format: JSON Lines (record-format.ts) or Parquet (parquet-format.ts, one row per record). */
-export type Format = "jsonl" | "parquet";
-/** Server-side encryption the handler asks for on every object it writes (the bucket's own default applies otherwise). */
-export type Encryption = { algorithm: "AES256" | "SM4" } | { algorithm: "KMS"; kmsKeyId?: string };
 export const ENCRYPTION_ALGORITHMS = ["AES256", "KMS", "SM4"] as const;
-
-export interface BackupConfig {
-  /** Bootstrap brokers, `host:port`. */
-  readonly brokers: string[];
-  /**
-   * The topics backed up, by name (CKB_TOPIC for one, CKB_TOPICS for several); empty when `topicPattern` names them.
-   * Use `configTopics` for what a config names; a run resolves them each time (topic-resolution.ts).
-   */
-  readonly topics: readonly string[];
-  /**
-   * A regular expression every topic backed up matches as a whole (like Kafka Connect's `topics.regex`), checked by
-   * `checkTopicPattern`; the cluster's topics are matched at every run, so new ones are backed up from the next tick.
-   */
-  readonly topicPattern?: string;
-  /** CKafka instance id; the first folder of every object key. */
-  readonly instanceId: string;
-  /** `<name>-<appid>`. */
-  readonly bucket: string;
-  readonly region: string;
-  /** `""` (bucket root) or a path ending in `/`. */
-  readonly prefix: string;
-  readonly partitionMaxBytes: number;
-  readonly startPosition: StartPosition;
-  readonly groupId: string;
-  readonly format: Format;
-  /** JSON Lines: the object's compression; Parquet: the page codec (gzip or zstd, parquet-object-writer.ts). */
-  readonly compression: Compression;
-  /** The codec's level (COMPRESSION_LEVELS): gzip 1 to 9, zstd 1 to 19; unused with "none". */
-  readonly compressionLevel: number;
-  readonly sasl?: { mechanism: SaslMechanism; username: string; secretName: string };
-  readonly tls: boolean;
-  /** Time kept back from the invocation's budget for the last upload and commit. */
-  readonly deadlineMarginMs: number;
-  /** Backup objects open at once; each can hold one part of compressed bytes (see LIMITS). */
-  readonly maxOpenObjects: number;
-  /** The run fails (so the failed-run alarm fires) when retention may delete records not backed up within this time. Unset: never. */
-  readonly retentionHeadroomAlarmMs?: number;
-  /**
-   * Set when the bucket's default encryption is not the construct's to set (an existing bucket), or names a key:
-   * each object is uploaded with these encryption headers.
-   */
-  readonly encryption?: Encryption;
-  /**
-   * The bucket keeps objects write-once (COS Object Lock): an object found already written with other
-   * bytes is an error naming its key, never replaced. Otherwise a rerun may replace it with a longer run.
-   */
-  readonly writeOnce: boolean;
-  /**
-   * Consumer groups whose committed offsets on the topic each run records for a restore (topic-snapshot.ts):
-   * names, or patterns where `*` is any run of characters; `[]` records none.
-   */
-  readonly consumerGroups: readonly string[];
-  /**
-   * The function's memory in MiB, which the handler keeps its process under (memory-guard.ts). Unset: SCF's
-   * context's, if it says. The construct writes it with NODE_OPTIONS (lib/handler-memory.ts), not toEnvironment:
-   * it may be a reference.
-   */
-  readonly memoryMiB?: number;
-  /** Overrides the COS endpoint (`http://host:port`, path-style). Tests only; unset in the cloud. */
-  readonly cosEndpoint?: string;
-  /** Overrides the SSM API endpoint. Tests only; unset in the cloud. */
-  readonly ssmEndpoint?: string;
-}
-
-/** One topic of a run: `topic` is the Kafka topic; the per-topic parts (plan, headroom, snapshot, keys) read it. */
-export type TopicConfig = BackupConfig & { readonly topic: string };
 
 /** The environment variable behind each setting. */
 export const ENV = {
@@ -109,6 +37,8 @@ export const ENV = {
   writeOnce: "CKB_WRITE_ONCE",
   consumerGroups: "CKB_CONSUMER_GROUPS",
   memoryMiB: "CKB_MEMORY_MIB",
+  /** How long a run waits for a new record before it ends (BackupConfig.idleMs). Tests and operations only: the construct never sets it. */
+  idleMs: "CKB_IDLE_MS",
   cosEndpoint: "CKB_COS_ENDPOINT",
   ssmEndpoint: "CKB_SSM_ENDPOINT",
 } as const;
@@ -154,13 +84,17 @@ export const LIMITS = {
   memoryMiB: { min: 256, max: 3072, step: 128, default: 512 },
   /** One minute to 30 days. */
   retentionHeadroomAlarmMs: { min: 60_000, max: 30 * 24 * 3_600_000 },
+  /**
+   * The run's idle wait (BackupConfig.idleMs). Above the consumer's fetch wait (FETCH.maxWaitTimeInMs, 500 ms) so
+   * that the two empty fetches the idle rule also needs fit in it; at most a minute of an invocation spent waiting.
+   */
+  idleMs: { min: 500, max: 60_000, default: 3_000 },
   /** Instances per tick: one timer trigger each, and SCF allows 10 timer triggers per function. */
   parallelism: { min: 1, max: 10, default: 1 },
 } as const;
 
 export const SASL_MECHANISMS: readonly SaslMechanism[] = ["plain", "scram-sha-256", "scram-sha-512"];
 export const COMPRESSIONS: readonly Compression[] = ["gzip", "zstd", "none"];
-
 
 /** What is wrong with `compression` for `format`, or undefined. */
 export function checkCompression(format: Format, compression: string): string | undefined {
@@ -349,20 +283,6 @@ export function formatStartPosition(value: StartPosition): string {
   return typeof value === "string" ? value : String(value.timestampMs);
 }
 
-/**
- * Which share of the topic's partitions an invocation reads: instance `slot` (0-based) of `parallelism`
- * owns the partitions p with p % parallelism === slot. Each timer trigger carries its own as the custom
- * argument (the timer event's `Message`), so every invocation knows its share without asking anyone,
- * and a deploy that changes the parallelism changes each trigger's argument with it.
- */
-export interface InstanceSlot {
-  readonly slot: number;
-  readonly parallelism: number;
-}
-
-/** A run that is the only instance of its tick: it may read every partition. */
-export const SINGLE_INSTANCE: InstanceSlot = { slot: 0, parallelism: 1 };
-
 /** The timer trigger's custom argument for `slot`. */
 export function formatSlotArgument(s: InstanceSlot): string {
   return JSON.stringify({ slot: s.slot, parallelism: s.parallelism });
@@ -542,6 +462,7 @@ export function fromEnvironment(env: Record<string, string | undefined>): Backup
     writeOnce: oneOf(ENV.writeOnce, ["true", "false"], "false") === "true",
     consumerGroups,
     memoryMiB: int(ENV.memoryMiB, { min: LIMITS.memoryMiB.min, max: LIMITS.memoryMiB.max }),
+    idleMs: int(ENV.idleMs, { min: LIMITS.idleMs.min, max: LIMITS.idleMs.max }),
     cosEndpoint: env[ENV.cosEndpoint] || undefined,
     ssmEndpoint: env[ENV.ssmEndpoint] || undefined,
   };

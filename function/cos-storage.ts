@@ -2,39 +2,9 @@
 import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
 import COS from "cos-nodejs-sdk-v5";
-import type { BackupConfig, Encryption } from "./config";
 import type { Credentials } from "./credentials";
 import { retry, storeRetryable } from "./retry";
-
-export interface UploadedPart {
-  PartNumber: number;
-  ETag: string;
-}
-
-/** What the writer needs from object storage; small enough to fake in unit tests. */
-export interface ObjectStorage {
-  /** The bucket keeps objects write-once (BackupConfig.writeOnce): an object is never replaced. */
-  readonly writeOnce?: boolean;
-  putObject(key: string, body: Buffer): Promise<void>;
-  initMultipart(key: string): Promise<string>;
-  uploadPart(key: string, uploadId: string, partNumber: number, body: Buffer): Promise<UploadedPart>;
-  completeMultipart(key: string, uploadId: string, parts: UploadedPart[]): Promise<void>;
-  abortMultipart(key: string, uploadId: string): Promise<void>;
-  /** The object's size, or undefined when there is no object under `key`. */
-  headObject(key: string): Promise<{ size: number } | undefined>;
-  /** SHA-256 (hex) of the object's bytes, streamed: memory stays small whatever its size. */
-  sha256Of(key: string): Promise<string>;
-}
-
-/** What a run reads back from the store besides its objects: manifests and topic locations (topic-locations.ts). */
-export interface StoreReader {
-  /** The keys under `prefix`, sorted; none when the bucket does not exist. */
-  listKeys(prefix: string): Promise<string[]>;
-  /** The folders right under `prefix` that start with `start` (`prefix` + name + "/"), sorted; none when the bucket does not exist. */
-  listFolders(prefix: string, start: string): Promise<string[]>;
-  /** A small object's bytes (a manifest). */
-  getObject(key: string): Promise<Buffer>;
-}
+import type { BackupConfig, Encryption, ObjectStorage, StoreReader, UploadedPart } from "./contracts";
 
 /**
  * The SDK's encryption parameters (x-cos-server-side-encryption and its key id) for `encryption`.

@@ -4,13 +4,14 @@ import { randomUUID } from "node:crypto";
 import { configTopics, fromEnvironment, parseSlotArgument } from "./config";
 import { CosStorage } from "./cos-storage";
 import { credentialsFrom, SCF_NAMES, type Credentials } from "./credentials";
-import { runBackup, type Logger, type RunManifest, type RunReport } from "./backup-run";
+import { runBackup } from "./backup-run";
 import { kafkaBrokers } from "./broker-probe";
 import { skipIdleRequestChecks } from "./kafkajs-idle-checks";
 import { kafkaLogger } from "./kafka-log";
 import { headroomShortfall } from "./retention-headroom";
 import { reportSummary } from "./run-summary";
 import { getSecretValue } from "./ssm";
+import type { Logger, RunManifest, RunReport } from "./contracts";
 
 /** The parts of SCF's context the handler reads. */
 export interface ScfContext {

@@ -4,7 +4,7 @@
 // after a killed run. They are expected and kafkajs rejoins by itself, so they are logged at info level
 // and counted in the run's summary (`rejoinNotices`): error lines stay worth an alarm.
 import { logLevel, type logCreator } from "kafkajs";
-import type { Logger } from "./backup-run";
+import type { Logger } from "./contracts";
 
 /** kafkajs's messages (protocol/error.js) for the errors that only mean: rejoin the group. */
 const REJOIN_MESSAGES = [

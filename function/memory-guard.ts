@@ -8,20 +8,7 @@
 // what a deadline does, earlier.
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-
-export interface MemoryReading {
-  rssBytes: number;
-  heapUsedBytes: number;
-}
-
-/** How the guard reads the process's memory and asks for a full garbage collection. */
-export interface MemoryProbe {
-  read(): MemoryReading;
-  /** A full, synchronous collection; absent where it cannot be had. */
-  collect?: () => void;
-  /** V8's old-space limit in bytes: shows whether --max-old-space-size took effect. */
-  heapLimitBytes(): number;
-}
+import type { MemoryProbe, MemoryReading, MemoryReport } from "./contracts";
 
 /** Shares of the function's memory, measured as the process's RSS (what the function's limit counts). */
 export const MEMORY_SHARES = {
@@ -35,21 +22,6 @@ export const MEMORY_SHARES = {
    */
   throttle: 0.75,
 } as const;
-
-/** What the manifest and the summary line report about a run's memory. */
-export interface MemoryReport {
-  /** The function's memory the guard held the run to; null when unknown (no CKB_MEMORY_MIB nor context). */
-  budgetMiB: number | null;
-  /** V8's old-space limit: about half the function's memory when NODE_OPTIONS took effect. */
-  heapLimitMiB: number;
-  /** Highest RSS and V8 heap in use seen by the guard's readings (between batches; a spike inside one can be missed). */
-  peakRssMiB: number;
-  peakHeapUsedMiB: number;
-  /** Full collections the guard asked for. */
-  collections: number;
-  /** Times the run held back (paused fetching and flushed its objects) for memory. */
-  throttled: number;
-}
 
 const MiB = 1024 * 1024;
 

@@ -5,10 +5,9 @@
 import { createHash } from "node:crypto";
 import { createGzip, type Gzip, type ZlibOptions } from "node:zlib";
 import type { KafkaMessage } from "kafkajs";
-import type { Format } from "./config";
-import type { ObjectStorage, UploadedPart } from "./cos-storage";
 import type { JsonLinesEncoder } from "./json-lines-encoder";
 import type { ZstdFrame } from "./zstd";
+import type { Format, ObjectStorage, UploadedPart, WrittenObject } from "./contracts";
 
 /** S3-compatible servers need parts of at least 5 MiB (COS: 1 MiB); the least they take keeps an open object small. */
 export const PART_BYTES = 5 * 1024 * 1024;
@@ -26,20 +25,6 @@ export const COMPRESS_CHUNK_BYTES = 256 * 1024;
  */
 const spareChunks: Buffer[] = [];
 const MAX_SPARE_CHUNKS = 16;
-
-export interface WrittenObject {
-  key: string;
-  format: Format;
-  firstOffset: number;
-  lastOffset: number;
-  records: number;
-  /** The bytes partition_max caps: JSON Lines, the encoded lines; Parquet, the records' own bytes (parquet-format.ts). */
-  encodedBytes: number;
-  /** Bytes stored. */
-  storedBytes: number;
-  sha256: string;
-  parts: number;
-}
 
 /** One backup object being written, in either format; partition-writer.ts drives it. */
 export interface ObjectWriter {

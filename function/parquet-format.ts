@@ -1,4 +1,4 @@
-// The Parquet record format (the contract with cli/ is PARQUET.md's schema): one row per Kafka record,
+// The Parquet record format (the contract with cli/ is PARQUET_SCHEMA below): one row per Kafka record,
 // in offset order, lossless. `timestamp` is Kafka's exact int64, plain (with a TIMESTAMP annotation
 // DuckDB reads the int64 maximum as `infinity`); `time` is the same instant, annotated, for queries,
 // where the record has a time folder. Key, value and header values are bytes as they are (null stays

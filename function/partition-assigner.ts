@@ -9,7 +9,7 @@
 // topic's partitions spread over the instances. Topics with fewer partitions than instances all sit on the
 // low slots (partition 0 is always slot 0's).
 import { AssignerProtocol, type GroupMember, type MemberDescription, type PartitionAssigner } from "kafkajs";
-import type { InstanceSlot } from "./config";
+import type { InstanceSlot } from "./contracts";
 
 /** The group protocol's name: members that all run this handler agree on it. */
 export const SLOT_ASSIGNER = "ckafka-cos-backup-slots";

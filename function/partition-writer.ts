@@ -3,40 +3,13 @@
 // Invariant: the partition's offset is committed only after every record before it is in an object
 // the store has confirmed.
 import type { KafkaMessage } from "kafkajs";
-import type { TopicConfig } from "./config";
-import type { ObjectStorage } from "./cos-storage";
-import type { Logger } from "./backup-run";
 import type { ObjectBudget } from "./object-budget";
 import type { ObjectFormat } from "./object-format";
-import type { ObjectWriter, WrittenObject } from "./object-writer";
+import type { ObjectWriter } from "./object-writer";
 import { objectKey, startsNewObject } from "./partitioner";
 import { recordTimestamp } from "./record-format";
-import { warnGap, type Gap, type PartitionPlan } from "./run-plan";
-
-/**
- * `idle`: the run ended because no partition made progress for a while, before this one reached its plan.
- * `memory`: the run ended early because flushing its objects did not bring it back under the function's memory.
- */
-export type StopReason = "caught-up" | "deadline" | "idle" | "error" | "revoked" | "not-assigned" | "memory";
-
-export interface PartitionResult {
-  partition: number;
-  planned: { start: number; end: number };
-  lastOffsetWritten: number | null;
-  committedOffset: number | null;
-  records: number;
-  encodedBytes: number;
-  storedBytes: number;
-  objects: WrittenObject[];
-  stopReason: StopReason;
-  error?: string;
-  /** With `error`: the partition's first offset not backed up, where the next run starts again. */
-  errorOffset?: number;
-  /** Offsets deleted by retention before they were backed up: seen when planning or while reading. */
-  gaps: Gap[];
-  /** Times the partition waited for another's object to finish (memory allows only so many open). */
-  slotWaits: number;
-}
+import { warnGap, type PartitionPlan } from "./run-plan";
+import type { Logger, ObjectStorage, PartitionResult, StopReason, TopicConfig, WrittenObject } from "./contracts";
 
 /** What every partition's writer shares in a run. */
 export interface WriterContext {

@@ -1,7 +1,7 @@
 // Where a record goes: object keys and the points where one object ends and the next begins.
 // Every decision comes from the records (offsets, sizes, timestamps), never from the wall clock,
 // so a rerun over the same offsets writes the same keys.
-import type { Compression, Format } from "./config";
+import type { Compression, Format } from "./contracts";
 
 export interface KeyParts {
   prefix: string;

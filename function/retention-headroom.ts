@@ -8,27 +8,10 @@
 // timestamp is found without reading it: Kafka's ListOffsets answers "the first offset whose timestamp is
 // at or after t", so a binary search over t finds when that record was written, for all partitions at once.
 import { ConfigResourceTypes, type Admin, type Kafka } from "kafkajs";
-import type { BackupConfig, InstanceSlot, TopicConfig } from "./config";
 import { committedOffsets, offsetsAtTime, type Commit } from "./kafka-offsets";
 import { inSlot } from "./partition-assigner";
 import { partitionOffsets, planPartition } from "./run-plan";
-import type { Logger } from "./backup-run";
-
-export interface RetentionHeadroom {
-  /**
-   * Milliseconds until retention may delete the oldest record not backed up; 0 when it may do so now.
-   * null when no record is waiting, retention is unlimited, or it could not be measured (see `error`).
-   */
-  headroomMs: number | null;
-  /** The partition holding that record. */
-  partition?: number;
-  /** The topic's `retention.ms`; null when unlimited (-1) or unreadable. */
-  retentionMs: number | null;
-  /** Records in the topic not backed up yet (end offset minus the first offset not backed up, summed): the lag after the run. */
-  lagRecords: number | null;
-  /** Why the headroom or the lag could not be measured. */
-  error?: string;
-}
+import type { BackupConfig, InstanceSlot, Logger, RetentionHeadroom, TopicConfig } from "./contracts";
 
 export interface PartitionPosition {
   partition: number;

@@ -1,17 +1,9 @@
 // The plan of one run: where each partition starts (committed offset, start position, or the log
 // start after retention deleted records not backed up) and where it ends (the end offset now).
 import type { Admin, GroupDescription, Kafka } from "kafkajs";
-import type { BackupConfig, InstanceSlot, StartPosition } from "./config";
-import type { Logger } from "./backup-run";
 import { committedOffsets, offsetsAtTime, type Commit } from "./kafka-offsets";
 import { inSlot, mayHold } from "./partition-assigner";
-
-export interface Gap {
-  /** First offset lost. */
-  from: number;
-  /** First offset kept: the log start offset when the loss was seen. */
-  to: number;
-}
+import type { BackupConfig, Gap, InstanceSlot, Logger, StartPosition } from "./contracts";
 
 export interface PartitionPlan {
   partition: number;
@@ -20,7 +12,6 @@ export interface PartitionPlan {
   /** The end offset when the run began; the run never reads at or past it. */
   endOffset: number;
   committedOffset: number | null;
-  logStartOffset: number;
   /** Offsets deleted by retention before they were backed up, seen when planning. */
   gap?: Gap;
   /** Whether this run commits startOffset when it joins the group (see planRun). */
@@ -75,7 +66,7 @@ export function planPartition(o: PartitionOffsets, start: StartPosition): Partit
     const t = o.byTime;
     startOffset = t === undefined || t < 0 ? high : Math.max(t, low);
   }
-  return { partition: o.partition, startOffset, endOffset: high, committedOffset, logStartOffset: low, gap };
+  return { partition: o.partition, startOffset, endOffset: high, committedOffset, gap };
 }
 
 /** A partition whose start is still to be decided: no committed offset, or one retention has passed. */

@@ -1,10 +1,13 @@
 // The run's summary log line: one JSON object whose fields CLS can index and alarm on. The backup
 // history (the console's "Logs" view) and the alarms read these fields; the manifest has the details.
-import type { RunManifest, RunReport } from "./backup-run";
 import { countStopReasons } from "./stop-reasons";
+import type { RunManifest, RunReport } from "./contracts";
 
-/** `rejoinNotices`: kafkajs's lines about the group's ordinary rejoins, logged at info level (kafka-log.ts). */
-export function runSummary(manifest: RunManifest, durationMs: number, rejoinNotices = 0) {
+/**
+ * One topic's figures of the summary line, from its manifest (reportSummary makes the line).
+ * `rejoinNotices`: kafkajs's lines about the group's ordinary rejoins, logged at info level (kafka-log.ts).
+ */
+export function topicSummary(manifest: RunManifest, durationMs: number, rejoinNotices = 0) {
   const gaps = manifest.partitions.flatMap((p) => p.gaps.map((g) => ({ p: p.partition, from: g.from, to: g.to })));
   return {
     runId: manifest.runId,
@@ -35,13 +38,13 @@ export function runSummary(manifest: RunManifest, durationMs: number, rejoinNoti
 }
 
 /**
- * The run's one summary line over all its topics: the figures of runSummary summed (lag) or at their worst
+ * The run's one summary line over all its topics: the figures of topicSummary summed (lag) or at their worst
  * (headroom), `topics` with each topic's own, and the topics that failed or a pattern that matched nothing.
- * With one topic the line is that topic's runSummary plus these fields, so single-topic queries and alarms read
+ * With one topic the line is that topic's topicSummary plus these fields, so single-topic queries and alarms read
  * it as before.
  */
 export function reportSummary(report: RunReport, durationMs: number, rejoinNotices = 0) {
-  const each = report.manifests.map((m) => runSummary(m, durationMs, rejoinNotices));
+  const each = report.manifests.map((m) => topicSummary(m, durationMs, rejoinNotices));
   const topics = each.map((s, i) => ({
     topic: s.topic,
     ...(report.manifests[i].kafkaTopic ? { kafkaTopic: report.manifests[i].kafkaTopic, recreated: report.manifests[i].recreated } : {}),

@@ -19,11 +19,10 @@
 // (its first run, after a recreation, after the group's offsets expired) is looked up in the store: its locations
 // (manifest folders), and the newest one's last manifests.
 import type { Admin } from "kafkajs";
-import type { Logger } from "./backup-run";
 import { inSlot } from "./partition-assigner";
-import { topicMatcher, type BackupConfig, type InstanceSlot } from "./config";
-import type { StoreReader } from "./cos-storage";
+import { topicMatcher } from "./config";
 import type { PartitionPlan } from "./run-plan";
+import type { BackupConfig, InstanceSlot, Logger, Recreation, StoreReader } from "./contracts";
 
 /** The topics a run reads, and what it could not. */
 export interface TopicResolution {
@@ -54,13 +53,6 @@ export function selectTopics(existing: ReadonlySet<string>, config: Pick<BackupC
     return { topics, missing: [], unmatchedPattern: config.topicPattern };
   }
   return { topics, missing: [] };
-}
-
-/** Where a recreated topic's new incarnation goes, and why it was judged recreated. */
-export interface Recreation {
-  previousLocation: string;
-  /** What told: e.g. `partition 2: manifest's next offset 40 > end offset 3`. */
-  evidence: string;
 }
 
 const manifestFolders = (c: Pick<BackupConfig, "prefix" | "instanceId">) => `${c.prefix}_manifests/${c.instanceId}/`;

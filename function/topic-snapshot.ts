@@ -8,41 +8,11 @@
 // Cost per run: one metadata request, one DescribeConfigs, one ListGroups, one DescribeGroups, and one
 // OffsetFetch per candidate group (kafkajs asks one group at a time), at most MAX_GROUPS of them.
 import { ConfigResourceTypes, ConfigSource, type Admin, type Kafka } from "kafkajs";
-import type { TopicConfig } from "./config";
-import type { Logger } from "./backup-run";
 import { committedOffsets, type Commit } from "./kafka-offsets";
+import type { GroupSnapshot, Logger, TopicConfig, TopicSnapshot } from "./contracts";
 
 /** Groups whose offsets one run fetches at most; the others are named as skipped in the snapshot. */
 export const MAX_GROUPS = 100;
-
-export interface GroupSnapshot {
-  groupId: string;
-  /** The group's state when read: Empty, Stable, ... */
-  state: string;
-  /** Partition -> committed offset (the next record the group reads); partitions without a commit are absent. */
-  offsets: Record<string, string>;
-}
-
-export interface TopicSnapshot {
-  /** When it was read (ISO 8601). */
-  readAt: string;
-  /** The source cluster's id (Kafka's cluster.id): a restore compares it with the target's. null when unread. */
-  clusterId: string | null;
-  partitionCount: number | null;
-  replicationFactor: number | null;
-  /** Topic-level settings set on the topic (configSource TOPIC_CONFIG); null when they could not be read. */
-  configs: Record<string, string> | null;
-  /** Partition -> the topic's end offset (high watermark) when the groups were read. */
-  endOffsets: Record<string, string>;
-  /** The patterns the groups were chosen by (the construct's consumerGroups); [] records none. */
-  groupSelection: string[];
-  /** Application groups with a committed offset on the topic (never the backup's own group); null when unread. */
-  groups: GroupSnapshot[] | null;
-  /** Groups matching the selection beyond MAX_GROUPS, not read this run. */
-  groupsSkipped?: string[];
-  /** What could not be read and why, one line each (a missing permission, for instance). */
-  problems: string[];
-}
 
 /** Whether a group id matches one of the patterns: a name, or a glob where `*` is any run of characters. */
 export function groupSelected(groupId: string, patterns: readonly string[]): boolean {

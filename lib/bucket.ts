@@ -4,9 +4,10 @@ import { Fn, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { CosBucket, type CosBucketLifecycleRules } from "../generated/providers/tencentcloud/cos-bucket";
 import { CosBucketVersion } from "../generated/providers/tencentcloud/cos-bucket-version";
-import { checkBucket, checkIntRange, type Encryption } from "../function/config";
+import { checkBucket, checkIntRange } from "../function/config";
 import { known, literal, propErrors, reference } from "./prop-checks";
 import type { BackupBasics, CkafkaCosBackupProps } from "./props";
+import type { Encryption } from "../function/contracts";
 
 export interface BackupBucket {
   /** The new bucket; undefined with `existingBucketName`. */

@@ -12,8 +12,8 @@ import {
   checkPrefix,
   defaultCompressionLevel,
   toEnvironment,
-  type StartPosition,
 } from "../function/config";
+import type { StartPosition } from "../function/contracts";
 import { alarmsWanted, retentionHeadroomAlarmMs } from "./alarms";
 import { encryptionOf } from "./bucket";
 import { memoryEnvironment } from "./handler-memory";

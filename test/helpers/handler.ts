@@ -8,11 +8,11 @@ import { App, TerraformStack, Testing } from "cdktf";
 import { unzipSync } from "fflate";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
 import { handlerCode } from "../../lib/handler-code";
-import { ENV, formatSlotArgument, type InstanceSlot } from "../../function/config";
-import type { RunManifest } from "../../function/backup-run";
+import { ENV, formatSlotArgument } from "../../function/config";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint } from "./cos";
 import { brokers } from "./kafka";
 import { MemoryCgroup } from "./memory-cgroup";
+import type { InstanceSlot, RunManifest } from "../../function/contracts";
 
 let script: string | undefined;
 let node: string | undefined;
@@ -58,7 +58,10 @@ export function synthesizedEnvironment(props: TestProps, overrides: Record<strin
   });
   const tf = JSON.parse(Testing.synth(stack));
   const fn = Object.values(tf.resource.tencentcloud_scf_function)[0] as { environment: Record<string, string> };
-  return { ...fn.environment, [ENV.brokers]: brokers().join(","), [ENV.cosEndpoint]: cosEndpoint(), ...overrides };
+  // The tests' idle wait (vitest.config.ts), which the construct never sets: benchmarks keep the handler's default.
+  const idleMs = process.env[ENV.idleMs];
+  const idle: Record<string, string> = idleMs ? { [ENV.idleMs]: idleMs } : {};
+  return { ...fn.environment, [ENV.brokers]: brokers().join(","), [ENV.cosEndpoint]: cosEndpoint(), ...idle, ...overrides };
 }
 
 export interface Invocation {

@@ -4,10 +4,8 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { BucketSource, type BackupLocation, type BackupSource, type BucketListing, type BucketReads } from "../../cli/backup-source";
-import type { RunManifest } from "../../function/backup-run";
-import type { WrittenObject } from "../../function/object-writer";
-import type { PartitionResult } from "../../function/partition-writer";
 import { objectKey } from "../../function/partitioner";
+import type { PartitionResult, RunManifest, WrittenObject } from "../../function/contracts";
 
 /** The reads a BackupSource makes, answered from `objects` as a bucket would (keys sorted, folders by delimiter). */
 export function memoryReads(objects: Map<string, Buffer>): BucketReads {

@@ -1,6 +1,6 @@
 // Objects in memory, multipart included, for the writers' unit tests: what they store, part by part.
 import { createHash } from "node:crypto";
-import type { ObjectStorage, StoreReader, UploadedPart } from "../../function/cos-storage";
+import type { ObjectStorage, StoreReader, UploadedPart } from "../../function/contracts";
 
 export class MemoryStorage implements ObjectStorage, StoreReader {
   readonly objects = new Map<string, Buffer>();

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitStatus, main } from "../../cli/main";
 import { readObject } from "../../cli/object-reader";
 import { quietProgress } from "../../cli/progress";
-import type { RunManifest } from "../../function/backup-run";
 import { parseObjectKey } from "../../function/partitioner";
 import { decodeRecord, type KafkaRecord } from "../../function/record-format";
 import { fingerprint, readBackup } from "../helpers/backup-reader";
@@ -23,6 +22,7 @@ import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { SASL_USERS } from "../services/kafka-broker";
 import { brokers, consumeAll, createTopic, produce, produceTransaction, recordOfShape, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
 import { CREDENTIALS, cli, refusal } from "../helpers/cli";
+import type { RunManifest } from "../../function/contracts";
 
 const work = mkdtempSync(join(tmpdir(), "ckb-cli-test-"));
 

@@ -2,12 +2,12 @@
 // together, when N changes between ticks, when one is killed, and when they start seconds apart.
 import { describe, expect, it } from "vitest";
 import { ENV } from "../../function/config";
-import type { RunManifest } from "../../function/backup-run";
 import { expectExactlyOnce } from "../helpers/assertions";
 import { cosEndpoint } from "../helpers/cos";
 import { startFlakyProxy } from "../helpers/flaky-proxy";
 import { invokeHandler, invokeTick, synthesizedEnvironment, type Invocation } from "../helpers/handler";
 import { committedOffsets, createTopic, partitionOffsets, produce, textRecords, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
+import type { RunManifest } from "../../function/contracts";
 
 /** The partitions each run of a tick took part in (not-assigned ones left out), checked to be disjoint. */
 function ownersOf(tick: Invocation[]): Map<number, RunManifest> {

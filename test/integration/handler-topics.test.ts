@@ -3,12 +3,12 @@
 // location. And a list of topics with one missing: the others are backed up, the invocation names the missing one.
 import { describe, expect, it } from "vitest";
 import { ENV } from "../../function/config";
-import type { RunManifest, RunReport } from "../../function/backup-run";
 import { expectExactlyOnce } from "../helpers/assertions";
 import { cosEndpoint, getBytes, listKeys, testCos } from "../helpers/cos";
 import { startFlakyProxy } from "../helpers/flaky-proxy";
 import { invokeTick, synthesizedEnvironment, type Invocation } from "../helpers/handler";
 import { committedOffsets, createTopic, partitionOffsets, produce, retrying, textRecords, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
+import type { RunManifest, RunReport } from "../../function/contracts";
 
 const PARTITIONS = 6;
 const INSTANCE = "ckafka-test";

@@ -8,13 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigResourceTypes, Kafka, logLevel, type Consumer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunManifest } from "../../function/backup-run";
 import { fingerprint } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { brokers, createTopic, produce, produceTransaction, recordOfShape, testKafka, textRecords, uniqueName, type SentRecord } from "../helpers/kafka";
 import { startKafkaBroker, type KafkaBroker } from "../services/kafka-broker";
 import { CREDENTIALS, cli, refusal } from "../helpers/cli";
+import type { RunManifest } from "../../function/contracts";
 
 const work = mkdtempSync(join(tmpdir(), "ckb-recovery-test-"));
 let clusterB: KafkaBroker;

@@ -1,11 +1,12 @@
 // The one start-offset rule against the real broker: with a timestamp start position and no committed offset,
 // the run's plan and the retention headroom both start at the first record written at or after that time.
 import { describe, expect, it } from "vitest";
-import { SINGLE_INSTANCE, fromEnvironment } from "../../function/config";
+import { fromEnvironment } from "../../function/config";
 import { measureRetentionHeadroom } from "../../function/retention-headroom";
 import { planRun, type PartitionPlan } from "../../function/run-plan";
 import { synthesizedEnvironment } from "../helpers/handler";
 import { createTopic, produce, testKafka, uniqueName, type SentRecord } from "../helpers/kafka";
+import { SINGLE_INSTANCE } from "../../function/contracts";
 
 const MIN = 60_000;
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { RunManifest } from "../../function/backup-run";
-import type { PartitionResult } from "../../function/partition-writer";
 import { readHistory } from "../../cli/history";
 import { MemoryBackup } from "../helpers/memory-backup";
+import type { PartitionResult, RunManifest } from "../../function/contracts";
 
 const part = (partition: number, stopReason: PartitionResult["stopReason"], start: number, end: number, committed: number | null): PartitionResult => ({
   partition,

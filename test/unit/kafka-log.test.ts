@@ -1,7 +1,7 @@
 import { logLevel } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import type { Logger } from "../../function/backup-run";
 import { isRejoinNotice, kafkaLogger } from "../../function/kafka-log";
+import type { Logger } from "../../function/contracts";
 
 function capture(): Logger & { lines: Array<[string, string, object | undefined]> } {
   const lines: Array<[string, string, object | undefined]> = [];

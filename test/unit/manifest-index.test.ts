@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ManifestIndex, manifestsFor, type SourceManifest, type SourceObject } from "../../cli/backup-source";
 import { IntegrityError } from "../../cli/errors";
-import type { RunManifest } from "../../function/backup-run";
+import type { RunManifest } from "../../function/contracts";
 
 const KEY = "p/ckafka-1/orders/dt=2023-11-14/hour=22/orders+0+00000000000000000000.parquet";
 const OTHER = "p/ckafka-1/orders/dt=2023-11-14/hour=22/orders+0+00000000000000000100.parquet";

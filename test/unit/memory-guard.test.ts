@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MEMORY_SHARES, MemoryGuard, processMemoryProbe, type MemoryProbe } from "../../function/memory-guard";
+import { MEMORY_SHARES, MemoryGuard, processMemoryProbe } from "../../function/memory-guard";
+import type { MemoryProbe } from "../../function/contracts";
 
 const MiB = 1024 * 1024;
 

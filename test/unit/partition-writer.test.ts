@@ -26,7 +26,7 @@ function message(offset: number, timestampMs = T0, value = "v"): KafkaMessage {
 }
 
 function plan(startOffset: number, endOffset: number, partition = 3): PartitionPlan {
-  return { partition, startOffset, endOffset, committedOffset: null, logStartOffset: 0 };
+  return { partition, startOffset, endOffset, committedOffset: null };
 }
 
 let JSON_LINES: ObjectFormat;

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { IntegrityError, NothingBackedUp, UsageError } from "../../cli/errors";
 import { restoreBackup, type RestoreOptions } from "../../cli/restore";
-import type { TopicSnapshot } from "../../function/topic-snapshot";
 import { MemoryBackup, T0, type TestRecord } from "../helpers/memory-backup";
+import type { TopicSnapshot } from "../../function/contracts";
 
 const records = (partition: number, from: number, to: number): TestRecord[] => Array.from({ length: to - from }, (_, i) => ({ offset: from + i, value: `p${partition}-${"x".repeat(from + i)}` }));
 const snapshot = (groups: TopicSnapshot["groups"]): TopicSnapshot => ({ readAt: new Date(T0).toISOString(), clusterId: "c1", partitionCount: 2, replicationFactor: 3, configs: {}, endOffsets: {}, groupSelection: ["app*"], groups, problems: [] });

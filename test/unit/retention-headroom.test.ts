@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Kafka } from "kafkajs";
-import { SINGLE_INSTANCE, fromEnvironment } from "../../function/config";
+import { fromEnvironment } from "../../function/config";
 import { headroomShortfall, measureRetentionHeadroom, oldestUnbackedTimestamp, positionsOf, type OffsetsAtTime } from "../../function/retention-headroom";
+import { SINGLE_INSTANCE } from "../../function/contracts";
 
 const MIN = 60_000;
 const NOW = Date.UTC(2026, 0, 1, 12);

@@ -65,7 +65,7 @@ describe("applyAssignment", () => {
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     };
   });
-  const writers = () => [0, 1, 2].map((partition) => new PartitionWriter({ partition, startOffset: 0, endOffset: 10, committedOffset: null, logStartOffset: 0 }, ctx));
+  const writers = () => [0, 1, 2].map((partition) => new PartitionWriter({ partition, startOffset: 0, endOffset: 10, committedOffset: null }, ctx));
 
   it("gives the run the partitions of its assignment and revokes those it lost", () => {
     const ws = writers();

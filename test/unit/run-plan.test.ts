@@ -14,7 +14,6 @@ describe("planPartition", () => {
       startOffset: 150,
       endOffset: 200,
       committedOffset: 150,
-      logStartOffset: 100,
       gap: undefined,
     });
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RunManifest, RunReport } from "../../function/backup-run";
-import type { PartitionResult } from "../../function/partition-writer";
-import { reportSummary, runSummary } from "../../function/run-summary";
+import { reportSummary, topicSummary } from "../../function/run-summary";
+import type { PartitionResult, RunManifest, RunReport } from "../../function/contracts";
 
 const partition = (p: number, stopReason: PartitionResult["stopReason"], gaps: PartitionResult["gaps"] = []): PartitionResult => ({
   partition: p,
@@ -17,7 +16,7 @@ const partition = (p: number, stopReason: PartitionResult["stopReason"], gaps: P
   slotWaits: 0,
 });
 
-describe("runSummary", () => {
+describe("topicSummary", () => {
   it("carries records, bytes, lag, retention headroom, stop reasons and gaps as fields", () => {
     const manifest: RunManifest = {
       runId: "r1",
@@ -35,7 +34,7 @@ describe("runSummary", () => {
       retention: { headroomMs: 600_000, partition: 1, retentionMs: 3_600_000, lagRecords: 77 },
       memory: { budgetMiB: 256, heapLimitMiB: 176, peakRssMiB: 150, peakHeapUsedMiB: 60, collections: 4, throttled: 1 },
     };
-    expect(runSummary(manifest, 1234, 3)).toMatchObject({
+    expect(topicSummary(manifest, 1234, 3)).toMatchObject({
       runId: "r1",
       slot: 1,
       parallelism: 3,
@@ -57,7 +56,7 @@ describe("runSummary", () => {
       heapLimitMiB: 176,
       memoryThrottled: 1,
     });
-    expect(runSummary({ ...manifest, manifestError: "denied" }, 1).ok).toBe(false);
+    expect(topicSummary({ ...manifest, manifestError: "denied" }, 1).ok).toBe(false);
   });
 });
 
@@ -109,9 +108,9 @@ describe("reportSummary", () => {
     expect(line.topics.map((t) => [t.topic, t.ok, t.records, t.lagRecords])).toEqual([["orders", true, 10, 5], ["billing", false, 10, 7]]);
   });
 
-  it("with one topic: that topic's runSummary fields, plus the per-topic ones", () => {
+  it("with one topic: that topic's topicSummary fields, plus the per-topic ones", () => {
     const m = manifest("orders", 5, 600_000, "caught-up");
-    expect(reportSummary(report([m]), 99)).toMatchObject({ ...runSummary(m, 99), topicCount: 1, failedTopics: [] });
+    expect(reportSummary(report([m]), 99)).toMatchObject({ ...topicSummary(m, 99), topicCount: 1, failedTopics: [] });
   });
 
   it("a pattern matching nothing: said in the line, and still ok", () => {

@@ -3,9 +3,10 @@
 // that answers as Kafka does (kafkajs gives the end offset where ListOffsets by time finds no record).
 import type { Kafka } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import { SINGLE_INSTANCE, fromEnvironment, type StartPosition } from "../../function/config";
+import { fromEnvironment } from "../../function/config";
 import { measureRetentionHeadroom } from "../../function/retention-headroom";
 import { planRun, type PartitionPlan } from "../../function/run-plan";
+import { SINGLE_INSTANCE, type StartPosition } from "../../function/contracts";
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 1);

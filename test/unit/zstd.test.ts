@@ -4,7 +4,7 @@ import { decompress } from "fzstd";
 import { parquetMetadata } from "hyparquet";
 import { describe, expect, it } from "vitest";
 import { readObject } from "../../cli/object-reader";
-import { ConfigError, fromEnvironment, type Compression, type Format } from "../../function/config";
+import { ConfigError, fromEnvironment } from "../../function/config";
 import { objectFormat } from "../../function/object-format";
 import { JsonLinesEncoder } from "../../function/json-lines-encoder";
 import { COMPRESS_CHUNK_BYTES, JsonLinesObjectWriter } from "../../function/object-writer";
@@ -13,6 +13,7 @@ import type { KafkaRecord } from "../../function/record-format";
 import { zstdFrames } from "../../function/zstd";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { message } from "../helpers/kafka-message";
+import type { Compression, Format } from "../../function/contracts";
 
 const T = "1764064800000"; // 2025-11-25T10:00:00Z
 const PARTS = { prefix: "p/", instanceId: "ckafka-1", topic: "t" };
