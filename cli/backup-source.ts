@@ -7,9 +7,7 @@
 // every object they read against it, since a damaged Parquet (or plain .jsonl) object can still decode, into other records.
 import COS from "cos-nodejs-sdk-v5";
 import { createHash } from "node:crypto";
-import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Writable } from "node:stream";
 import { endpointOptions } from "../function/cos-storage";
 import { parseObjectKey, type ParsedKey } from "../function/partitioner";
@@ -267,7 +265,8 @@ class CosReads implements BucketReads {
       SecretId: credentials.secretId,
       SecretKey: credentials.secretKey,
       SecurityToken: credentials.sessionToken,
-      ConfCwd: mkdtempSync(join(tmpdir(), "ckb-cli-")),
+      // Where the SDK would keep resumable uploads; the CLI only reads, so nothing is written there.
+      ConfCwd: tmpdir(),
       // The SDK's own limit is a backstop: ours (calls.ts) fires first and names the endpoint.
       Timeout: this.timeoutMs + 5_000,
       // Our own retries (calls.ts) name the endpoint; the SDK's host switch would hide it.

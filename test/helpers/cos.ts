@@ -1,8 +1,6 @@
 // cos-nodejs-sdk-v5 pointed at the test object server, and small read helpers.
 import COS from "cos-nodejs-sdk-v5";
-import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { endpointOptions } from "../../function/cos-storage";
 import { TEST_BUCKET } from "../services/object-store";
 
@@ -20,7 +18,7 @@ export function testCos(): COS {
     SecretId: "test-id",
     SecretKey: "test-key",
     ...endpointOptions(cosEndpoint()),
-    ConfCwd: mkdtempSync(join(tmpdir(), "ckb-cos-conf-")),
+    ConfCwd: tmpdir(),
   });
 }
 

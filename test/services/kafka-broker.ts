@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
-import { freePort, portOpen, runScript, startService, type Service } from "./process";
+import { freePort, portOpen, runScript, startService, stopThenRemove, type Service } from "./process";
 
 /** Users the SASL listener knows. CKafka user names look like `<instanceId>#<user>`. */
 export const SASL_USERS = {
@@ -146,7 +146,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promis
     timeoutMs: 90_000,
   });
   const tlsAddresses = tls ? { ssl: `127.0.0.1:${tls.ssl}`, saslSsl: `127.0.0.1:${tls.saslSsl}` } : {};
-  return { plaintext: `127.0.0.1:${plain}`, sasl: `127.0.0.1:${sasl}`, ...tlsAddresses, stop: service.stop };
+  return { plaintext: `127.0.0.1:${plain}`, sasl: `127.0.0.1:${sasl}`, ...tlsAddresses, stop: stopThenRemove(dir, service.stop) };
 }
 
 /**

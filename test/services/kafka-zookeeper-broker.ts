@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SASL_USERS, coordinatorAnswers, kafkaLibs, serviceJvm, sharedBrokerSettings, type KafkaBroker } from "./kafka-broker";
-import { freePort, portOpen, startService } from "./process";
+import { freePort, portOpen, startService, stopThenRemove } from "./process";
 
 /** The versions CKafka sells (reference: tencentcloud.md §6); the version matrix runs each. */
 export const CKAFKA_VERSIONS = ["2.4.1", "2.8.1", "3.2.3"] as const;
@@ -62,10 +62,10 @@ export async function startZooKeeperKafkaBroker(version: string): Promise<KafkaB
       ready: async () => (await portOpen(plain)) && (await portOpen(sasl)) && (await coordinatorAnswers(`127.0.0.1:${plain}`)),
       timeoutMs: 90_000,
     });
-    const stop = async () => {
+    const stop = stopThenRemove(dir, async () => {
       await broker.stop();
       await zookeeper.stop();
-    };
+    });
     return { plaintext: `127.0.0.1:${plain}`, sasl: `127.0.0.1:${sasl}`, stop };
   } catch (err) {
     await zookeeper.stop();

@@ -3,7 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, runScript, startService } from "./process";
+import { freePort, runScript, startService, stopThenRemove } from "./process";
 
 /** The bucket the object server creates at start; COS bucket names end in a 10-digit appid. */
 export const TEST_BUCKET = "backup-1250000000";
@@ -55,5 +55,5 @@ export async function startObjectStore(): Promise<ObjectStore> {
     },
     timeoutMs: 120_000,
   });
-  return { endpoint, stop: service.stop };
+  return { endpoint, stop: stopThenRemove(dir, service.stop) };
 }

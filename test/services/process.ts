@@ -146,3 +146,14 @@ export async function startService(opts: {
   };
   return { name: opts.name, child, logFile: opts.logFile, stop };
 }
+
+/**
+ * `stop`, then removes the service's temp folder (its data and logs): a Kafka run leaves gigabytes there, and
+ * runs after runs would fill the disk. A service that failed to start keeps its folder for its log.
+ */
+export function stopThenRemove(dir: string, stop: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    await stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
