@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { RunManifest } from "../function/backup-run";
 import { endpointOptions } from "../function/cos-storage";
-import { parseObjectKey, type ParsedKey } from "../function/partitioner";
+import { parseObjectKey, type ParsedKey } from "../function/object-keys";
 import { withRetry } from "./calls";
 import { IntegrityError, NothingBackedUp } from "./errors";
 import { readObjectChunks, type ObjectRecord } from "./object-reader";

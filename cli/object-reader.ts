@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import { createGunzip, gunzipSync } from "node:zlib";
 import { Decompress as ZstdDecompress, decompress as zstdDecompress } from "fzstd";
 import type { Compressors, FileMetaData, SchemaElement } from "hyparquet";
-import type { ParsedKey } from "../function/partitioner";
+import type { ParsedKey } from "../function/object-keys";
 import { UnreadableObject } from "./errors";
 import { decodeRecord, INT64, type BackupRecord, type KafkaRecord } from "../function/record-format";
 

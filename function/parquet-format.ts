@@ -8,7 +8,7 @@
 import type { KafkaMessage } from "kafkajs";
 import type { ColumnSource } from "hyparquet-writer";
 import type { SchemaElement } from "hyparquet";
-import { folderMs } from "./partitioner";
+import { folderMs } from "./object-keys";
 import { INT64 } from "./record-format";
 
 export const PARQUET_SCHEMA: SchemaElement[] = [

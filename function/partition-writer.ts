@@ -9,7 +9,7 @@ import type { Logger } from "./backup-run";
 import type { ObjectBudget } from "./object-budget";
 import type { ObjectFormat } from "./object-format";
 import type { ObjectWriter, WrittenObject } from "./object-writer";
-import { objectKey, startsNewObject } from "./partitioner";
+import { objectKey, startsNewObject } from "./object-keys";
 import { recordTimestamp } from "./record-format";
 import { warnGap, type Gap, type PartitionPlan } from "./run-plan";
 

@@ -12,7 +12,7 @@ import { exitStatus, main } from "../../cli/main";
 import { readObject } from "../../cli/object-reader";
 import { quietProgress } from "../../cli/progress";
 import type { RunManifest } from "../../function/backup-run";
-import { parseObjectKey } from "../../function/partitioner";
+import { parseObjectKey } from "../../function/object-keys";
 import { decodeRecord, type KafkaRecord } from "../../function/record-format";
 import { fingerprint, readBackup } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint, getBytes, listKeys, testCos } from "../helpers/cos";

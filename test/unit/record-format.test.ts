@@ -2,7 +2,7 @@ import type { IHeaders } from "kafkajs";
 import { describe, expect, it } from "vitest";
 import { JsonLinesEncoder } from "../../function/json-lines-encoder";
 import { decodeRecord, recordTimestamp, type KafkaRecord } from "../../function/record-format";
-import { NO_TIME_FOLDER, objectKey, parseObjectKey, startsNewObject, timeFolder } from "../../function/partitioner";
+import { NO_TIME_FOLDER, objectKey, parseObjectKey, startsNewObject, timeFolder } from "../../function/object-keys";
 
 /** The line the handler writes for a record (kafkajs hands over a repeated header as an array). */
 function encodeRecord(r: KafkaRecord): string {
@@ -66,7 +66,7 @@ describe("record timestamps from kafkajs", () => {
   });
 });
 
-describe("partitioner", () => {
+describe("object keys", () => {
   const parts = { prefix: "p/", instanceId: "ckafka-1", topic: "orders", format: "jsonl" as const, compression: "gzip" as const };
   const ms = (t: number) => String(t);
   it("keys objects by UTC hour folder and zero-padded first offset", () => {

@@ -8,7 +8,7 @@ import { ConfigError, fromEnvironment, type Compression, type Format } from "../
 import { objectFormat } from "../../function/object-format";
 import { JsonLinesEncoder } from "../../function/json-lines-encoder";
 import { COMPRESS_CHUNK_BYTES, JsonLinesObjectWriter } from "../../function/object-writer";
-import { objectKey, parseObjectKey } from "../../function/partitioner";
+import { objectKey, parseObjectKey } from "../../function/object-keys";
 import type { KafkaRecord } from "../../function/record-format";
 import { zstdFrames } from "../../function/zstd";
 import { MemoryStorage } from "../helpers/memory-storage";

@@ -1,4 +1,4 @@
-// Where a record goes: object keys and the points where one object ends and the next begins.
+// Object keys, time folders and the cut rule: where a record goes and where one object ends and the next begins.
 // Every decision comes from the records (offsets, sizes, timestamps), never from the wall clock,
 // so a rerun over the same offsets writes the same keys.
 import type { Compression, Format } from "./config";
