@@ -6,8 +6,8 @@
 import { gzipSync } from "node:zlib";
 import type { KafkaMessage } from "kafkajs";
 import type { ObjectStorage } from "../function/cos-storage";
-import { parquetRecordBytes } from "../function/parquet-format";
-import { ParquetObjectWriter, PAGE_COMPRESSION, ROW_GROUP, type ParquetObjectOptions } from "../function/parquet-object-writer";
+import { parquetRecordBytes } from "../function/formats/parquet/rows";
+import { ParquetObjectWriter, PAGE_COMPRESSION, ROW_GROUP, type ParquetObjectOptions } from "../function/formats/parquet/writer";
 import { eventValue } from "./backlog";
 import { MiB, fmt, spread, table } from "./stats";
 

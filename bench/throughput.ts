@@ -13,7 +13,7 @@ import { gunzipSync } from "node:zlib";
 import { FETCH } from "../function/run-loop";
 import { HANDLER_CPU, handlerCpuSeconds } from "../cli/cost-model";
 import { LIMITS } from "../function/config";
-import { COMPRESS_CHUNK_BYTES, PART_BYTES } from "../function/object-writer";
+import { COMPRESS_CHUNK_BYTES, PART_BYTES } from "../function/formats/object-writer";
 import { brokers, uniqueName } from "../test/helpers/kafka";
 import { TEST_BUCKET, cosEndpoint, getBytes, listKeys, testCos } from "../test/helpers/cos";
 import { produceBacklog } from "./backlog";

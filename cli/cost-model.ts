@@ -2,7 +2,7 @@
 // billing units, and the sizing rules the README's "Scaling out" gives, as one pure function (`planBackup`).
 // `estimate` feeds it what it measured on the brokers; the zstd bench checks the CPU figures against runs.
 import { COMPRESSION_LEVELS, GRANULARITY_MINUTES, LIMITS, timeoutFor, type Compression } from "../function/config";
-import { PART_BYTES } from "../function/object-writer";
+import { PART_BYTES } from "../function/formats/object-writer";
 
 /** How JSON Lines objects are compressed, as the construct's `compression` and `compressionLevel` say. */
 export interface Codec {

@@ -4,9 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { Kafka, KafkaMessage } from "kafkajs";
-import { JsonLinesEncoder } from "../function/json-lines-encoder";
-import { COMPRESS_CHUNK_BYTES } from "../function/object-writer";
-import { zstdFrames } from "../function/zstd";
+import { JsonLinesEncoder } from "../function/formats/jsonl/encoder";
+import { COMPRESS_CHUNK_BYTES } from "../function/formats/object-writer";
+import { zstdFrames } from "../function/formats/zstd";
 import { kafkaCall, kafkaRead } from "./calls";
 import type { Codec, TopicMeasurement } from "./cost-model";
 import type { Progress } from "./progress";

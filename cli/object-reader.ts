@@ -10,7 +10,7 @@ import { Decompress as ZstdDecompress, decompress as zstdDecompress } from "fzst
 import type { Compressors, FileMetaData, SchemaElement } from "hyparquet";
 import type { ParsedKey } from "../function/object-keys";
 import { UnreadableObject } from "./errors";
-import { decodeRecord, INT64, type BackupRecord, type KafkaRecord } from "../function/record-format";
+import { decodeRecord, INT64, type BackupRecord, type KafkaRecord } from "../function/formats/record";
 
 export interface ObjectToRead extends ParsedKey {
   key: string;

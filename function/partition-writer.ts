@@ -7,10 +7,10 @@ import type { TopicConfig } from "./config";
 import type { ObjectStorage } from "./cos-storage";
 import type { Logger } from "./backup-run";
 import type { ObjectBudget } from "./object-budget";
-import type { ObjectFormat } from "./object-format";
-import type { ObjectWriter, WrittenObject } from "./object-writer";
+import type { ObjectFormat } from "./formats/writers";
+import type { ObjectWriter, WrittenObject } from "./formats/object-writer";
 import { objectKey, startsNewObject } from "./object-keys";
-import { recordTimestamp } from "./record-format";
+import { recordTimestamp } from "./formats/record";
 import { warnGap, type Gap, type PartitionPlan } from "./run-plan";
 
 /**

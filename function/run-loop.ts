@@ -7,7 +7,7 @@ import type { RunOptions } from "./backup-run";
 import { SINGLE_INSTANCE } from "./config";
 import type { MemoryGuard } from "./memory-guard";
 import { ObjectBudget } from "./object-budget";
-import { objectFormat } from "./object-format";
+import { objectFormat } from "./formats/writers";
 import { slotAssigner } from "./partition-assigner";
 import { PartitionWriter, type PartitionResult, type StopReason, type WriterContext } from "./partition-writer";
 import type { PartitionPlan } from "./run-plan";

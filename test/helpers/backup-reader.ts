@@ -2,7 +2,7 @@
 // Objects are decoded by the CLI's reader (cli/object-reader.ts), whatever their format.
 import type COS from "cos-nodejs-sdk-v5";
 import { readObject } from "../../cli/object-reader";
-import type { KafkaRecord } from "../../function/record-format";
+import type { KafkaRecord } from "../../function/formats/record";
 import { getBytes, listKeys } from "./cos";
 
 export interface BackedUpObject {

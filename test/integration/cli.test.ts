@@ -13,7 +13,7 @@ import { readObject } from "../../cli/object-reader";
 import { quietProgress } from "../../cli/progress";
 import type { RunManifest } from "../../function/backup-run";
 import { parseObjectKey } from "../../function/object-keys";
-import { decodeRecord, type KafkaRecord } from "../../function/record-format";
+import { decodeRecord, type KafkaRecord } from "../../function/formats/record";
 import { fingerprint, readBackup } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint, getBytes, listKeys, testCos } from "../helpers/cos";
 import { startFlakyProxy } from "../helpers/flaky-proxy";

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../cli/main";
 import { quietProgress } from "../../cli/progress";
 import { ENV } from "../../function/config";
-import { PART_BYTES } from "../../function/object-writer";
+import { PART_BYTES } from "../../function/formats/object-writer";
 import { readBackup, fingerprint } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint, getBytes, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";

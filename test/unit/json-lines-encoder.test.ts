@@ -1,7 +1,7 @@
 import type { IHeaders, KafkaMessage } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import { JsonLinesEncoder } from "../../function/json-lines-encoder";
-import { type KafkaRecord } from "../../function/record-format";
+import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
+import { type KafkaRecord } from "../../function/formats/record";
 import { jsonLine } from "../../cli/object-reader";
 
 // The reference: how lines were encoded before JsonLinesEncoder (objects, JSON.stringify, UTF-8; the

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Compression, Format } from "../../function/config";
 import { ObjectBudget } from "../../function/object-budget";
-import { objectFormat } from "../../function/object-format";
+import { objectFormat } from "../../function/formats/writers";
 import { PartitionWriter, type WriterContext } from "../../function/partition-writer";
 import { MemoryStorage } from "../helpers/memory-storage";
 

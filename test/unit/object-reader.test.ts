@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { jsonLine, readObject, type ObjectToRead } from "../../cli/object-reader";
 import { timeFolder } from "../../function/object-keys";
-import type { KafkaRecord } from "../../function/record-format";
+import type { KafkaRecord } from "../../function/formats/record";
 import { PARQUET_SCHEMA, parquetObject } from "../helpers/parquet-object";
 
 const b = (s: string) => Buffer.from(s);

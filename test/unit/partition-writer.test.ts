@@ -2,9 +2,9 @@ import type { KafkaMessage } from "kafkajs";
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ObjectStorage } from "../../function/cos-storage";
-import { JsonLinesEncoder } from "../../function/json-lines-encoder";
+import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
 import { ObjectBudget } from "../../function/object-budget";
-import { objectFormat, type ObjectFormat } from "../../function/object-format";
+import { objectFormat, type ObjectFormat } from "../../function/formats/writers";
 import { PartitionWriter, type WriterContext } from "../../function/partition-writer";
 import type { PartitionPlan } from "../../function/run-plan";
 

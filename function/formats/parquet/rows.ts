@@ -8,8 +8,8 @@
 import type { KafkaMessage } from "kafkajs";
 import type { ColumnSource } from "hyparquet-writer";
 import type { SchemaElement } from "hyparquet";
-import { folderMs } from "./object-keys";
-import { INT64 } from "./record-format";
+import { folderMs } from "../../object-keys";
+import { INT64 } from "../record";
 
 export const PARQUET_SCHEMA: SchemaElement[] = [
   { name: "root", num_children: 7 },

@@ -6,7 +6,7 @@
 // Kafka's own decimal digits.
 import { isUtf8 } from "node:buffer";
 import type { KafkaMessage } from "kafkajs";
-import { INT64 } from "./record-format";
+import { INT64 } from "../record";
 
 /** The escape JSON.stringify writes for each ASCII byte that needs one (control characters, '"' and '\\'). */
 const ESCAPES: Buffer[] = [];

@@ -8,11 +8,11 @@ import type { KafkaMessage } from "kafkajs";
 import { gzipSync } from "node:zlib";
 import type { CompressionCodec } from "hyparquet";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
-import type { Compression } from "./config";
-import type { ObjectStorage } from "./cos-storage";
-import { ObjectUpload, ObjectWriterBase, PART_BYTES, type ObjectStart, type ObjectWriter, type WrittenObject } from "./object-writer";
-import { PARQUET_SCHEMA, ParquetRowGroup } from "./parquet-format";
-import { zstdFrames } from "./zstd";
+import type { Compression } from "../../config";
+import type { ObjectStorage } from "../../cos-storage";
+import { ObjectUpload, ObjectWriterBase, PART_BYTES, type ObjectStart, type ObjectWriter, type WrittenObject } from "../object-writer";
+import { PARQUET_SCHEMA, ParquetRowGroup } from "./rows";
+import { zstdFrames } from "../zstd";
 
 /** Row-group bounds (parquetRecordBytes; rows): measured in bench/README.md "Parquet objects". */
 export const ROW_GROUP = { bytes: 2 * 1024 * 1024, rows: 65_536 } as const;

@@ -5,9 +5,9 @@
 import { createHash } from "node:crypto";
 import { createGzip, type Gzip, type ZlibOptions } from "node:zlib";
 import type { KafkaMessage } from "kafkajs";
-import type { Format } from "./config";
-import type { ObjectStorage, UploadedPart } from "./cos-storage";
-import type { JsonLinesEncoder } from "./json-lines-encoder";
+import type { Format } from "../config";
+import type { ObjectStorage, UploadedPart } from "../cos-storage";
+import type { JsonLinesEncoder } from "./jsonl/encoder";
 import type { ZstdFrame } from "./zstd";
 
 /** S3-compatible servers need parts of at least 5 MiB (COS: 1 MiB); the least they take keeps an open object small. */

@@ -1,12 +1,12 @@
 // The object format (Kafka Connect's "format"): how a record is measured for the cut rules and which
 // object writer stores it. partition-writer.ts drives either through this one interface.
 import type { KafkaMessage } from "kafkajs";
-import type { BackupConfig } from "./config";
-import type { ObjectStorage } from "./cos-storage";
-import { JsonLinesEncoder } from "./json-lines-encoder";
+import type { BackupConfig } from "../config";
+import type { ObjectStorage } from "../cos-storage";
+import { JsonLinesEncoder } from "./jsonl/encoder";
 import { JsonLinesObjectWriter, type JsonLinesCompression, type ObjectStart, type ObjectWriter } from "./object-writer";
-import { parquetRecordBytes } from "./parquet-format";
-import { ParquetObjectWriter, pageCompression } from "./parquet-object-writer";
+import { parquetRecordBytes } from "./parquet/rows";
+import { ParquetObjectWriter, pageCompression } from "./parquet/writer";
 import { zstdFrames } from "./zstd";
 
 export interface ObjectFormat {
