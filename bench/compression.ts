@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { KafkaMessage } from "kafkajs";
 import { JsonLinesEncoder } from "../function/formats/jsonl/encoder";
-import { COMPRESS_CHUNK_BYTES } from "../function/formats/object-writer";
+import { COMPRESS_CHUNK_BYTES } from "../function/formats/jsonl/writer";
 import { eventValue } from "./backlog";
 import { MiB, fmt, spread, table } from "./stats";
 import { runRaw } from "./throughput";

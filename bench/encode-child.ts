@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { KafkaMessage } from "kafkajs";
-import { COMPRESS_CHUNK_BYTES } from "../function/formats/object-writer";
+import { COMPRESS_CHUNK_BYTES } from "../function/formats/jsonl/writer";
 import type { ZstdFrame } from "../function/formats/zstd";
 
 interface Encoder {

@@ -2,7 +2,7 @@
 // format "jsonl" (gzip, the default level) and "parquet", in rotating order. Throughput: event-like
 // values (CPU per record, records/s, peak RSS, stored bytes). Memory: random values over 64 partitions,
 // the memory scenario's worst case (every open object fills whole parts; peak RSS).
-import type { Format } from "../function/config";
+import type { Format } from "../function/formats/registry";
 import { uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
 import { drain } from "./drain";

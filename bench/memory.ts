@@ -2,7 +2,8 @@
 // backlog grows (should stay flat), as partitions grow (bounded by the open-object budget), and with
 // other budgets, for the trade-off. Values are random bytes: nothing compresses, so every open object
 // fills whole parts, the worst case for memory.
-import { LIMITS, type Format } from "../function/config";
+import { LIMITS } from "../function/config";
+import type { Format } from "../function/formats/registry";
 import { uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
 import { drain } from "./drain";

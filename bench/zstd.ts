@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { buildSync } from "esbuild";
 import { HANDLER_CPU, handlerCpuSeconds } from "../cli/cost-model";
-import type { Compression } from "../function/config";
+import type { Compression } from "../function/formats/format";
 import { FETCH } from "../function/run-loop";
 import { HANDLER_NODE_MAJOR, handlerCode } from "../lib/handler-code";
 import { HANDLER_ENTRY, ZSTD_WASM } from "../lib/bundling";

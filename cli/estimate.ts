@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { Kafka, KafkaMessage } from "kafkajs";
 import { JsonLinesEncoder } from "../function/formats/jsonl/encoder";
-import { COMPRESS_CHUNK_BYTES } from "../function/formats/object-writer";
+import { COMPRESS_CHUNK_BYTES } from "../function/formats/jsonl/writer";
 import { zstdFrames } from "../function/formats/zstd";
 import { kafkaCall, kafkaRead } from "./calls";
 import type { Codec, TopicMeasurement } from "./cost-model";

@@ -3,7 +3,8 @@
 // committed only after every record before it is in an object the store has confirmed. Object keys
 // depend only on the records, so a retried run rewrites the same keys.
 import type { Kafka } from "kafkajs";
-import { SINGLE_INSTANCE, type BackupConfig, type Format, type InstanceSlot } from "./config";
+import { SINGLE_INSTANCE, type BackupConfig, type InstanceSlot } from "./config";
+import type { Format } from "./formats/registry";
 import { locateTopics, resolveTopics, type Recreation } from "./topic-locations";
 import type { ObjectStorage, StoreReader } from "./cos-storage";
 import { MemoryGuard, type MemoryProbe, type MemoryReport } from "./memory-guard";

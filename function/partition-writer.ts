@@ -7,7 +7,7 @@ import type { TopicConfig } from "./config";
 import type { ObjectStorage } from "./cos-storage";
 import type { Logger } from "./backup-run";
 import type { ObjectBudget } from "./object-budget";
-import type { ObjectFormat } from "./formats/writers";
+import type { ObjectFormat } from "./formats/object-writer";
 import type { ObjectWriter, WrittenObject } from "./formats/object-writer";
 import { objectKey, startsNewObject } from "./object-keys";
 import { recordTimestamp } from "./formats/record";

@@ -18,12 +18,12 @@ import {
   defaultCompressionLevel,
   formatSlotArgument,
   toEnvironment,
-  type Compression,
   type Encryption,
-  type Format,
   type SaslMechanism,
   type StartPosition,
 } from "../function/config";
+import type { Compression } from "../function/formats/format";
+import type { Format } from "../function/formats/registry";
 import { BackupAlarms, alarmsWanted, retentionHeadroomAlarmMs, type BackupAlarmProps } from "./alarms";
 import { handlerCode } from "./handler-code";
 import { memoryEnvironment, memoryPrecondition } from "./handler-memory";

@@ -2,7 +2,7 @@
 // the backup format (README "Record format"), as the handler writes them with `format: "parquet"`.
 import { ByteWriter, parquetWrite } from "hyparquet-writer";
 import type { SchemaElement } from "hyparquet";
-import { PARQUET_SCHEMA } from "../../function/formats/parquet/rows";
+import { PARQUET_SCHEMA } from "../../function/formats/parquet/schema";
 import type { KafkaRecord } from "../../function/formats/record";
 
 /** The backup format's Parquet schema, the root first: the handler's own. */

@@ -6,7 +6,8 @@
 import type { KafkaMessage } from "kafkajs";
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { Compression, Format } from "../../function/config";
+import type { Compression } from "../../function/formats/format";
+import type { Format } from "../../function/formats/registry";
 import { ObjectBudget } from "../../function/object-budget";
 import { objectFormat } from "../../function/formats/writers";
 import { PartitionWriter, type WriterContext } from "../../function/partition-writer";

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ObjectStorage } from "../../function/cos-storage";
 import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
 import { ObjectBudget } from "../../function/object-budget";
-import { objectFormat, type ObjectFormat } from "../../function/formats/writers";
+import type { ObjectFormat } from "../../function/formats/object-writer";
+import { objectFormat } from "../../function/formats/writers";
 import { PartitionWriter, type WriterContext } from "../../function/partition-writer";
 import type { PartitionPlan } from "../../function/run-plan";
 
