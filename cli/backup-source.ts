@@ -14,7 +14,8 @@ import { endpointOptions } from "../function/cos-storage";
 import { parseObjectKey, type ParsedKey } from "../function/object-keys";
 import { withRetry } from "./calls";
 import { IntegrityError, NothingBackedUp } from "./errors";
-import { readObjectChunks, type ObjectRecord } from "./object-reader";
+import type { ObjectRecord } from "../function/formats/format";
+import { readObjectChunks } from "./object-reader";
 import { quietProgress, type Progress } from "./progress";
 
 export interface SourceOptions {

@@ -11,7 +11,8 @@ import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, ch
 import type { Compression } from "../function/formats/format";
 import { BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
-import { IntegrityError, NothingBackedUp, UnreadableObject, UsageError } from "./errors";
+import { UnreadableObject } from "../function/formats/format";
+import { IntegrityError, NothingBackedUp, UsageError } from "./errors";
 import { DEFAULT_CODEC, DEFAULT_PRICES, FIGURES_SOURCE, MODELLED_CODECS, MODELLED_COMPRESSIONS, codecCpu, oneFunction, planBackup, type BackupPlan, type Codec, type TopicMeasurement } from "./cost-model";
 import { measureTopic } from "./estimate";
 import { EXPORT_FORMATS, exportBackup, type ExportFormat, type ExportReport } from "./export";

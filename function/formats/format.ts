@@ -33,6 +33,9 @@ export interface ObjectRecord {
   line?: string;
 }
 
+/** An object that does not decode as a backup object (damaged, or not written by the handler): the CLI exits 1, a problem of the backup. */
+export class UnreadableObject extends Error {}
+
 /**
  * The records of an object from its stored bytes, in the object's order, in runs of consecutive records (as many as a
  * slice of decompressed text or a row group holds). Throws UnreadableObject, naming the key, for bytes that do not decode.

@@ -2,7 +2,7 @@ import type { IHeaders, KafkaMessage } from "kafkajs";
 import { describe, expect, it } from "vitest";
 import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
 import { type KafkaRecord } from "../../function/formats/record";
-import { jsonLine } from "../../cli/object-reader";
+import { jsonLine } from "../../function/formats/jsonl/line";
 
 // The reference: how lines were encoded before JsonLinesEncoder (objects, JSON.stringify, UTF-8; the
 // timestamp's digits as they are), which export also writes for records of Parquet objects (cli/object-reader.ts).

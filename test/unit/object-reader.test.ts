@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { jsonLine, readObject, type ObjectToRead } from "../../cli/object-reader";
+import { readObject, type ObjectToRead } from "../../cli/object-reader";
+import { jsonLine } from "../../function/formats/jsonl/line";
 import { timeFolder } from "../../function/object-keys";
 import type { KafkaRecord } from "../../function/formats/record";
 import { PARQUET_SCHEMA, parquetObject } from "../helpers/parquet-object";

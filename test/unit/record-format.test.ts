@@ -1,7 +1,8 @@
 import type { IHeaders } from "kafkajs";
 import { describe, expect, it } from "vitest";
 import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
-import { decodeRecord, recordTimestamp, type KafkaRecord } from "../../function/formats/record";
+import { decodeRecord } from "../../function/formats/jsonl/line";
+import { recordTimestamp, type KafkaRecord } from "../../function/formats/record";
 import { NO_TIME_FOLDER, objectKey, parseObjectKey, startsNewObject, timeFolder } from "../../function/object-keys";
 
 /** The line the handler writes for a record (kafkajs hands over a repeated header as an array). */
