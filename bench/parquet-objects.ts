@@ -1,5 +1,5 @@
 // Parquet objects: CPU per record and stored bytes of the handler's own Parquet object writer
-// (function/parquet-object-writer.ts) for each page codec and row-group bound, on the benchmark's
+// (function/formats/parquet/writer.ts) for each page codec and row-group bound, on the benchmark's
 // event-like records. No services: objects go to a storage that only counts bytes. The variants run
 // in one process, in rotating order, `repeats` times (after one warm-up pass each); CPU = user +
 // system of the process over the writes, the records built before.

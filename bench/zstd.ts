@@ -96,7 +96,7 @@ function loadCost(node: string, runs: number): { bundleBytes: number; requireMs:
   const dir = mkdtempSync(join(tmpdir(), "ckb-bench-zstd-"));
   try {
     // zstd.ts alone, bundled as the handler is (lib/bundling.ts).
-    const out = buildSync({ entryPoints: [resolve(__dirname, "../function/zstd.ts")], bundle: true, platform: "node", target: `node${HANDLER_NODE_MAJOR}`, format: "cjs", minify: true, legalComments: "none", write: false });
+    const out = buildSync({ entryPoints: [resolve(__dirname, "../function/formats/zstd.ts")], bundle: true, platform: "node", target: `node${HANDLER_NODE_MAJOR}`, format: "cjs", minify: true, legalComments: "none", write: false });
     const file = join(dir, "zstd.js");
     writeFileSync(file, out.outputFiles[0].contents);
     copyFileSync(ZSTD_WASM, join(dir, "zstd.wasm"));

@@ -47,7 +47,7 @@ function recordBytes(m: KafkaMessage): number {
   return bytes;
 }
 
-/** The bytes the handler stores for `lines`: gzip as one stream, zstd as one frame per chunk, as object-writer.ts does. */
+/** The bytes the handler stores for `lines`: gzip as one stream, zstd as one frame per chunk, as the JSON Lines writer does (function/formats/jsonl/writer.ts). */
 async function storedBytes(lines: Buffer, codec: Codec): Promise<number> {
   if (codec.compression === "gzip") return gzipSync(lines, { level: codec.level }).length;
   if (codec.compression === "none") return lines.length;

@@ -45,7 +45,7 @@ export interface WriterContext {
   storage: ObjectStorage;
   /** The run's one budget, seen from this topic: partitions by number. */
   budget: Pick<ObjectBudget, "acquire" | "release" | "forget">;
-  /** JSON Lines or Parquet (object-format.ts). */
+  /** The configured format's writer (formats/writers.ts). */
   format: ObjectFormat;
   /** Commits `offset` (the next to read) for `partition`; resolves once the group has it. */
   commit(partition: number, offset: number): Promise<void>;

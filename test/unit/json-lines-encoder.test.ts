@@ -5,7 +5,7 @@ import { type KafkaRecord } from "../../function/formats/record";
 import { jsonLine } from "../../function/formats/jsonl/line";
 
 // The reference: how lines were encoded before JsonLinesEncoder (objects, JSON.stringify, UTF-8; the
-// timestamp's digits as they are), which export also writes for records of Parquet objects (cli/object-reader.ts).
+// timestamp's digits as they are), which export also writes for records of Parquet objects (function/formats/jsonl/line.ts).
 // The encoder must produce exactly these bytes for every record.
 function referenceLine(partition: number, m: KafkaMessage): Buffer {
   const headers: Array<[string, Buffer | null]> = [];

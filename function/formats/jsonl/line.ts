@@ -62,7 +62,7 @@ function text(bytes: Buffer | null): { text: string | null; base64: boolean } {
 }
 
 /**
- * A record's JSON line with its newline, byte for byte as the handler writes it (json-lines-encoder.ts, whose
+ * A record's JSON line with its newline, byte for byte as the handler writes it (encoder.ts, whose
  * unit test holds it to this function): JSON.stringify of its BackupRecord, the timestamp's digits as they are,
  * headers in the record's order.
  */
