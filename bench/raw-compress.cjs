@@ -8,11 +8,7 @@ const { createReadStream } = require("node:fs");
 const { pipeline } = require("node:stream/promises");
 const zlib = require("node:zlib");
 const { peakRssKiB } = require("../test/helpers/peak-rss.cjs");
-
-function cpuMicros() {
-  const u = process.resourceUsage();
-  return u.userCPUTime + u.systemCPUTime;
-}
+const { cpuMicros } = require("./cpu-time.cjs");
 
 function compressor(codec, level, chunkSize) {
   const highWaterMark = 8 * chunkSize;

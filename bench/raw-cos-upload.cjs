@@ -7,6 +7,7 @@ const { tmpdir } = require("node:os");
 const { join } = require("node:path");
 const { randomBytes } = require("node:crypto");
 const { peakRssKiB } = require("../test/helpers/peak-rss.cjs");
+const { cpuMicros } = require("./cpu-time.cjs");
 
 const OBJECT = 64 * 1024 * 1024;
 
@@ -41,12 +42,6 @@ async function main() {
     left -= size;
   }
   console.log(`RAW ${JSON.stringify({ bytes: Number(total), objects, maxRssKiB: peakRssKiB(), cpuMicros: cpuMicros() })}`);
-}
-
-/** CPU time of this process so far, user + system, all threads. */
-function cpuMicros() {
-  const u = process.resourceUsage();
-  return u.userCPUTime + u.systemCPUTime;
 }
 
 main().catch((err) => {

@@ -4,6 +4,7 @@
 //   node raw-kafkajs-consume.cjs <brokers> <topic> <fetch settings JSON>
 const { Kafka, logLevel } = require("kafkajs");
 const { peakRssKiB } = require("../test/helpers/peak-rss.cjs");
+const { cpuMicros } = require("./cpu-time.cjs");
 
 async function main() {
   const [, , brokers, topic, fetch] = process.argv;
@@ -37,12 +38,6 @@ async function main() {
   if (open > 0) await finished;
   await consumer.disconnect();
   console.log(`RAW ${JSON.stringify({ records, bytes, maxRssKiB: peakRssKiB(), cpuMicros: cpuMicros() })}`);
-}
-
-/** CPU time of this process so far, user + system, all threads. */
-function cpuMicros() {
-  const u = process.resourceUsage();
-  return u.userCPUTime + u.systemCPUTime;
 }
 
 main().catch((err) => {

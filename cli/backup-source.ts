@@ -1,6 +1,8 @@
-// Reads a backup back from COS: its objects, grouped by partition in offset order (and the keys under the
-// topic's folder that are not backup objects), its manifests, and each object's records: fetched whole,
-// then decoded (object-reader.ts: JSON Lines or Parquet). Every request has a time limit and retries (calls.ts).
+// Reads a backup back: its objects, grouped by partition in offset order (and the keys under the topic's folder
+// that are not backup objects), its manifests, and each object's records: fetched whole, then decoded
+// (object-reader.ts: JSON Lines or Parquet). The commands read through the BackupSource interface; BucketSource
+// implements it over the two reads a bucket answers (BucketReads): COS's below (each request with a time limit and
+// retries, calls.ts), memory's in the tests (test/helpers/memory-backup.ts).
 // ManifestIndex says what the manifests recorded of each object (size, sha256): verify, restore and export check
 // every object they read against it, since a damaged Parquet (or plain .jsonl) object can still decode, into other records.
 import COS from "cos-nodejs-sdk-v5";
@@ -18,13 +20,17 @@ import type { ObjectRecord } from "../function/formats/format";
 import { readObjectChunks } from "./object-reader";
 import { quietProgress, type Progress } from "./progress";
 
-export interface SourceOptions {
+/** Where a backup is: the bucket, the construct's deliveryPathPrefix, the instance and the topic's folder. */
+export interface BackupLocation {
   bucket: string;
-  region: string;
   /** The construct's deliveryPathPrefix: "" or ending in "/". */
   prefix: string;
   instanceId: string;
   topic: string;
+}
+
+export interface SourceOptions extends BackupLocation {
+  region: string;
   credentials: { secretId: string; secretKey: string; sessionToken?: string };
   /** An S3-compatible endpoint instead of COS's own domain, e.g. `http://127.0.0.1:9000`. */
   endpoint?: string;
@@ -117,14 +123,143 @@ export async function manifestsFor(source: Pick<BackupSource, "manifests" | "man
   return index;
 }
 
-export class BackupSource {
+/** What the commands read of a backup (history, verify, restore, export). */
+export interface BackupSource {
+  readonly options: BackupLocation;
+  /** The topic's folder with its bucket, as messages name it: `bucket/prefix/instance/topic/`. */
+  readonly location: string;
+  /** Where the instance's topics live: `bucket/prefix/instance/`, as messages name it. */
+  readonly instanceLocation: string;
+  /** Where the topic's run manifests live: `prefix/_manifests/instance/topic/`. */
+  readonly manifestFolder: string;
+  objects(): Promise<SourceListing>;
+  /** The backup objects, refusing a location that has none: there is nothing to read. */
+  objectsToRead(): Promise<SourceListing>;
+  /** The topics backed up under `prefix/instance/` (one folder each, whatever this source's own topic), sorted. */
+  topics(): Promise<string[]>;
+  /** Every run manifest of the topic, oldest first (their keys sort by start time). */
+  manifests(progress?: Progress): Promise<SourceManifest[]>;
+  /**
+   * An object's records in order (object-reader.ts: JSON Lines or Parquet, by the key). `fetched` gets the stored
+   * bytes' size and sha256 before any record is decoded: what it throws stops the read (ManifestIndex.check).
+   * Anything that does not decode throws, naming the object.
+   */
+  records(object: SourceObject, fetched?: (stored: StoredDigest) => void | Promise<void>): AsyncGenerator<ObjectRecord>;
+  /** The same records in runs of consecutive records (readObjectChunks): for readers that go through every record. */
+  recordChunks(object: SourceObject, fetched?: (stored: StoredDigest) => void | Promise<void>): AsyncGenerator<ObjectRecord[]>;
+}
+
+/** A bucket listing: every key under a prefix with its size, and with a delimiter the folders below it. */
+export interface BucketListing {
+  contents: Array<{ key: string; bytes: number }>;
+  folders: string[];
+}
+
+/** The two reads a BackupSource makes of its bucket. */
+export interface BucketReads {
+  /** Every key under `prefix`, and with a delimiter the folders below it (CommonPrefixes). */
+  listing(prefix: string, delimiter?: string): Promise<BucketListing>;
+  /** An object's bytes; `sizeBytes` (its listed size) may give the download more time. */
+  bytes(key: string, sizeBytes?: number): Promise<Buffer>;
+}
+
+/** A backup in a bucket, in the layout the handler writes (function/object-keys.ts). */
+export class BucketSource implements BackupSource {
+  constructor(
+    readonly options: BackupLocation,
+    private readonly bucket: BucketReads,
+  ) {}
+
+  /** Where the topic's objects live: `prefix/instance/topic/`. */
+  private get topicFolder(): string {
+    const { prefix, instanceId, topic } = this.options;
+    return `${prefix}${instanceId}/${topic}/`;
+  }
+
+  get location(): string {
+    return `${this.options.bucket}/${this.topicFolder}`;
+  }
+
+  get instanceLocation(): string {
+    return `${this.options.bucket}/${this.options.prefix}${this.options.instanceId}/`;
+  }
+
+  get manifestFolder(): string {
+    const { prefix, instanceId, topic } = this.options;
+    return `${prefix}_manifests/${instanceId}/${topic}/`;
+  }
+
+  async objects(): Promise<SourceListing> {
+    const { prefix, instanceId, topic } = this.options;
+    const partitions = new Map<number, SourceObject[]>();
+    const outside: string[] = [];
+    for (const c of (await this.bucket.listing(this.topicFolder)).contents) {
+      const parsed = parseObjectKey({ prefix, instanceId, topic }, c.key);
+      if (!parsed) {
+        outside.push(c.key);
+        continue;
+      }
+      const list = partitions.get(parsed.partition) ?? [];
+      list.push({ ...parsed, key: c.key, storedBytes: c.bytes });
+      partitions.set(parsed.partition, list);
+    }
+    for (const list of partitions.values()) list.sort((a, b) => a.firstOffset - b.firstOffset);
+    return { partitions: new Map([...partitions].sort((a, b) => a[0] - b[0])), outside };
+  }
+
+  async objectsToRead(): Promise<SourceListing> {
+    const listing = await this.objects();
+    if (listing.partitions.size === 0) throw new NothingBackedUp("backup object", this.location);
+    return listing;
+  }
+
+  async topics(): Promise<string[]> {
+    const folder = `${this.options.prefix}${this.options.instanceId}/`;
+    return (await this.bucket.listing(folder, "/")).folders.map((f) => f.slice(folder.length, -1)).sort();
+  }
+
+  async manifests(progress: Progress = quietProgress): Promise<SourceManifest[]> {
+    const keys = (await this.bucket.listing(this.manifestFolder)).contents.map((c) => c.key).sort();
+    const out: SourceManifest[] = [];
+    progress.start("reading manifests", keys.length, "manifests");
+    for (const key of keys) {
+      const text = (await this.bucket.bytes(key)).toString("utf8");
+      try {
+        out.push({ key, manifest: JSON.parse(text) as RunManifest });
+      } catch (err) {
+        throw new Error(`${key}: not a run manifest (${(err as Error).message})`);
+      }
+      progress.update(out.length);
+    }
+    progress.stop();
+    return out;
+  }
+
+  async *records(object: SourceObject, fetched?: (stored: StoredDigest) => void | Promise<void>): AsyncGenerator<ObjectRecord> {
+    for await (const chunk of this.recordChunks(object, fetched)) yield* chunk;
+  }
+
+  async *recordChunks(object: SourceObject, fetched?: (stored: StoredDigest) => void | Promise<void>): AsyncGenerator<ObjectRecord[]> {
+    const stored = await this.bucket.bytes(object.key, object.storedBytes);
+    await fetched?.({ sha256: createHash("sha256").update(stored).digest("hex"), bytes: stored.length });
+    yield* readObjectChunks(object, stored);
+  }
+}
+
+/** A backup in a COS bucket (or an S3-compatible endpoint's). */
+export function cosSource(options: SourceOptions): BackupSource {
+  return new BucketSource({ bucket: options.bucket, prefix: options.prefix, instanceId: options.instanceId, topic: options.topic }, new CosReads(options));
+}
+
+/** COS's answers to a BackupSource's reads: each request with a time limit and retries (calls.ts). */
+class CosReads implements BucketReads {
   private readonly cos: COS;
   private readonly base: { Bucket: string; Region: string };
   private readonly timeoutMs: number;
   /** Where requests go, for error messages. */
-  readonly endpoint: string;
+  private readonly endpoint: string;
 
-  constructor(readonly options: SourceOptions) {
+  constructor(options: SourceOptions) {
     const { credentials, endpoint } = options;
     this.base = { Bucket: options.bucket, Region: options.region };
     this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -142,28 +277,12 @@ export class BackupSource {
     });
   }
 
-  /** Where the topic's objects live: `prefix/instance/topic/`. */
-  get topicFolder(): string {
-    const { prefix, instanceId, topic } = this.options;
-    return `${prefix}${instanceId}/${topic}/`;
-  }
-
-  /** The topic's folder with its bucket, as messages name it: `bucket/prefix/instance/topic/`. */
-  get location(): string {
-    return `${this.options.bucket}/${this.topicFolder}`;
-  }
-
   private call<T>(what: string, fn: () => Promise<T>, extraMs = 0): Promise<T> {
     return withRetry(this.timeoutMs + extraMs, this.endpoint, what, fn);
   }
 
-  private async list(prefix: string): Promise<Array<{ Key: string; Size: string }>> {
-    return (await this.listing(prefix)).contents;
-  }
-
-  /** Every key under `prefix`, and with a delimiter the folders below it (CommonPrefixes). */
-  private async listing(prefix: string, delimiter?: string): Promise<{ contents: Array<{ Key: string; Size: string }>; folders: string[] }> {
-    const contents: Array<{ Key: string; Size: string }> = [];
+  async listing(prefix: string, delimiter?: string): Promise<BucketListing> {
+    const contents: BucketListing["contents"] = [];
     const folders: string[] = [];
     let marker = "";
     for (;;) {
@@ -172,7 +291,7 @@ export class BackupSource {
       if ((res as { Name?: string }).Name === undefined) {
         throw new Error(`${this.endpoint}: GetBucket ${prefix}: the endpoint did not answer like an object store (a 200 without a bucket listing): check --endpoint`);
       }
-      contents.push(...res.Contents);
+      contents.push(...res.Contents.map((c) => ({ key: c.Key, bytes: Number(c.Size) })));
       folders.push(...(res.CommonPrefixes ?? []).map((c) => c.Prefix));
       const last = [res.Contents.at(-1)?.Key, res.CommonPrefixes?.at(-1)?.Prefix].filter((k): k is string => k !== undefined).sort().at(-1);
       if (res.IsTruncated !== "true" || last === undefined) return { contents, folders };
@@ -180,67 +299,7 @@ export class BackupSource {
     }
   }
 
-  async objects(): Promise<SourceListing> {
-    const { prefix, instanceId, topic } = this.options;
-    const partitions = new Map<number, SourceObject[]>();
-    const outside: string[] = [];
-    for (const c of await this.list(this.topicFolder)) {
-      const parsed = parseObjectKey({ prefix, instanceId, topic }, c.Key);
-      if (!parsed) {
-        outside.push(c.Key);
-        continue;
-      }
-      const list = partitions.get(parsed.partition) ?? [];
-      list.push({ ...parsed, key: c.Key, storedBytes: Number(c.Size) });
-      partitions.set(parsed.partition, list);
-    }
-    for (const list of partitions.values()) list.sort((a, b) => a.firstOffset - b.firstOffset);
-    return { partitions: new Map([...partitions].sort((a, b) => a[0] - b[0])), outside };
-  }
-
-  /** The backup objects, refusing a location that has none: there is nothing to read. */
-  async objectsToRead(): Promise<SourceListing> {
-    const listing = await this.objects();
-    if (listing.partitions.size === 0) throw new NothingBackedUp("backup object", this.location);
-    return listing;
-  }
-
-  /** Where the instance's topics live: `bucket/prefix/instance/`, as messages name it. */
-  get instanceLocation(): string {
-    return `${this.options.bucket}/${this.options.prefix}${this.options.instanceId}/`;
-  }
-
-  /** The topics backed up under `prefix/instance/` (one folder each, whatever this source's own topic), sorted. */
-  async topics(): Promise<string[]> {
-    const folder = `${this.options.prefix}${this.options.instanceId}/`;
-    return (await this.listing(folder, "/")).folders.map((f) => f.slice(folder.length, -1)).sort();
-  }
-
-  /** Where the topic's run manifests live: `prefix/_manifests/instance/topic/`. */
-  get manifestFolder(): string {
-    const { prefix, instanceId, topic } = this.options;
-    return `${prefix}_manifests/${instanceId}/${topic}/`;
-  }
-
-  /** Every run manifest of the topic, oldest first (their keys sort by start time). */
-  async manifests(progress: Progress = quietProgress): Promise<SourceManifest[]> {
-    const keys = (await this.list(this.manifestFolder)).map((c) => c.Key).sort();
-    const out: SourceManifest[] = [];
-    progress.start("reading manifests", keys.length, "manifests");
-    for (const key of keys) {
-      const text = (await this.bytes(key)).toString("utf8");
-      try {
-        out.push({ key, manifest: JSON.parse(text) as RunManifest });
-      } catch (err) {
-        throw new Error(`${key}: not a run manifest (${(err as Error).message})`);
-      }
-      progress.update(out.length);
-    }
-    progress.stop();
-    return out;
-  }
-
-  /** An object's bytes; a download of `sizeBytes` gets a second more per MiB than the time limit. */
+  /** A download of `sizeBytes` gets a second more per MiB than the time limit. */
   async bytes(key: string, sizeBytes = 0): Promise<Buffer> {
     return this.call(
       `GetObject ${key}`,
@@ -260,21 +319,5 @@ export class BackupSource {
       },
       Math.ceil(sizeBytes / 1024 / 1024) * 1000,
     );
-  }
-
-  /**
-   * An object's records in order (object-reader.ts: JSON Lines or Parquet, by the key). `fetched` gets the stored
-   * bytes' size and sha256 before any record is decoded: what it throws stops the read (ManifestIndex.check).
-   * Anything that does not decode throws, naming the object.
-   */
-  async *records(object: SourceObject, fetched?: (stored: StoredDigest) => void | Promise<void>): AsyncGenerator<ObjectRecord> {
-    for await (const chunk of this.recordChunks(object, fetched)) yield* chunk;
-  }
-
-  /** The same records in runs of consecutive records (readObjectChunks): for readers that go through every record. */
-  async *recordChunks(object: SourceObject, fetched?: (stored: StoredDigest) => void | Promise<void>): AsyncGenerator<ObjectRecord[]> {
-    const stored = await this.bytes(object.key, object.storedBytes);
-    await fetched?.({ sha256: createHash("sha256").update(stored).digest("hex"), bytes: stored.length });
-    yield* readObjectChunks(object, stored);
   }
 }

@@ -2,6 +2,7 @@
 // or fails with an error naming the endpoint and how long it waited; 5xx and throttling are retried
 // with backoff (a silent endpoint is not: waiting again would only double the wait).
 import { untrustedCertificate } from "../function/broker-probe";
+import { retry, storeRetryable } from "../function/retry";
 
 export class TimeoutError extends Error {
   override name = "TimeoutError";
@@ -20,31 +21,21 @@ export async function within<T>(ms: number, endpoint: string, what: string, prom
   }
 }
 
-/** An object-store error worth another attempt: no HTTP answer (a reset), 5xx, or throttling (429, SlowDown). */
-function retryable(err: unknown): boolean {
-  if (err instanceof TimeoutError) return false;
-  const e = err as { statusCode?: number; code?: string; error?: { Code?: string } };
-  if (e?.statusCode === undefined) return e?.code !== "ENOTFOUND" && e?.code !== "ECONNREFUSED";
-  return e.statusCode >= 500 || e.statusCode === 429 || e.error?.Code === "SlowDown";
-}
-
-export const ATTEMPTS = 4;
-
-/** Runs `call` up to ATTEMPTS times, each within `ms`, backing off 0.4, 0.8, 1.6 s between attempts. */
+/**
+ * An object-store call under the retry policy (function/retry.ts), each attempt within `ms`. A silent endpoint,
+ * one that refuses connections and a name that does not resolve are not tried again.
+ */
 export async function withRetry<T>(ms: number, endpoint: string, what: string, call: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await within(ms, endpoint, what, call());
-    } catch (err) {
-      if (attempt >= ATTEMPTS || !retryable(err)) {
-        if (err instanceof TimeoutError) throw err;
-        const e = err as { statusCode?: number; code?: string; message?: string; error?: { Code?: string; Message?: string } };
-        const detail = [e?.statusCode, e?.error?.Code ?? e?.code, e?.error?.Message ?? e?.message].filter((x) => x !== undefined && x !== "").join(" ");
-        throw new Error(`${endpoint}: ${what} failed after ${attempt} attempt(s): ${detail || String(err)}`);
-      }
-      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
-    }
-  }
+  return retry(
+    () => within(ms, endpoint, what, call()),
+    (err) => !(err instanceof TimeoutError) && storeRetryable(err, true),
+    (err, attempts) => {
+      if (err instanceof TimeoutError) return err;
+      const e = err as { statusCode?: number; code?: string; message?: string; error?: { Code?: string; Message?: string } };
+      const detail = [e?.statusCode, e?.error?.Code ?? e?.code, e?.error?.Message ?? e?.message].filter((x) => x !== undefined && x !== "").join(" ");
+      return new Error(`${endpoint}: ${what} failed after ${attempts} attempt(s): ${detail || String(err)}`);
+    },
+  );
 }
 
 /** A kafkajs error in one line: its message and those of its causes, without the client's stack or logs. */
@@ -81,12 +72,5 @@ function kafkaRetriable(err: unknown): boolean {
  * error is retriable: right after a topic is created its partitions may still be electing leaders.
  */
 export async function kafkaRead<T>(ms: number, brokers: string, what: string, call: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await kafkaCall(ms, brokers, what, call());
-    } catch (err) {
-      if (attempt >= ATTEMPTS || err instanceof TimeoutError || !kafkaRetriable(err)) throw err;
-      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
-    }
-  }
+  return retry(() => kafkaCall(ms, brokers, what, call()), (err) => !(err instanceof TimeoutError) && kafkaRetriable(err));
 }

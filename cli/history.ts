@@ -1,5 +1,6 @@
 // The backup history from the run manifests: one entry per run, newest first, and how fresh the backup is.
 import type { RunManifest } from "../function/backup-run";
+import { countStopReasons } from "../function/stop-reasons";
 import type { BackupSource } from "./backup-source";
 
 export interface RunSummary {
@@ -40,13 +41,11 @@ export interface History {
 }
 
 export function summarize(key: string, m: RunManifest): RunSummary {
-  const stopReasons: Record<string, number> = {};
   const behind: RunSummary["behind"] = [];
   const gaps: RunSummary["gaps"] = [];
   const errors: string[] = [];
   const read: RunSummary["read"] = [];
   for (const p of m.partitions) {
-    stopReasons[p.stopReason] = (stopReasons[p.stopReason] ?? 0) + 1;
     const reached = p.committedOffset ?? p.planned.start;
     if (reached < p.planned.end) behind.push({ partition: p.partition, offsets: p.planned.end - reached });
     if (p.stopReason !== "not-assigned") read.push({ partition: p.partition, caughtUp: reached >= p.planned.end && !p.error, behind: Math.max(0, p.planned.end - reached) });
@@ -62,7 +61,7 @@ export function summarize(key: string, m: RunManifest): RunSummary {
     records: m.totals.records,
     storedBytes: m.totals.storedBytes,
     objects: m.totals.objects,
-    stopReasons,
+    stopReasons: countStopReasons(m.partitions),
     behind,
     gaps,
     errors,

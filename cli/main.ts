@@ -9,7 +9,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, checkCompressionLevel, checkInstanceId, checkPrefix, checkRegion, checkTopic, defaultCompressionLevel } from "../function/config";
 import type { Compression } from "../function/formats/format";
-import { BackupSource } from "./backup-source";
+import { credentialsFrom, PROVIDER_NAMES, SCF_NAMES, type Credentials } from "../function/credentials";
+import { cosSource, type BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
 import { UnreadableObject } from "../function/formats/format";
 import { IntegrityError, NothingBackedUp, UsageError } from "./errors";
@@ -295,18 +296,14 @@ export function topicsAsked(f: Pick<RestoreFlags, "targetTopic" | "targetTopicPr
 const severalText = (topics: string[] | "all") => (topics === "all" ? "--all-topics" : `${topics.length} topics`);
 
 /** COS keys from the environment: the Tencent Cloud provider's names first, then SCF's. */
-export function credentialsOf(env: NodeJS.ProcessEnv): { secretId: string; secretKey: string; sessionToken?: string } {
-  const secretId = env.TENCENTCLOUD_SECRET_ID || env.TENCENTCLOUD_SECRETID;
-  const secretKey = env.TENCENTCLOUD_SECRET_KEY || env.TENCENTCLOUD_SECRETKEY;
-  if (!secretId || !secretKey) {
-    const missing = [secretId ? "" : "TENCENTCLOUD_SECRET_ID (or TENCENTCLOUD_SECRETID)", secretKey ? "" : "TENCENTCLOUD_SECRET_KEY (or TENCENTCLOUD_SECRETKEY)"].filter(Boolean);
-    throw new UsageError(`${missing.join(" and ")} must be set: keys that may read the bucket`);
-  }
-  return { secretId, secretKey, sessionToken: env.TENCENTCLOUD_SECURITY_TOKEN || env.TENCENTCLOUD_SESSIONTOKEN || undefined };
+export function credentialsOf(env: NodeJS.ProcessEnv): Credentials {
+  const found = credentialsFrom(env, [PROVIDER_NAMES, SCF_NAMES]);
+  if ("missing" in found) throw new UsageError(`${found.missing.join(" and ")} must be set: keys that may read the bucket`);
+  return found.credentials;
 }
 
 function sourceOf(f: SourceFlags, env: NodeJS.ProcessEnv): BackupSource {
-  return new BackupSource({
+  return cosSource({
     bucket: f.bucket,
     region: f.region,
     prefix: f.prefix,
@@ -513,6 +510,15 @@ function planText(p: BackupPlan, keepDays: number, heading = `topic ${p.topic}`)
   return lines;
 }
 
+/** What the commands' actions share: the environment, where lines and warnings go, the progress display, and the exit status they set. */
+interface CommandContext {
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  progress: Progress;
+  warn: (line: string) => void;
+  status: number;
+}
+
 /** Runs one command line; returns the exit status. Errors are thrown (the caller prints them, see exitStatus). */
 export async function main(
   argv: string[],
@@ -521,7 +527,7 @@ export async function main(
   progress: Progress = progressOn(process.stderr),
   warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Promise<number> {
-  let status: number = EXIT.ok;
+  const ctx: CommandContext = { env, out, progress, warn, status: EXIT.ok };
   const program = new Command("ckafka-cos-backup")
     .description("Operator commands for a CKafka topic backed up to COS by the CkafkaCosBackup construct. They read JSON Lines (.jsonl.gz, .jsonl.zst, .jsonl) and Parquet (.parquet, gzip or zstd pages) objects, any mix in one backup too.")
     .version(version(), "-V, --version")
@@ -529,6 +535,24 @@ export async function main(
     .configureOutput({ writeOut: (s) => out(s.replace(/\n$/, "")), writeErr: (s) => out(s.replace(/\n$/, "")), outputError: () => undefined })
     .exitOverride();
 
+  for (const command of [historyCommand, verifyCommand, restoreCommand, exportCommand, estimateCommand]) command(program, ctx);
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return EXIT.ok; // --help, --version
+      if (err.code === "commander.help") return EXIT.usage; // no command: the help is printed
+      throw new UsageError(err.message.replace(/^error: /, ""));
+    }
+    throw err;
+  }
+  return ctx.status;
+}
+
+/** `history`: the runs of each topic from their manifests, and how fresh its backup is. */
+function historyCommand(program: Command, ctx: CommandContext): void {
+  const { env, out, progress } = ctx;
   withSource(program.command("history").description("list the backup runs from their manifests, newest first, and how fresh the backup is"))
     .option("--since <iso>", "only runs started at or after this time", isoTime("since"))
     .option("--limit <n>", "at most this many runs", whole("limit"))
@@ -545,7 +569,7 @@ export async function main(
       }
       // A topic of several without a manifest is reported, and the others still listed.
       const none = results.filter((r) => r.report.totalRuns === 0).map((r) => r.topic);
-      if (none.length) status = EXIT.problems;
+      if (none.length) ctx.status = EXIT.problems;
       const caughtUp = results.filter((r) => r.report.lastCaughtUp);
       const behind = results.filter((r) => r.report.totalRuns > 0 && !r.report.lastCaughtUp).map((r) => r.topic);
       const oldest = caughtUp.map((r) => r.report.lastCaughtUp!).sort((a, b) => b.ageSeconds - a.ageSeconds)[0];
@@ -561,7 +585,11 @@ export async function main(
         ].filter(Boolean).join("; "),
       );
     });
+}
 
+/** `verify`: each topic's objects against its manifests and offsets (with --brokers, against the group and the topic). */
+function verifyCommand(program: Command, ctx: CommandContext): void {
+  const { env, out, progress } = ctx;
   withKafka(withSource(program.command("verify").description("check every object against the manifests and the offsets; with --brokers, against the group's committed offsets and the topic's end")), false)
     .option("--group <id>", "the backup's consumer group, with --brokers (default: the one the manifests record)")
     .option("--require-manifest", "an object no run manifest lists is a problem, and is not decoded (default: decode it, check its offsets and count it on the summary line)")
@@ -573,7 +601,7 @@ export async function main(
         verifyBackup(sourceOf({ ...f, topic }, env), kafka && { kafka, brokers: f.brokers!, groupId: f.group, timeoutMs: f.timeout * 1000 }, p, f.requireManifest),
       );
       const unsound = results.filter((r) => r.report.problems.length);
-      status = unsound.length ? EXIT.problems : EXIT.ok;
+      ctx.status = unsound.length ? EXIT.problems : EXIT.ok;
       if (!several) {
         if (f.json) return out(json(results[0].report));
         return verifyLines(results[0].report).forEach((l) => out(l));
@@ -584,7 +612,11 @@ export async function main(
       for (const line of underTopics(results, verifyLines)) out(line);
       out(`${results.length} topics: ${sum((p) => p.objects)} objects, ${sum((p) => p.records)} records; ${problems ? `${problems} problem(s) found, in ${unsound.map((r) => r.topic).join(", ")}` : "every topic's backup is sound"}`);
     });
+}
 
+/** `restore`: one topic into a target topic, or several topics each into its own. */
+function restoreCommand(program: Command, ctx: CommandContext): void {
+  const { env, out, progress, warn } = ctx;
   withChecks(withSelection(withKafka(withSource(program.command("restore").description("replay records into a topic, on this cluster or another: same partitions, or by key with --repartition; creates the topic as recorded, positions consumer groups, checks before and after; resumable; several topics of one location in one command")), false)))
     .option("--target-topic <topic>", "the topic to write into: existing, or created with --create-topic; the backed-up topic's own name is fine on another cluster (required with one --topic, refused with several)", checked("target-topic", checkTopic))
     .option("--target-topic-prefix <prefix>", "restore each topic into its own name after this prefix (default with several topics: the topic's own name); a recreated topic's location <topic>~<n> goes into <prefix><topic>-<n>")
@@ -629,17 +661,21 @@ export async function main(
       if ("several" in asked) {
         // The location's listing: a source of no topic of its own.
         const report = await restoreTopics(sourceOf(f, env), (topic) => sourceOf({ ...f, topic }, env), kafka, f.brokers ?? "", { ...common, topics: asked.several, targetTopicPrefix: f.targetTopicPrefix, checkpointDir: f.checkpointDir });
-        if (report.checkOk === false) status = EXIT.problems;
+        if (report.checkOk === false) ctx.status = EXIT.problems;
         if (f.json) return out(json(report));
         for (const line of topicsLines(report)) out(line);
         return;
       }
       const report = await restoreBackup(sourceOf(f, env), kafka, f.brokers ?? "", { ...common, targetTopic: asked.targetTopic, checkpointPath: f.checkpoint ?? checkpointName(asked.one, asked.targetTopic) });
-      if (report.check && !report.check.ok) status = EXIT.problems;
+      if (report.check && !report.check.ok) ctx.status = EXIT.problems;
       if (f.json) return out(json(report));
       for (const line of restoreLines(report, asked.targetTopic)) out(line);
     });
+}
 
+/** `export`: each topic's selected records into local files. */
+function exportCommand(program: Command, ctx: CommandContext): void {
+  const { env, out, progress, warn } = ctx;
   withChecks(withSelection(withSource(program.command("export").description("download records to local files: JSON Lines (the backup's own lines; a Parquet object's records as their JSON lines) or raw values"))))
     .requiredOption("--out <path>", "a new file (jsonl, values) or a new directory (value-files); written as <path>.partial, renamed once complete, removed if the export stops")
     .addOption(new Option("--format <format>", "jsonl: one backup line per record; values: values concatenated with --separator; value-files: one file per record, <partition>-<offset>").choices(EXPORT_FORMATS).default("jsonl"))
@@ -674,7 +710,11 @@ export async function main(
       for (const line of underTopics(results, (r, topic) => exportLines(r, outOf(topic)))) out(line);
       out(`${results.length} topics: ${sum((r) => r.records)} records, ${sum((r) => r.bytes)} bytes, from ${sum((r) => r.objects)} objects, written to ${f.out}`);
     });
+}
 
+/** `estimate`: measures topics on their brokers and prices the construct's settings for them. */
+function estimateCommand(program: Command, ctx: CommandContext): void {
+  const { env, out, progress } = ctx;
   withKafka(program.command("estimate").description("measure a topic on its brokers (produce rate, record sizes, retention) and recommend the construct's settings and their monthly cost"), true)
     .option("--topic <topic>", "a topic to measure (required; repeat it for several, each once: each is sized and priced as a construct of its own)", collect(checked("topic", checkTopic)))
     .option("--one-function", "with several --topic: also size and price one construct backing them all up (props topics: one function, tick, memory and instances for all their partitions)", false)
@@ -724,18 +764,6 @@ ${environment(true, ESTIMATE_EXIT, false)}`,
       if (together) for (const line of planText(together, f.keepDays, `one construct backing up ${topics.join(", ")} (props topics)`)) out(line);
       out(`prices (USD): ${f.priceGbSecond} per SCF GB-second, ${f.priceGbMonth} per COS GB-month${f.priceMillionInvocations === undefined ? "" : `, ${f.priceMillionInvocations} per million invocations`}${f.price10kWrites === undefined ? "" : `, ${f.price10kWrites} per 10,000 writes`}; defaults are UNVERIFIED: pass your contract's prices`);
     });
-
-  try {
-    await program.parseAsync(argv, { from: "user" });
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.exitCode === 0) return EXIT.ok; // --help, --version
-      if (err.code === "commander.help") return EXIT.usage; // no command: the help is printed
-      throw new UsageError(err.message.replace(/^error: /, ""));
-    }
-    throw err;
-  }
-  return status;
 }
 
 /** What the bin prints for an error thrown by main, and its exit status. */

@@ -24,7 +24,7 @@ import { Partitioners, type Admin, type IHeaders, type Kafka, type Message, type
 import { existsSync, readFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/formats/record";
 import type { GroupSnapshot, TopicSnapshot } from "../function/topic-snapshot";
-import { manifestsFor, type BackupSource, type ManifestCheckOptions, type SourceObject, type StoredDigest } from "./backup-source";
+import { manifestsFor, type BackupLocation, type BackupSource, type ManifestCheckOptions, type ManifestIndex, type SourceObject, type StoredDigest } from "./backup-source";
 import { kafkaCall } from "./calls";
 import { CheckpointFile } from "./checkpoint-file";
 import { IntegrityError, UsageError } from "./errors";
@@ -273,7 +273,7 @@ export function checkGroupsPlaceable(options: Pick<RestoreOptions, "repartition"
 }
 
 export async function restoreBackup(source: BackupSource, kafka: Kafka | undefined, brokers: string, options: RestoreOptions): Promise<RestoreReport> {
-  const { targetTopic, batchRecords = 500, timeoutMs = 30_000, progress = quietProgress } = options;
+  const { targetTopic, timeoutMs = 30_000 } = options;
   const selection: Checkpoint["selection"] = {
     partitions: options.partitions,
     fromOffset: options.fromOffset,
@@ -283,28 +283,9 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     repartition: options.repartition ?? false,
   };
   checkGroupsPlaceable(options);
-  const concurrency = selection.repartition ? 1 : (options.concurrency ?? DEFAULT_CONCURRENCY);
-  const { bucket, prefix, instanceId, topic } = source.options;
-  const sourceId = { bucket, prefix, instanceId, topic };
-  let checkpoint: Checkpoint = { source: sourceId, targetTopic, selection, restored: {}, targetEnds: {}, targetStarts: {}, inFlight: {}, groups: [], positions: {}, sent: {}, complete: false };
-  const resuming = !options.dryRun && existsSync(options.checkpointPath);
-  if (!options.dryRun) {
-    if (resuming) {
-      if (!options.resume) {
-        throw new UsageError(`${options.checkpointPath} records an earlier restore into "${targetTopic}": add --resume to continue it, or remove the file to restore again from the start (the records it restored would then be in the target twice)`);
-      }
-      checkpoint = readCheckpoint(options.checkpointPath);
-      const same = JSON.stringify([checkpoint.source, checkpoint.targetTopic, checkpoint.selection]) === JSON.stringify([sourceId, targetTopic, selection]);
-      if (!same) {
-        throw new UsageError(`--resume: ${options.checkpointPath} records a restore of ${JSON.stringify({ ...checkpoint.source, targetTopic: checkpoint.targetTopic, ...checkpoint.selection })}; --resume needs the same source, target and selection`);
-      }
-    } else if (options.resume) {
-      throw new UsageError(`--resume: there is no checkpoint ${options.checkpointPath} to resume from; give the --checkpoint of the stopped restore, or drop --resume to start one`);
-    }
-  }
+  const { checkpoint, resuming } = startCheckpoint(source.options, selection, options);
   const after = new Map(Object.entries(checkpoint.restored).map(([p, o]) => [Number(p), o]));
   const plan = selectObjects(await source.objectsToRead(), selection, after);
-  const sourcePartitions = [...plan.keys()];
   const manifests = await manifestsFor(source, [...plan.values()].flat(), options);
   const snapshot = newestSnapshot(manifests.manifests);
   // Groups from the newest run that could read them (a run denied them records none).
@@ -313,19 +294,8 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
   if (!resuming) checkpoint.groups = groupSnapshot?.groups ?? [];
   const positioned = groupsAsked(options.consumerGroups, checkpoint.groups, groupSnapshot, options.shared !== undefined);
   const report: RestoreReport = { dryRun: options.dryRun ?? false, records: 0, bytes: 0, objects: 0, byPartition: new Map(), positions: [] };
-  for (const p of sourcePartitions) report.byPartition.set(p, { records: 0, bytes: 0, firstOffset: null, lastOffset: null });
-  // Source partition -> the recorded offsets to translate there, ascending.
-  const tracked = new Map<number, bigint[]>();
-  if (!selection.repartition) {
-    for (const g of checkpoint.groups) {
-      for (const [p, o] of Object.entries(g.offsets)) {
-        if (!plan.has(Number(p))) continue;
-        const list = tracked.get(Number(p)) ?? [];
-        if (!list.includes(BigInt(o))) list.push(BigInt(o));
-        tracked.set(Number(p), list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-      }
-    }
-  }
+  for (const p of plan.keys()) report.byPartition.set(p, { records: 0, bytes: 0, firstOffset: null, lastOffset: null });
+  const tracked = selection.repartition ? new Map<number, bigint[]>() : trackedOffsets(checkpoint.groups, plan);
 
   let admin: Admin | undefined;
   const call = <T>(what: string, promise: Promise<T>) => kafkaCall(timeoutMs, brokers, what, promise);
@@ -335,33 +305,8 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     if (kafka) {
       admin = kafka.admin();
       await call("connect", admin.connect());
-      target = await planTarget({
-        admin,
-        brokers,
-        timeoutMs,
-        // A recreated topic's location (`orders~2`) is the topic of its name: restoring into that topic there adds its records twice.
-        sourceTopic: topicOf(topic),
-        targetTopic,
-        snapshot,
-        sourcePartitions,
-        repartition: selection.repartition,
-        createTopic: options.createTopic ?? false,
-        replicationFactor: options.replicationFactor,
-        intoSourceTopic: options.intoSourceTopic ?? false,
-      });
+      target = await checkTarget(admin, brokers, source.options.topic, [...plan.keys()], snapshot, positioned, checkpoint, after, options);
       report.targetClusterId = target.clusterId;
-      if (!options.dryRun) {
-        // Only the checkpoint in memory changes here; the target is checked, not written.
-        resumeInFlight(checkpoint, target.ends, targetTopic, after);
-        for (const [p, end] of target.ends) {
-          checkpoint.targetEnds[p] = end;
-          checkpoint.targetStarts[p] ??= end;
-        }
-      }
-      const busy = await activeGroups(admin, brokers, timeoutMs, positioned.map((g) => g.groupId));
-      if (busy.length) {
-        throw new Error(`consumer group(s) ${busy.join("; ")} have members on the target: their positions cannot be set while they consume; stop them (or restore without --consumer-groups) and run again. Nothing was written`);
-      }
     } else if (!options.dryRun) {
       throw new Error("restore needs --brokers");
     }
@@ -370,73 +315,23 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       const replicas = replicationFactor > 0 ? replicationFactor : Math.min(snapshot?.replicationFactor ?? 2, 3);
       report.created = { partitions, replicationFactor, configs, terraform: terraformTopic(targetTopic, partitions, replicas, configs) };
     }
-    const limit = target?.maxMessageBytes;
-    const batchBytes = options.batchBytes ?? Math.min(512 * 1024, limit ? Math.floor(limit / 2) : Infinity);
-
-    // Source partition -> records selected before each tracked offset (for a dry run's predicted positions).
-    const before = new Map<number, Map<bigint, number>>();
     const scan = options.dryRun || options.scan !== false;
-    let totalBytes = 0;
-    let totalRecords = 0;
-    if (scan) {
-      progress.start("preflight: reading the backup", [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0), "bytes of objects");
-      let read = 0;
-      for (const [partition, objects] of plan) {
-        const counts = report.byPartition.get(partition)!;
-        const marks = tracked.get(partition) ?? [];
-        const below = new Map(marks.map((m) => [m, 0]));
-        before.set(partition, below);
-        for (const object of objects) {
-          report.objects++;
-          const check = (stored: StoredDigest) => {
-            try {
-              manifests.check(object.key, stored);
-            } catch (err) {
-              if (!(err instanceof IntegrityError) || options.dryRun) throw err;
-              throw new IntegrityError(`${err.message}\nnothing was written into "${targetTopic}"; once the object is repaired (README "Operating a backup"), run the same command again`);
-            }
-          };
-          for await (const chunk of source.recordChunks(object, check)) {
-            for (const { record: r } of chunk) {
-              if (!selected(r, selection, after.get(partition) ?? -1)) continue;
-              const bytes = recordBytes(r);
-              counts.records++;
-              counts.bytes += bytes;
-              counts.firstOffset ??= r.offset;
-              counts.lastOffset = r.offset;
-              for (const m of marks) if (BigInt(r.offset) < m) below.set(m, below.get(m)! + 1);
-              if (!report.largestRecord || bytes > report.largestRecord.bytes) report.largestRecord = { partition, offset: r.offset, bytes };
-            }
-          }
-          read += object.storedBytes;
-          progress.update(read);
-        }
-        totalBytes += counts.bytes;
-        totalRecords += counts.records;
-      }
-      progress.stop();
-      const big = report.largestRecord;
-      if (limit && big && big.bytes + RECORD_OVERHEAD_BYTES > limit) {
-        throw new Error(
-          `the record at partition ${big.partition} offset ${big.offset} holds ${big.bytes} bytes (key, value, headers), more than the ${limit} bytes of max.message.bytes ${target?.create ? "the topic would be created with" : `of "${targetTopic}"`} allows with its batch's own bytes: raise max.message.bytes (CKafka: max_message_bytes) to at least ${big.bytes + RECORD_OVERHEAD_BYTES}, or leave the record out (--to-offset/--from-offset); nothing was written`,
-        );
-      }
+    // Source partition -> records selected before each tracked offset (for a dry run's predicted positions).
+    const before = scan ? await readSelection(source, plan, manifests, selection, after, tracked, report, options) : new Map<number, Map<bigint, number>>();
+    const limit = target?.maxMessageBytes;
+    const big = report.largestRecord;
+    if (limit && big && big.bytes + RECORD_OVERHEAD_BYTES > limit) {
+      throw new Error(
+        `the record at partition ${big.partition} offset ${big.offset} holds ${big.bytes} bytes (key, value, headers), more than the ${limit} bytes of max.message.bytes ${target?.create ? "the topic would be created with" : `of "${targetTopic}"`} allows with its batch's own bytes: raise max.message.bytes (CKafka: max_message_bytes) to at least ${big.bytes + RECORD_OVERHEAD_BYTES}, or leave the record out (--to-offset/--from-offset); nothing was written`,
+      );
     }
-
-    const shared = options.shared;
-    const units = scan ? totalBytes : [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0);
-    await shared?.ready({ units, records: totalRecords, groups: positioned.map((g) => g.groupId), recorded: checkpoint.groups.map((g) => g.groupId) });
+    const selected = [...report.byPartition.values()];
+    const totalRecords = selected.reduce((n, c) => n + c.records, 0);
+    const units = scan ? selected.reduce((n, c) => n + c.bytes, 0) : [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0);
+    await options.shared?.ready({ units, records: totalRecords, groups: positioned.map((g) => g.groupId), recorded: checkpoint.groups.map((g) => g.groupId) });
 
     if (options.dryRun) {
-      for (const g of positioned) {
-        for (const [p, o] of Object.entries(g.offsets)) {
-          const partition = Number(p);
-          if (!plan.has(partition)) continue;
-          const start = target?.ends.get(partition);
-          const n = before.get(partition)?.get(BigInt(o));
-          report.positions.push({ groupId: g.groupId, partition, sourceOffset: o, targetOffset: start === undefined || n === undefined ? null : String(BigInt(start) + BigInt(n)) });
-        }
-      }
+      report.positions = predictedPositions(positioned, plan, target, before);
       return finish(report);
     }
 
@@ -448,212 +343,8 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     } else {
       targetMeta = target!.existing!;
     }
-    allowNullHeaderValues();
-
-    const targetPartitions = targetMeta.length;
-    const partitioner = Partitioners.DefaultPartitioner();
-    const place = (r: KafkaRecord): number => {
-      if (!selection.repartition) return r.partition;
-      // Keyed: murmur2 of the key, as the Java client. No key: the source partition modulo the target's count (documented).
-      if (r.key === null) return r.partition % targetPartitions;
-      return partitioner({ topic: targetTopic, partitionMetadata: targetMeta, message: { key: r.key, value: null } });
-    };
-    // Written before every send (one write for the partitions asking at once) and at the end (never before the first
-    // send: a restore that sent nothing leaves no checkpoint).
-    const file = new CheckpointFile(options.checkpointPath, () => JSON.stringify(checkpoint, null, 2) + "\n");
-    const throttle = shared?.throttle ?? new Throttle(options.maxBytesPerSecond);
-    const pool = shared?.pool ?? new ProducerPool(kafka!, Math.max(1, Math.min(concurrency, plan.size)), call);
-    let sendStarted = Date.now();
-    let sentBytes = 0;
-    let sentRecords = 0;
-    let objectBytesRead = 0;
-    let stopped = false;
-    const isStopped = () => stopped || (shared?.stopped ?? false);
-    const stop = () => {
-      stopped = true;
-      if (shared) shared.stopped = true;
-    };
-    // One display for the whole restore: record bytes sent of those the preflight counted (bytes of objects read without it).
-    // Several topics: one display for all of them (restore-topics.ts), told what each sends.
-    const note = () => `${sentRecords}${scan ? `/${totalRecords}` : ""} records, ${(sentBytes / 1048576 / Math.max(0.001, (Date.now() - sendStarted) / 1000)).toFixed(1)} MiB/s`;
-    if (!shared) progress.start("restoring", units, scan ? "record bytes" : "bytes of objects");
-    // Records placed so far per target partition, the batch being prepared included: its records' places (the n-th record
-    // restored into the partition, over every session of the restore) for the read-back digest.
-    const placed: Record<string, number> = {};
-    // Source partition -> the recorded offsets a send, sent or prepared, resolves: each is resolved by one send only.
-    const claimed = new Map<number, Set<string>>();
-    // A batch made ready to send (messages and digests) while the partition's previous send is in flight.
-    const prepare = (partition: number, records: KafkaRecord[], bytes: number) => {
-      const messages = records.map((r) => toMessage(r, place(r)));
-      const counts: Record<string, number> = {};
-      const hashes: Record<string, Buffer[]> = {};
-      messages.forEach((m, i) => {
-        const tp = String(m.partition);
-        const n = (placed[tp] ??= checkpoint.sent[tp]?.records ?? 0);
-        placed[tp] = n + 1;
-        counts[tp] = (counts[tp] ?? 0) + 1;
-        const r = records[i];
-        (hashes[tp] ??= []).push(recordHash(n, String(r.timestamp), r.key, r.value, r.headers));
-      });
-      const digests = Object.fromEntries(Object.entries(hashes).map(([tp, h]) => [tp, addHashes(EMPTY_DIGEST, h)]));
-      const resolves: Record<string, number> = {};
-      const mine = claimed.get(partition) ?? new Set(Object.keys(checkpoint.positions[partition] ?? {}));
-      claimed.set(partition, mine);
-      for (const c of tracked.get(partition) ?? []) {
-        if (mine.has(String(c))) continue;
-        const i = records.findIndex((r) => BigInt(r.offset) >= c);
-        if (i >= 0) {
-          resolves[String(c)] = i;
-          mine.add(String(c));
-        }
-      }
-      const f: InFlight = { lastOffset: records[records.length - 1].offset, counts, digests, resolves };
-      return { partition, records, bytes, messages, f };
-    };
-    const send = async (producer: Producer, { partition, records, bytes, messages, f }: ReturnType<typeof prepare>) => {
-      const acks = await call(`send to "${targetTopic}"`, producer.send({ topic: targetTopic, acks: -1, timeout: timeoutMs, messages }));
-      const bases = new Map(acks.map((a) => [String(a.partition), BigInt(a.baseOffset ?? "0")]));
-      // Saved with the next send's: a restore that stops before it finds this send written by the target's ends.
-      landed(checkpoint, partition, f, bases);
-      sentBytes += bytes;
-      sentRecords += records.length;
-      if (scan) shared ? shared.progressed(bytes, records.length) : progress.update(sentBytes, note());
-      else shared?.progressed(0, records.length);
-    };
-
-    const restorePartition = async (producer: Producer, partition: number, objects: SourceObject[]) => {
-      const counts = report.byPartition.get(partition)!;
-      const from = after.get(partition) ?? -1;
-      let batch: KafkaRecord[] = [];
-      let bytesInBatch = 0;
-      // One send under way per partition (the idempotent producer's order). Meanwhile the next batch is read, decoded,
-      // digested, paid for (throttle) and written into the checkpoint as in flight; it goes once the one before it
-      // is acknowledged.
-      let inFlight: Promise<void> | undefined;
-      const flush = async () => {
-        if (!batch.length) return;
-        const ready = prepare(partition, batch, bytesInBatch);
-        batch = [];
-        bytesInBatch = 0;
-        await throttle.take(ready.bytes);
-        const list = (checkpoint.inFlight[partition] ??= []);
-        list.push(ready.f);
-        const saved = file.save();
-        try {
-          await inFlight;
-          await saved;
-          if (isStopped()) throw new Error("stopped: another partition failed");
-        } catch (err) {
-          // Not sent: the checkpoint written at the end says so (after this write, which may be under way).
-          await saved.catch(() => undefined);
-          dropInFlight(checkpoint, partition, ready.f);
-          throw err;
-        }
-        inFlight = send(producer, ready);
-        inFlight.catch(() => undefined); // awaited by the next flush or at the end
-      };
-      // A damaged object stops the restore before any of its records (found by the preflight unless --no-scan);
-      // those of the objects before it are sent first, so the checkpoint ends right before it.
-      const check = async (key: string, stored: StoredDigest) => {
-        try {
-          manifests.check(key, stored);
-        } catch (err) {
-          await flush();
-          throw err;
-        }
-      };
-      try {
-        for (const object of objects) {
-          if (!scan) report.objects++;
-          for await (const chunk of source.recordChunks(object, (stored) => check(object.key, stored))) {
-            for (const { record: r } of chunk) {
-              if (!selected(r, selection, from)) continue;
-              const size = recordBytes(r);
-              if (!scan) {
-                counts.records++;
-                counts.bytes += size;
-                counts.firstOffset ??= r.offset;
-                counts.lastOffset = r.offset;
-              }
-              if (!exactInBatch(String(r.timestamp))) {
-                await flush(); // alone in its batch, its timestamp is the batch's base: exact
-                batch.push(r);
-                bytesInBatch = size;
-                await flush();
-                continue;
-              }
-              if (batch.length && bytesInBatch + size > batchBytes) await flush();
-              batch.push(r);
-              bytesInBatch += size;
-              if (batch.length >= batchRecords) await flush();
-            }
-          }
-          if (!scan) {
-            objectBytesRead += object.storedBytes;
-            shared ? shared.progressed(object.storedBytes, 0) : progress.update(objectBytesRead, note());
-          }
-        }
-        await flush();
-        await inFlight;
-      } catch (err) {
-        // What was sent is acknowledged (or failed) before the restore reports it: the checkpoint then says which.
-        await inFlight?.catch(() => undefined);
-        throw err;
-      }
-    };
-
-    try {
-      const queue = [...plan];
-      if (!shared) await pool.connect();
-      sendStarted = Date.now();
-      shared?.sending();
-      // Each worker restores one partition at a time, through a producer of the pool (shared by the topics of one command).
-      const worker = async () => {
-        try {
-          for (let next = queue.shift(); next && !isStopped(); next = queue.shift()) {
-            const producer = await pool.acquire();
-            try {
-              await restorePartition(producer, next[0], next[1]);
-            } finally {
-              pool.release(producer);
-            }
-          }
-        } catch (err) {
-          stop();
-          throw err;
-        }
-      };
-      // The first failure stops the others at their next send: what they sent is in the checkpoint.
-      const workers = Array.from({ length: Math.max(1, Math.min(concurrency, plan.size)) }, () => worker());
-      const results = await Promise.allSettled(workers);
-      // The first failure is the cause; the others only stopped for it.
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected" && !/^stopped: another partition failed/.test((r.reason as Error)?.message)) ?? results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-      if (failed) throw failed.reason;
-      report.sendSeconds = (Date.now() - sendStarted) / 1000;
-      // Offsets no restored record is at or after map to the partition's end.
-      for (const [p, list] of tracked) {
-        for (const c of list) (checkpoint.positions[p] ??= {})[String(c)] ??= checkpoint.targetEnds[p];
-      }
-      checkpoint.complete = true;
-    } catch (err) {
-      // A damaged object exits 1 like verify's problems (none of its records was sent); anything else 4.
-      const damaged = err instanceof IntegrityError;
-      const Stopped = damaged ? IntegrityError : RestoreStopped;
-      const once = damaged ? "once the object is repaired (README \"Operating a backup\"), " : "";
-      if (!existsSync(options.checkpointPath)) throw new Stopped(`restore stopped: ${(err as Error).message}\nnothing was written into "${targetTopic}"; ${once}run the same command again`);
-      const inFlight = Object.entries(checkpoint.inFlight);
-      throw new Stopped(
-        `restore stopped: ${(err as Error).message}\nwritten into "${targetTopic}" (last source offset restored): ${describeWritten(checkpoint.restored, sourcePartitions)}` +
-          `${inFlight.map(([p, list]) => `; ${list.length === 1 ? "one send" : `${list.length} sends`} of partition ${p} up to offset ${list[list.length - 1].lastOffset} may or may not be written (--resume finds out)`).join("")}` +
-          `\n${once}run the same command with --resume to continue from there (checkpoint ${options.checkpointPath})`,
-      );
-    } finally {
-      if (!shared) {
-        progress.stop();
-        await pool.disconnect();
-      }
-      if (checkpoint.complete || existsSync(options.checkpointPath)) file.saveNow();
-    }
+    const batchBytes = options.batchBytes ?? Math.min(512 * 1024, limit ? Math.floor(limit / 2) : Infinity);
+    await new RestoreSends(source, kafka!, call, options, checkpoint, manifests, report, tracked, targetMeta, { batchBytes, scan, units, totalRecords }).run(plan, after);
 
     // ---- Consumer positions, then the read-back.
     for (const g of positioned) {
@@ -663,20 +354,438 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
       for (const { partition, offset } of partitions) report.positions.push({ groupId: g.groupId, partition, sourceOffset: g.offsets[partition], targetOffset: offset });
       if (partitions.length) await call(`set the offsets of group "${g.groupId}" on "${targetTopic}"`, admin!.setOffsets({ groupId: g.groupId, topic: targetTopic, partitions: partitions.map((p) => ({ partition: p.partition, offset: p.offset })) }));
     }
-    if (options.check !== false) {
-      const ranges = new Map(Object.keys(checkpoint.sent).map((tp) => [Number(tp), { from: BigInt(checkpoint.targetStarts[tp] ?? "0"), to: BigInt(checkpoint.targetEnds[tp]) }]));
-      const found = await readBackDigests(kafka!, brokers, timeoutMs, targetTopic, ranges);
-      const partitions = [...ranges.keys()].sort((a, b) => a - b).map((p) => {
-        const sent = checkpoint.sent[p];
-        const got = found.get(p) ?? EMPTY_DIGEST;
-        return { partition: p, sent, found: got, ok: sent.records === got.records && sent.digest === got.digest };
-      });
-      report.check = { partitions, ok: partitions.every((p) => p.ok) };
-    }
+    if (options.check !== false) report.check = await readBack(kafka!, brokers, timeoutMs, targetTopic, checkpoint);
   } finally {
     if (admin) await call("disconnect", admin.disconnect()).catch(() => undefined);
   }
   return finish(report);
+}
+
+/**
+ * The restore's checkpoint: a new one, or with `resume` the one the file holds, which must record this source,
+ * target and selection. An existing file without `resume` is refused (its records would be sent twice). A dry
+ * run reads and writes no file.
+ */
+function startCheckpoint(location: BackupLocation, selection: Checkpoint["selection"], options: RestoreOptions): { checkpoint: Checkpoint; resuming: boolean } {
+  const { targetTopic, checkpointPath } = options;
+  const { bucket, prefix, instanceId, topic } = location;
+  const sourceId = { bucket, prefix, instanceId, topic };
+  const fresh: Checkpoint = { source: sourceId, targetTopic, selection, restored: {}, targetEnds: {}, targetStarts: {}, inFlight: {}, groups: [], positions: {}, sent: {}, complete: false };
+  if (options.dryRun) return { checkpoint: fresh, resuming: false };
+  if (!existsSync(checkpointPath)) {
+    if (options.resume) throw new UsageError(`--resume: there is no checkpoint ${checkpointPath} to resume from; give the --checkpoint of the stopped restore, or drop --resume to start one`);
+    return { checkpoint: fresh, resuming: false };
+  }
+  if (!options.resume) {
+    throw new UsageError(`${checkpointPath} records an earlier restore into "${targetTopic}": add --resume to continue it, or remove the file to restore again from the start (the records it restored would then be in the target twice)`);
+  }
+  const checkpoint = readCheckpoint(checkpointPath);
+  const same = JSON.stringify([checkpoint.source, checkpoint.targetTopic, checkpoint.selection]) === JSON.stringify([sourceId, targetTopic, selection]);
+  if (!same) {
+    throw new UsageError(`--resume: ${checkpointPath} records a restore of ${JSON.stringify({ ...checkpoint.source, targetTopic: checkpoint.targetTopic, ...checkpoint.selection })}; --resume needs the same source, target and selection`);
+  }
+  return { checkpoint, resuming: true };
+}
+
+/** Source partition -> the recorded groups' offsets to translate there, ascending. */
+function trackedOffsets(groups: GroupSnapshot[], plan: Map<number, SourceObject[]>): Map<number, bigint[]> {
+  const tracked = new Map<number, bigint[]>();
+  for (const g of groups) {
+    for (const [p, o] of Object.entries(g.offsets)) {
+      if (!plan.has(Number(p))) continue;
+      const list = tracked.get(Number(p)) ?? [];
+      if (!list.includes(BigInt(o))) list.push(BigInt(o));
+      tracked.set(Number(p), list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+  }
+  return tracked;
+}
+
+/**
+ * The target checked (restore-target.ts) and, for a restore, the checkpoint brought up to the target's ends (sends in
+ * flight when a restore stopped found written or not; only the checkpoint in memory changes); the groups to position
+ * must have no members there.
+ */
+async function checkTarget(admin: Admin, brokers: string, sourceTopic: string, sourcePartitions: number[], snapshot: TopicSnapshot | undefined, positioned: GroupSnapshot[], checkpoint: Checkpoint, after: Map<number, number>, options: RestoreOptions): Promise<TargetPlan> {
+  const { targetTopic, timeoutMs = 30_000 } = options;
+  const target = await planTarget({
+    admin,
+    brokers,
+    timeoutMs,
+    // A recreated topic's location (`orders~2`) is the topic of its name: restoring into that topic there adds its records twice.
+    sourceTopic: topicOf(sourceTopic),
+    targetTopic,
+    snapshot,
+    sourcePartitions,
+    repartition: checkpoint.selection.repartition,
+    createTopic: options.createTopic ?? false,
+    replicationFactor: options.replicationFactor,
+    intoSourceTopic: options.intoSourceTopic ?? false,
+  });
+  if (!options.dryRun) {
+    resumeInFlight(checkpoint, target.ends, targetTopic, after);
+    for (const [p, end] of target.ends) {
+      checkpoint.targetEnds[p] = end;
+      checkpoint.targetStarts[p] ??= end;
+    }
+  }
+  const busy = await activeGroups(admin, brokers, timeoutMs, positioned.map((g) => g.groupId));
+  if (busy.length) {
+    throw new Error(`consumer group(s) ${busy.join("; ")} have members on the target: their positions cannot be set while they consume; stop them (or restore without --consumer-groups) and run again. Nothing was written`);
+  }
+  return target;
+}
+
+/**
+ * The preflight's read of the selection: every object checked against its manifest before any write, the selected
+ * records counted per partition into the report (and the largest noted). Returns, per source partition, the records
+ * selected before each tracked offset (a dry run's predicted positions).
+ */
+async function readSelection(
+  source: BackupSource,
+  plan: Map<number, SourceObject[]>,
+  manifests: ManifestIndex,
+  selection: Selection,
+  after: Map<number, number>,
+  tracked: Map<number, bigint[]>,
+  report: RestoreReport,
+  options: RestoreOptions,
+): Promise<Map<number, Map<bigint, number>>> {
+  const { progress = quietProgress } = options;
+  const before = new Map<number, Map<bigint, number>>();
+  progress.start("preflight: reading the backup", [...plan.values()].flat().reduce((n, o) => n + o.storedBytes, 0), "bytes of objects");
+  let read = 0;
+  for (const [partition, objects] of plan) {
+    const counts = report.byPartition.get(partition)!;
+    const marks = tracked.get(partition) ?? [];
+    const below = new Map(marks.map((m) => [m, 0]));
+    before.set(partition, below);
+    for (const object of objects) {
+      report.objects++;
+      const check = (stored: StoredDigest) => {
+        try {
+          manifests.check(object.key, stored);
+        } catch (err) {
+          if (!(err instanceof IntegrityError) || options.dryRun) throw err;
+          throw new IntegrityError(`${err.message}\nnothing was written into "${options.targetTopic}"; once the object is repaired (README "Operating a backup"), run the same command again`);
+        }
+      };
+      for await (const chunk of source.recordChunks(object, check)) {
+        for (const { record: r } of chunk) {
+          if (!selected(r, selection, after.get(partition) ?? -1)) continue;
+          const bytes = recordBytes(r);
+          counts.records++;
+          counts.bytes += bytes;
+          counts.firstOffset ??= r.offset;
+          counts.lastOffset = r.offset;
+          for (const m of marks) if (BigInt(r.offset) < m) below.set(m, below.get(m)! + 1);
+          if (!report.largestRecord || bytes > report.largestRecord.bytes) report.largestRecord = { partition, offset: r.offset, bytes };
+        }
+      }
+      read += object.storedBytes;
+      progress.update(read);
+    }
+  }
+  progress.stop();
+  return before;
+}
+
+/** A dry run's positions: the target's end now plus the records selected before each group's offset (unknown without a target). */
+function predictedPositions(positioned: GroupSnapshot[], plan: Map<number, SourceObject[]>, target: TargetPlan | undefined, before: Map<number, Map<bigint, number>>): GroupPosition[] {
+  const positions: GroupPosition[] = [];
+  for (const g of positioned) {
+    for (const [p, o] of Object.entries(g.offsets)) {
+      const partition = Number(p);
+      if (!plan.has(partition)) continue;
+      const start = target?.ends.get(partition);
+      const n = before.get(partition)?.get(BigInt(o));
+      positions.push({ groupId: g.groupId, partition, sourceOffset: o, targetOffset: start === undefined || n === undefined ? null : String(BigInt(start) + BigInt(n)) });
+    }
+  }
+  return positions;
+}
+
+/** Reads back what the restore sent into each target partition and compares counts and digests. */
+async function readBack(kafka: Kafka, brokers: string, timeoutMs: number, targetTopic: string, checkpoint: Checkpoint): Promise<NonNullable<RestoreReport["check"]>> {
+  const ranges = new Map(Object.keys(checkpoint.sent).map((tp) => [Number(tp), { from: BigInt(checkpoint.targetStarts[tp] ?? "0"), to: BigInt(checkpoint.targetEnds[tp]) }]));
+  const found = await readBackDigests(kafka, brokers, timeoutMs, targetTopic, ranges);
+  const partitions = [...ranges.keys()].sort((a, b) => a - b).map((p) => {
+    const sent = checkpoint.sent[p];
+    const got = found.get(p) ?? EMPTY_DIGEST;
+    return { partition: p, sent, found: got, ok: sent.records === got.records && sent.digest === got.digest };
+  });
+  return { partitions, ok: partitions.every((p) => p.ok) };
+}
+
+/** A send made ready (messages and digests) while the partition's previous send is in flight. */
+interface PreparedSend {
+  partition: number;
+  records: KafkaRecord[];
+  bytes: number;
+  messages: Message[];
+  f: InFlight;
+}
+
+/**
+ * The sends of one restore: partitions restored concurrently through a pool of producers, one send under way per
+ * partition, each recorded in the checkpoint file before it goes. A failure stops every partition at its next send
+ * and throws what was written and how to continue.
+ */
+class RestoreSends {
+  private readonly file: CheckpointFile;
+  private readonly throttle: Throttle;
+  private readonly pool: ProducerPool;
+  private readonly place: (r: KafkaRecord) => number;
+  private readonly concurrency: number;
+  private readonly progress: Progress;
+  private sendStarted = Date.now();
+  private sentBytes = 0;
+  private sentRecords = 0;
+  private objectBytesRead = 0;
+  private stopped = false;
+  /**
+   * Records placed so far per target partition, the batch being prepared included: its records' places (the n-th
+   * record restored into the partition, over every session of the restore) for the read-back digest.
+   */
+  private readonly placed: Record<string, number> = {};
+  /** Source partition -> the recorded offsets a send, sent or prepared, resolves: each is resolved by one send only. */
+  private readonly claimed = new Map<number, Set<string>>();
+
+  constructor(
+    private readonly source: BackupSource,
+    kafka: Kafka,
+    private readonly call: <T>(what: string, promise: Promise<T>) => Promise<T>,
+    private readonly options: RestoreOptions,
+    private readonly checkpoint: Checkpoint,
+    private readonly manifests: ManifestIndex,
+    private readonly report: RestoreReport,
+    private readonly tracked: Map<number, bigint[]>,
+    targetMeta: PartitionMetadata[],
+    private readonly sizes: { batchBytes: number; scan: boolean; units: number; totalRecords: number },
+  ) {
+    allowNullHeaderValues();
+    const { targetTopic, shared } = options;
+    this.concurrency = checkpoint.selection.repartition ? 1 : (options.concurrency ?? DEFAULT_CONCURRENCY);
+    this.progress = options.progress ?? quietProgress;
+    const partitioner = Partitioners.DefaultPartitioner();
+    this.place = (r) => {
+      if (!checkpoint.selection.repartition) return r.partition;
+      // Keyed: murmur2 of the key, as the Java client. No key: the source partition modulo the target's count (documented).
+      if (r.key === null) return r.partition % targetMeta.length;
+      return partitioner({ topic: targetTopic, partitionMetadata: targetMeta, message: { key: r.key, value: null } });
+    };
+    // Written before every send (one write for the partitions asking at once) and at the end (never before the first
+    // send: a restore that sent nothing leaves no checkpoint).
+    this.file = new CheckpointFile(options.checkpointPath, () => JSON.stringify(checkpoint, null, 2) + "\n");
+    this.throttle = shared?.throttle ?? new Throttle(options.maxBytesPerSecond);
+    this.pool = shared?.pool ?? new ProducerPool(kafka, Math.max(1, Math.min(this.concurrency, this.report.byPartition.size)), call);
+  }
+
+  private get isStopped(): boolean {
+    return this.stopped || (this.options.shared?.stopped ?? false);
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    if (this.options.shared) this.options.shared.stopped = true;
+  }
+
+  /** One display for the whole restore: record bytes sent of those the preflight counted (bytes of objects read without it). */
+  private note(): string {
+    const seconds = Math.max(0.001, (Date.now() - this.sendStarted) / 1000);
+    return `${this.sentRecords}${this.sizes.scan ? `/${this.sizes.totalRecords}` : ""} records, ${(this.sentBytes / 1048576 / seconds).toFixed(1)} MiB/s`;
+  }
+
+  /** Restores every partition of the plan; on failure, throws what was written and how to continue. */
+  async run(plan: Map<number, SourceObject[]>, after: Map<number, number>): Promise<void> {
+    const { shared } = this.options;
+    const { checkpoint, report } = this;
+    // Several topics: one display for all of them (restore-topics.ts), told what each sends.
+    if (!shared) this.progress.start("restoring", this.sizes.units, this.sizes.scan ? "record bytes" : "bytes of objects");
+    try {
+      const queue = [...plan];
+      if (!shared) await this.pool.connect();
+      this.sendStarted = Date.now();
+      shared?.sending();
+      // Each worker restores one partition at a time, through a producer of the pool (shared by the topics of one command).
+      const worker = async () => {
+        try {
+          for (let next = queue.shift(); next && !this.isStopped; next = queue.shift()) {
+            const producer = await this.pool.acquire();
+            try {
+              await this.restorePartition(producer, next[0], next[1], after.get(next[0]) ?? -1);
+            } finally {
+              this.pool.release(producer);
+            }
+          }
+        } catch (err) {
+          this.stop();
+          throw err;
+        }
+      };
+      // The first failure stops the others at their next send: what they sent is in the checkpoint.
+      const workers = Array.from({ length: Math.max(1, Math.min(this.concurrency, plan.size)) }, () => worker());
+      const results = await Promise.allSettled(workers);
+      // The first failure is the cause; the others only stopped for it.
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected" && !/^stopped: another partition failed/.test((r.reason as Error)?.message)) ?? results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed) throw failed.reason;
+      report.sendSeconds = (Date.now() - this.sendStarted) / 1000;
+      // Offsets no restored record is at or after map to the partition's end.
+      for (const [p, list] of this.tracked) {
+        for (const c of list) (checkpoint.positions[p] ??= {})[String(c)] ??= checkpoint.targetEnds[p];
+      }
+      checkpoint.complete = true;
+    } catch (err) {
+      throw this.stoppedError(err, [...plan.keys()]);
+    } finally {
+      if (!shared) {
+        this.progress.stop();
+        await this.pool.disconnect();
+      }
+      if (checkpoint.complete || existsSync(this.options.checkpointPath)) this.file.saveNow();
+    }
+  }
+
+  /** What a stopped restore throws: what it wrote, what may be written, and how to continue. */
+  private stoppedError(err: unknown, sourcePartitions: number[]): Error {
+    const { targetTopic, checkpointPath } = this.options;
+    // A damaged object exits 1 like verify's problems (none of its records was sent); anything else 4.
+    const damaged = err instanceof IntegrityError;
+    const Stopped = damaged ? IntegrityError : RestoreStopped;
+    const once = damaged ? "once the object is repaired (README \"Operating a backup\"), " : "";
+    if (!existsSync(checkpointPath)) return new Stopped(`restore stopped: ${(err as Error).message}\nnothing was written into "${targetTopic}"; ${once}run the same command again`);
+    const inFlight = Object.entries(this.checkpoint.inFlight);
+    return new Stopped(
+      `restore stopped: ${(err as Error).message}\nwritten into "${targetTopic}" (last source offset restored): ${describeWritten(this.checkpoint.restored, sourcePartitions)}` +
+        `${inFlight.map(([p, list]) => `; ${list.length === 1 ? "one send" : `${list.length} sends`} of partition ${p} up to offset ${list[list.length - 1].lastOffset} may or may not be written (--resume finds out)`).join("")}` +
+        `\n${once}run the same command with --resume to continue from there (checkpoint ${checkpointPath})`,
+    );
+  }
+
+  /** A batch's messages, its records' digests at their places, and the recorded offsets it resolves. */
+  private prepare(partition: number, records: KafkaRecord[], bytes: number): PreparedSend {
+    const { checkpoint } = this;
+    const messages = records.map((r) => toMessage(r, this.place(r)));
+    const counts: Record<string, number> = {};
+    const hashes: Record<string, Buffer[]> = {};
+    messages.forEach((m, i) => {
+      const tp = String(m.partition);
+      const n = (this.placed[tp] ??= checkpoint.sent[tp]?.records ?? 0);
+      this.placed[tp] = n + 1;
+      counts[tp] = (counts[tp] ?? 0) + 1;
+      const r = records[i];
+      (hashes[tp] ??= []).push(recordHash(n, String(r.timestamp), r.key, r.value, r.headers));
+    });
+    const digests = Object.fromEntries(Object.entries(hashes).map(([tp, h]) => [tp, addHashes(EMPTY_DIGEST, h)]));
+    const resolves: Record<string, number> = {};
+    const mine = this.claimed.get(partition) ?? new Set(Object.keys(checkpoint.positions[partition] ?? {}));
+    this.claimed.set(partition, mine);
+    for (const c of this.tracked.get(partition) ?? []) {
+      if (mine.has(String(c))) continue;
+      const i = records.findIndex((r) => BigInt(r.offset) >= c);
+      if (i >= 0) {
+        resolves[String(c)] = i;
+        mine.add(String(c));
+      }
+    }
+    const f: InFlight = { lastOffset: records[records.length - 1].offset, counts, digests, resolves };
+    return { partition, records, bytes, messages, f };
+  }
+
+  private async send(producer: Producer, { partition, records, bytes, messages, f }: PreparedSend): Promise<void> {
+    const { targetTopic, timeoutMs = 30_000, shared } = this.options;
+    const acks = await this.call(`send to "${targetTopic}"`, producer.send({ topic: targetTopic, acks: -1, timeout: timeoutMs, messages }));
+    const bases = new Map(acks.map((a) => [String(a.partition), BigInt(a.baseOffset ?? "0")]));
+    // Saved with the next send's: a restore that stops before it finds this send written by the target's ends.
+    landed(this.checkpoint, partition, f, bases);
+    this.sentBytes += bytes;
+    this.sentRecords += records.length;
+    if (this.sizes.scan) shared ? shared.progressed(bytes, records.length) : this.progress.update(this.sentBytes, this.note());
+    else shared?.progressed(0, records.length);
+  }
+
+  /** One partition's selected records after `from`, in batches, each sent once the one before it is acknowledged. */
+  private async restorePartition(producer: Producer, partition: number, objects: SourceObject[], from: number): Promise<void> {
+    const { batchRecords = 500, shared } = this.options;
+    const { batchBytes, scan } = this.sizes;
+    const counts = this.report.byPartition.get(partition)!;
+    let batch: KafkaRecord[] = [];
+    let bytesInBatch = 0;
+    // One send under way per partition (the idempotent producer's order). Meanwhile the next batch is read, decoded,
+    // digested, paid for (throttle) and written into the checkpoint as in flight; it goes once the one before it
+    // is acknowledged.
+    let inFlight: Promise<void> | undefined;
+    const flush = async () => {
+      if (!batch.length) return;
+      const ready = this.prepare(partition, batch, bytesInBatch);
+      batch = [];
+      bytesInBatch = 0;
+      await this.throttle.take(ready.bytes);
+      const list = (this.checkpoint.inFlight[partition] ??= []);
+      list.push(ready.f);
+      const saved = this.file.save();
+      try {
+        await inFlight;
+        await saved;
+        if (this.isStopped) throw new Error("stopped: another partition failed");
+      } catch (err) {
+        // Not sent: the checkpoint written at the end says so (after this write, which may be under way).
+        await saved.catch(() => undefined);
+        dropInFlight(this.checkpoint, partition, ready.f);
+        throw err;
+      }
+      inFlight = this.send(producer, ready);
+      inFlight.catch(() => undefined); // awaited by the next flush or at the end
+    };
+    // A damaged object stops the restore before any of its records (found by the preflight unless --no-scan);
+    // those of the objects before it are sent first, so the checkpoint ends right before it.
+    const check = async (key: string, stored: StoredDigest) => {
+      try {
+        this.manifests.check(key, stored);
+      } catch (err) {
+        await flush();
+        throw err;
+      }
+    };
+    try {
+      for (const object of objects) {
+        if (!scan) this.report.objects++;
+        for await (const chunk of this.source.recordChunks(object, (stored) => check(object.key, stored))) {
+          for (const { record: r } of chunk) {
+            if (!selected(r, this.checkpoint.selection, from)) continue;
+            const size = recordBytes(r);
+            if (!scan) {
+              counts.records++;
+              counts.bytes += size;
+              counts.firstOffset ??= r.offset;
+              counts.lastOffset = r.offset;
+            }
+            if (!exactInBatch(String(r.timestamp))) {
+              await flush(); // alone in its batch, its timestamp is the batch's base: exact
+              batch.push(r);
+              bytesInBatch = size;
+              await flush();
+              continue;
+            }
+            if (batch.length && bytesInBatch + size > batchBytes) await flush();
+            batch.push(r);
+            bytesInBatch += size;
+            if (batch.length >= batchRecords) await flush();
+          }
+        }
+        if (!scan) {
+          this.objectBytesRead += object.storedBytes;
+          shared ? shared.progressed(object.storedBytes, 0) : this.progress.update(this.objectBytesRead, this.note());
+        }
+      }
+      await flush();
+      await inFlight;
+    } catch (err) {
+      // What was sent is acknowledged (or failed) before the restore reports it: the checkpoint then says which.
+      await inFlight?.catch(() => undefined);
+      throw err;
+    }
+  }
 }
 
 function finish(report: RestoreReport): RestoreReport {

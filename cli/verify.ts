@@ -9,6 +9,7 @@
 // - keys under the topic's folder outside the documented layout are problems (restore would not read them).
 // With a broker, it also compares the backup with the consumer group's committed offsets and the topic's end.
 import type { Kafka } from "kafkajs";
+import { committedOffsets } from "../function/kafka-offsets";
 import { timeFolder } from "../function/object-keys";
 import { ManifestIndex, type BackupSource, type ListedObject, type SourceObject, type StoredDigest } from "./backup-source";
 import { kafkaCall, kafkaRead } from "./calls";
@@ -199,10 +200,10 @@ async function checkAgainstBroker(source: BackupSource, b: BrokerCheck, report: 
   await kafkaCall(b.timeoutMs, b.brokers, "connect", admin.connect());
   try {
     const ends = await kafkaRead(b.timeoutMs, b.brokers, `end offsets of "${topic}"`, () => admin.fetchTopicOffsets(topic));
-    const committed = new Map<number, number>();
+    let committed = new Map<number, { offset: number }>();
     if (groupId) {
-      const got = await kafkaRead(b.timeoutMs, b.brokers, `offsets of group "${groupId}"`, () => admin.fetchOffsets({ groupId, topics: [topic] }));
-      for (const p of got[0]?.partitions ?? []) if (Number(p.offset) >= 0) committed.set(p.partition, Number(p.offset));
+      const got = await kafkaRead(b.timeoutMs, b.brokers, `offsets of group "${groupId}"`, () => committedOffsets(admin, groupId, [topic]));
+      committed = got.get(topic) ?? committed;
     } else {
       report.problems.push(`no manifest records the consumer group and --group is not given: committed offsets not checked`);
     }
@@ -216,7 +217,7 @@ async function checkAgainstBroker(source: BackupSource, b: BrokerCheck, report: 
       const low = Number(end.low);
       let backupEnd = pr.coveredTo ?? low;
       pr.topicEnd = high;
-      pr.committedOffset = committed.get(end.partition) ?? null;
+      pr.committedOffset = committed.get(end.partition)?.offset ?? null;
       const c = pr.committedOffset;
       // Committed past what the backup covers: fine only if the topic holds no record there (markers, aborted records).
       if (c !== null && c > backupEnd) {

@@ -3,12 +3,8 @@ import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
 import COS from "cos-nodejs-sdk-v5";
 import type { BackupConfig, Encryption } from "./config";
-
-export interface Credentials {
-  secretId: string;
-  secretKey: string;
-  sessionToken?: string;
-}
+import type { Credentials } from "./credentials";
+import { retry, storeRetryable } from "./retry";
 
 export interface UploadedPart {
   PartNumber: number;
@@ -56,14 +52,6 @@ export function endpointOptions(endpoint: string | undefined): Partial<COS.COSOp
   return { Domain: `${endpoint}/{Bucket}`, Protocol: endpoint.startsWith("https") ? "https:" : "http:" };
 }
 
-const RETRIES = 4;
-
-function retryable(err: unknown): boolean {
-  const e = err as { statusCode?: number; code?: string; error?: { Code?: string } };
-  if (e?.statusCode === undefined) return true; // network error: no HTTP answer
-  return e.statusCode >= 500 || e.statusCode === 429;
-}
-
 interface Bucket {
   Bucket: string;
   Region: string;
@@ -85,15 +73,9 @@ export function cosErrorMessage(what: string, bucket: Bucket, attempts: number, 
   return `COS ${what} failed after ${attempts} attempt(s): ${cause}`;
 }
 
-async function withRetry<T>(what: string, bucket: Bucket, fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (attempt >= RETRIES || !retryable(err)) throw new Error(cosErrorMessage(what, bucket, attempt, err));
-      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
-    }
-  }
+/** A store call under the retry policy; a refused connection is retried too (the endpoint is the construct's, not typed). */
+function withRetry<T>(what: string, bucket: Bucket, fn: () => Promise<T>): Promise<T> {
+  return retry(fn, (err) => storeRetryable(err, false), (err, attempts) => new Error(cosErrorMessage(what, bucket, attempts, err)));
 }
 
 export class CosStorage implements ObjectStorage, StoreReader {

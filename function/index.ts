@@ -2,7 +2,8 @@
 import { Kafka, logLevel, type SASLOptions } from "kafkajs";
 import { randomUUID } from "node:crypto";
 import { configTopics, fromEnvironment, parseSlotArgument } from "./config";
-import { CosStorage, type Credentials } from "./cos-storage";
+import { CosStorage } from "./cos-storage";
+import { credentialsFrom, SCF_NAMES, type Credentials } from "./credentials";
 import { runBackup, type Logger, type RunManifest, type RunReport } from "./backup-run";
 import { kafkaBrokers } from "./broker-probe";
 import { kafkaLogger } from "./kafka-log";
@@ -28,12 +29,11 @@ export const log: Logger = {
 };
 
 function credentials(env: NodeJS.ProcessEnv): Credentials {
-  const secretId = env.TENCENTCLOUD_SECRETID;
-  const secretKey = env.TENCENTCLOUD_SECRETKEY;
-  if (!secretId || !secretKey) {
+  const found = credentialsFrom(env, [SCF_NAMES]);
+  if ("missing" in found) {
     throw new Error("TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY are not set: give the function a role (SCF injects its temporary keys)");
   }
-  return { secretId, secretKey, sessionToken: env.TENCENTCLOUD_SESSIONTOKEN || undefined };
+  return found.credentials;
 }
 
 /** Budget of an invocation when the context does not say (SCF's maximum timeout). */

@@ -9,7 +9,9 @@
 // at or after t", so a binary search over t finds when that record was written, for all partitions at once.
 import { ConfigResourceTypes, type Admin, type Kafka } from "kafkajs";
 import type { BackupConfig, InstanceSlot, TopicConfig } from "./config";
+import { committedOffsets, offsetsAtTime, type Commit } from "./kafka-offsets";
 import { inSlot } from "./partition-assigner";
+import { partitionOffsets, planPartition } from "./run-plan";
 import type { Logger } from "./backup-run";
 
 export interface RetentionHeadroom {
@@ -81,18 +83,19 @@ export async function oldestUnbackedTimestamp(
   return { timestampMs: lo, partition: older[0] };
 }
 
-/** The first offset not backed up, per partition. Without a commit, where the run would start (it pins that). */
+/**
+ * The first offset not backed up, per partition: where a run would start (planPartition), so without a commit
+ * the start position decides, as the run that pins it does. `byTime`: the offsets at a timestamp start position.
+ */
 export function positionsOf(
   offsets: Array<{ partition: number; low: string; high: string }>,
-  committed: Map<number, number>,
+  commits: ReadonlyMap<number, Commit>,
   startPosition: BackupConfig["startPosition"],
+  byTime?: ReadonlyMap<number, number>,
 ): PartitionPosition[] {
   return offsets.map((o) => {
-    const low = Number(o.low);
-    const end = Number(o.high);
-    const c = committed.get(o.partition);
-    const start = c !== undefined && c >= 0 ? c : startPosition === "earliest" ? low : end;
-    return { partition: o.partition, firstUnbacked: Math.min(Math.max(start, low), end), end };
+    const plan = planPartition(partitionOffsets(o, commits.get(o.partition), byTime?.get(o.partition)), startPosition);
+    return { partition: o.partition, firstUnbacked: Math.min(plan.startOffset, plan.endOffset), end: plan.endOffset };
   });
 }
 
@@ -131,15 +134,15 @@ export async function measureRetentionHeadroom(
   const measure = async () => {
     await admin.connect();
     const offsets = (await admin.fetchTopicOffsets(config.topic)).filter((o) => inSlot(slot, o.partition));
-    const fetched = await admin.fetchOffsets({ groupId: config.groupId, topics: [config.topic] });
-    const committed = new Map((fetched[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
-    const positions = positionsOf(offsets, committed, config.startPosition);
+    const commits = (await committedOffsets(admin, config.groupId, [config.topic])).get(config.topic) ?? new Map<number, Commit>();
+    const start = config.startPosition;
+    const byTime = typeof start === "object" && offsets.some((o) => !commits.has(o.partition)) ? await offsetsAtTime(admin, config.topic, start.timestampMs) : undefined;
+    const positions = positionsOf(offsets, commits, start, byTime);
     result.lagRecords = positions.reduce((n, p) => n + (p.end - p.firstUnbacked), 0);
     // Without DescribeConfigs permission on the topic (a CKafka ACL), only the lag is reported.
     result.retentionMs = await topicRetentionMs(admin, config.topic);
     if (result.retentionMs === null) return;
-    const offsetsAt: OffsetsAtTime = async (t) =>
-      new Map((await admin.fetchTopicOffsetsByTimestamp(config.topic, t)).map((p) => [p.partition, Number(p.offset)]));
+    const offsetsAt: OffsetsAtTime = (t) => offsetsAtTime(admin, config.topic, t);
     const oldest = await oldestUnbackedTimestamp(positions, offsetsAt, nowMs - result.retentionMs, nowMs);
     if (oldest) {
       result.headroomMs = Math.max(0, oldest.timestampMs + result.retentionMs - nowMs);

@@ -3,6 +3,7 @@
 import type { Admin, GroupDescription, Kafka } from "kafkajs";
 import type { BackupConfig, InstanceSlot, StartPosition } from "./config";
 import type { Logger } from "./backup-run";
+import { committedOffsets, offsetsAtTime, type Commit } from "./kafka-offsets";
 import { inSlot, mayHold } from "./partition-assigner";
 
 export interface Gap {
@@ -45,7 +46,15 @@ export interface PartitionOffsets {
   byTime?: number;
 }
 
-/** Where one partition starts and ends, from its offsets alone. */
+/** A partition's offsets as kafkajs lists them, with its commit and its offset at the start time, if any. */
+export function partitionOffsets(o: { partition: number; low: string; high: string }, commit?: Commit, byTime?: number): PartitionOffsets {
+  return { partition: o.partition, low: Number(o.low), high: Number(o.high), committed: commit?.offset, byTime };
+}
+
+/**
+ * Where one partition starts and ends, from its offsets alone: the one start-offset rule (the retention
+ * headroom's first offset not backed up is this start too).
+ */
 export function planPartition(o: PartitionOffsets, start: StartPosition): PartitionPlan {
   const { low, high } = o;
   const committedOffset = o.committed !== undefined && o.committed >= 0 ? o.committed : null;
@@ -110,31 +119,22 @@ export async function planRun(kafka: Kafka, config: BackupConfig, topics: readon
     for (const topic of topics) {
       try {
         const offsets = await admin.fetchTopicOffsets(topic);
-        const byTime =
-          typeof start === "object"
-            ? new Map((await admin.fetchTopicOffsetsByTimestamp(topic, start.timestampMs)).map((p) => [p.partition, Number(p.offset)]))
-            : undefined;
+        const byTime = typeof start === "object" ? await offsetsAtTime(admin, topic, start.timestampMs) : undefined;
         read.set(topic, { offsets, byTime });
       } catch (err) {
         result.set(topic, err as Error);
       }
     }
     // The group's offsets are read last, as with one topic: records deleted after this read are a gap the run sees.
-    const committed = read.size ? await admin.fetchOffsets({ groupId: config.groupId, topics: [...read.keys()] }) : [];
+    const committed = read.size ? await committedOffsets(admin, config.groupId, [...read.keys()]) : new Map<string, Map<number, Commit>>();
     for (const [topic, { offsets, byTime }] of read) {
-      const topicCommits = (committed.find((c) => c.topic === topic)?.partitions ?? []).filter((p) => Number(p.offset) >= 0);
-      const committedBy = new Map(topicCommits.map((p) => [p.partition, Number(p.offset)]));
+      const commits = committed.get(topic) ?? new Map<number, Commit>();
       const plans = offsets
         .filter((o) => inSlot(slot, o.partition))
-        .map((o) =>
-          planPartition(
-            { partition: o.partition, low: Number(o.low), high: Number(o.high), committed: committedBy.get(o.partition), byTime: byTime?.get(o.partition) },
-            start,
-          ),
-        )
+        .map((o) => planPartition(partitionOffsets(o, commits.get(o.partition), byTime?.get(o.partition)), start))
         .sort((a, b) => a.partition - b.partition);
       for (const p of plans) if (p.gap) warnGap(log, topic, p.partition, p.gap);
-      result.set(topic, { plans, commitMetadata: topicCommits.map((p) => p.metadata ?? null) });
+      result.set(topic, { plans, commitMetadata: [...commits.values()].map((c) => c.metadata) });
     }
     // Partitions without a usable committed offset get their start pinned (committed) as soon as this
     // run joins the group, so that a start position or a gap is decided once, here, and not again by

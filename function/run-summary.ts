@@ -1,12 +1,10 @@
 // The run's summary log line: one JSON object whose fields CLS can index and alarm on. The backup
 // history (the console's "Logs" view) and the alarms read these fields; the manifest has the details.
 import type { RunManifest, RunReport } from "./backup-run";
-import type { StopReason } from "./partition-writer";
+import { countStopReasons } from "./stop-reasons";
 
 /** `rejoinNotices`: kafkajs's lines about the group's ordinary rejoins, logged at info level (kafka-log.ts). */
 export function runSummary(manifest: RunManifest, durationMs: number, rejoinNotices = 0) {
-  const stopReasons: Partial<Record<StopReason, number>> = {};
-  for (const p of manifest.partitions) stopReasons[p.stopReason] = (stopReasons[p.stopReason] ?? 0) + 1;
   const gaps = manifest.partitions.flatMap((p) => p.gaps.map((g) => ({ p: p.partition, from: g.from, to: g.to })));
   return {
     runId: manifest.runId,
@@ -20,7 +18,7 @@ export function runSummary(manifest: RunManifest, durationMs: number, rejoinNoti
     lagRecords: manifest.retention.lagRecords,
     retentionHeadroomMs: manifest.retention.headroomMs,
     retentionMs: manifest.retention.retentionMs,
-    stopReasons,
+    stopReasons: countStopReasons(manifest.partitions),
     rejoinNotices,
     memoryMiB: manifest.memory.budgetMiB,
     peakRssMiB: manifest.memory.peakRssMiB,
@@ -70,8 +68,6 @@ export function reportSummary(report: RunReport, durationMs: number, rejoinNotic
   if (each.length === 1) return { ...each[0], ok: each[0].ok && !failedTopics.length, ...extra };
   const sum = (f: (s: (typeof each)[number]) => number) => each.reduce((n, s) => n + f(s), 0);
   const known = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
-  const stopReasons: Partial<Record<StopReason, number>> = {};
-  for (const s of each) for (const [r, n] of Object.entries(s.stopReasons)) stopReasons[r as StopReason] = (stopReasons[r as StopReason] ?? 0) + n!;
   const headrooms = known(each.map((s) => s.retentionHeadroomMs));
   const lags = each.map((s) => s.lagRecords);
   return {
@@ -89,7 +85,7 @@ export function reportSummary(report: RunReport, durationMs: number, rejoinNotic
     // Unknown for the whole run when unknown for a topic.
     lagRecords: lags.some((l) => l === null) ? null : sum((s) => s.lagRecords!),
     retentionHeadroomMs: headrooms.length ? Math.min(...headrooms) : null,
-    stopReasons,
+    stopReasons: countStopReasons(report.manifests.flatMap((m) => m.partitions)),
     rejoinNotices,
     memoryMiB: report.memory.budgetMiB,
     peakRssMiB: report.memory.peakRssMiB,

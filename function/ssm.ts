@@ -1,7 +1,7 @@
 // Reads the SASL password from Tencent Cloud Secrets Manager (SSM GetSecretValue, API 2019-09-23),
 // signed with TC3-HMAC-SHA256 and the function role's temporary credentials.
 import { createHash, createHmac } from "node:crypto";
-import type { Credentials } from "./cos-storage";
+import type { Credentials } from "./credentials";
 
 const SERVICE = "ssm";
 const VERSION = "2019-09-23";

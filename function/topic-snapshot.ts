@@ -10,6 +10,7 @@
 import { ConfigResourceTypes, ConfigSource, type Admin, type Kafka } from "kafkajs";
 import type { TopicConfig } from "./config";
 import type { Logger } from "./backup-run";
+import { committedOffsets, type Commit } from "./kafka-offsets";
 
 /** Groups whose offsets one run fetches at most; the others are named as skipped in the snapshot. */
 export const MAX_GROUPS = 100;
@@ -111,8 +112,8 @@ export async function readTopicSnapshot(kafka: Kafka, config: TopicConfig, log: 
         const groups: GroupSnapshot[] = [];
         for (const groupId of candidates) {
           try {
-            const fetched = (await a.fetchOffsets({ groupId, topics: [topic] }))[0]?.partitions ?? [];
-            const offsets = Object.fromEntries(fetched.filter((p) => Number(p.offset) >= 0).map((p) => [String(p.partition), p.offset]));
+            const commits = (await committedOffsets(a, groupId, [topic])).get(topic) ?? new Map<number, Commit>();
+            const offsets = Object.fromEntries([...commits].map(([p, c]) => [String(p), String(c.offset)]));
             if (Object.keys(offsets).length) groups.push({ groupId, state: states.get(groupId) ?? "Unknown", offsets });
           } catch (err) {
             snapshot.problems.push(problem(`committed offsets of group "${groupId}"`, err));

@@ -295,84 +295,17 @@ export class BackupAlarms extends Construct {
     }
     // A list reference cannot be spread at synth: Terraform concatenates it.
     const allNoticeIds = !this.notice ? noticeIds : Token.isUnresolved(noticeIds) ? Fn.concat([noticeIds, [this.notice.noticeId]]) : [...noticeIds, this.notice.noticeId];
-
-    const scfType = props.scfAlarmPolicyType ?? POLICY_TYPES.scf;
-    const ckafkaType = props.ckafkaAlarmPolicyType ?? POLICY_TYPES.consumerGroupTopic;
-    const lookup = props.alarmMetricLookupEnabled ?? true;
-    const metricLists = new Map<string, DataTencentcloudMonitorAlarmMetric>();
-    const metricName = (type: string, documented: string): { name: string; found?: string } => {
-      if (!lookup) return { name: documented };
-      let list = metricLists.get(type);
-      if (!list) {
-        list = new DataTencentcloudMonitorAlarmMetric(this, `metrics-${metricLists.size}`, { provider, module: "monitor", monitorType: "MT_QCE", namespace: type });
-        metricLists.set(type, list);
-        this.metricLookups.push(list);
-      }
-      // Matches `Error`, `error`, `http_433` for `Http433`: the spellings Tencent's pages use.
-      const matches = `[for m in ${list.fqn}.metrics : m.metric_name if lower(replace(m.metric_name, "_", "")) == "${documented.toLowerCase()}"]`;
-      return { name: `\${try(${matches}[0], "")}`, found: `\${length(${matches}) > 0}` };
-    };
+    const metricName = this.metricNames(props);
 
     this.rules = alarmRules(props);
+    const watched = props.topics.kind === "topic" ? watchOneTopic(this, props, props.topics.topics[0]) : watchTopics(this, props, props.topics);
+    this.topicLookup = watched.topicLookup;
+    const scfType = props.scfAlarmPolicyType ?? POLICY_TYPES.scf;
     // Binding keys as Cloud Monitor's "policy types and dimensions" table spells them (snake_case, with the topic id).
     const fnObject = JSON.stringify({ appid: props.appId, function_name: props.functionName, namespace: props.functionNamespace, version: "$latest" });
     const onFunction = { type: scfType, dimensions: [{ dimensionsJson: fnObject, region: props.region }] };
-    const partitionType = props.ckafkaPartitionAlarmPolicyType ?? POLICY_TYPES.consumerGroupPartition;
-    const s = props.topics;
-    let onGroup: { type: string; dimensions: unknown };
-    let onPartitions: { type: string; dimensions: unknown } | undefined;
-    let topicFound: string | undefined;
-    let missingTopic: string | undefined;
-    // With a pattern, a binding has an object only once a topic matches (the provider wants at least one).
-    let groupBindingCount: number | undefined;
-    if (s.kind === "topic") {
-      const topic = s.topics[0];
-      let topicId = props.topicId;
-      let partitions: ListTerraformIterator | undefined;
-      if (topicId === undefined || props.parallelism > 1) {
-        this.topicLookup = new DataTencentcloudCkafkaTopics(this, "topic", { provider, instanceId: props.instanceId, topicName: topic });
-        // The data source's name filter may match more than one topic: keep the exact name.
-        const topics = `[for t in ${this.topicLookup.fqn}.instance_list : t if t.topic_name == ${this.topicLookup.fqn}.topic_name]`;
-        topicId ??= new TerraformLocal(this, "topic-id", `\${try(${topics}[0].topic_id, "")}`).asString;
-        topicFound = `\${length(${topics}) > 0}`;
-        if (props.parallelism > 1) {
-          const count = new TerraformLocal(this, "partition-count", `\${try(${topics}[0].partition_num, 0)}`);
-          partitions = TerraformIterator.fromList(Fn.range(0, count.asNumber));
-        }
-      }
-      missingTopic = `CKafka instance ${props.instanceId} has no topic named ${topic} (data source tencentcloud_ckafka_topics): create the topic before the alarms, or give topicId.`;
-      const group = { appid: props.appId, consumer_group: props.consumerGroupId, instance_id: props.instanceId, topicid: topicId, topicname: topic };
-      onGroup = { type: ckafkaType, dimensions: [{ dimensionsJson: JSON.stringify(group), region: props.region }] };
-      // One object per partition, as many as the topic has at plan time (a dynamic block; `each.value` is the partition).
-      onPartitions = partitions && {
-        type: partitionType,
-        dimensions: partitions.dynamic({ dimensions_json: JSON.stringify({ ...group, partition: Token.asString(partitions.value) }), region: props.region }),
-      };
-    } else {
-      // Every topic of the instance (no name filter: the data source pages through them all), of which Terraform keeps
-      // the named ones or those the pattern matches as a whole (RE2; topicPropErrors refuses what RE2 does not read).
-      this.topicLookup = new DataTencentcloudCkafkaTopics(this, "topics", { provider, instanceId: props.instanceId });
-      const keep = s.kind === "topics" ? `contains(${JSON.stringify(s.topics)}, t.topic_name)` : `can(regex(${hclString(`^(?:${s.pattern})$`)}, t.topic_name))`;
-      const watched = new TerraformLocal(this, "topics-watched", `\${[for t in ${this.topicLookup.fqn}.instance_list : { topic_id = t.topic_id, topic_name = t.topic_name, partition_num = t.partition_num } if ${keep}]}`);
-      const watchedRef = `local.${watched.friendlyUniqueId}`;
-      const group = (it: TerraformIterator) => ({ appid: props.appId, consumer_group: props.consumerGroupId, instance_id: props.instanceId, topicid: it.getString("topic_id"), topicname: it.getString("topic_name") });
-      // One object per topic watched, per topic and partition for the stalled-partition alarm.
-      const topicsIt = TerraformIterator.fromList(watched.asList);
-      onGroup = { type: ckafkaType, dimensions: topicsIt.dynamic({ dimensions_json: Fn.jsonencode(group(topicsIt)), region: props.region }) };
-      if (props.parallelism > 1) {
-        const pairs = new TerraformLocal(this, "partitions-watched", `\${flatten([for t in ${watchedRef} : [for p in range(t.partition_num) : { topic_id = t.topic_id, topic_name = t.topic_name, partition = tostring(p) }]])}`);
-        const pairsIt = TerraformIterator.fromList(pairs.asList);
-        onPartitions = { type: partitionType, dimensions: pairsIt.dynamic({ dimensions_json: Fn.jsonencode({ ...group(pairsIt), partition: pairsIt.getString("partition") }), region: props.region }) };
-      }
-      if (s.kind === "topics") {
-        topicFound = `\${length(${watchedRef}) == ${s.topics.length}}`;
-        missingTopic = `CKafka instance ${props.instanceId} lacks some of the topics ${s.topics.join(", ")} (data source tencentcloud_ckafka_topics): create them before the alarms.`;
-      } else {
-        groupBindingCount = new TerraformLocal(this, "topics-watched-count", `\${length(${watchedRef}) > 0 ? 1 : 0}`).asNumber;
-      }
-    }
-    const objects = (metric: string) => (metric === METRICS.unconsumed ? onGroup : metric === METRICS.partitionUnconsumed ? onPartitions! : onFunction);
-    const where = `${topicsText(s)} of ${props.instanceId}, function ${props.functionNamespace}/${props.functionName}`;
+    const objects = (metric: string) => (metric === METRICS.unconsumed ? watched.onGroup : metric === METRICS.partitionUnconsumed ? watched.onPartitions! : onFunction);
+    const where = `${topicsText(props.topics)} of ${props.instanceId}, function ${props.functionNamespace}/${props.functionName}`;
     const maxLength = props.alarmPolicyNameMaxLength ?? POLICY_NAME_LENGTH.default;
 
     const policies = this.rules.map((rule) => {
@@ -405,11 +338,11 @@ export class BackupAlarms extends Construct {
       });
       this.bindings.push(new MonitorPolicyBindingObject(this, `${rule.kind}-binding`, {
         provider,
-        count: type !== scfType ? groupBindingCount : undefined,
+        count: type !== scfType ? watched.groupBindingCount : undefined,
         policyId: policy.id,
         dimensions: dimensions as MonitorPolicyBindingObject["dimensionsInput"] & object,
-        lifecycle: type !== scfType && topicFound
-          ? { precondition: [{ condition: topicFound, errorMessage: missingTopic! }] }
+        lifecycle: type !== scfType && watched.topicFound
+          ? { precondition: [{ condition: watched.topicFound, errorMessage: watched.missingTopic! }] }
           : undefined,
       }));
       return [rule.kind, policy] as const;
@@ -421,6 +354,26 @@ export class BackupAlarms extends Construct {
     this.partitionStalledPolicy = byKind.get(ALARM_KINDS.partitionStalled);
     this.lagPolicy = byKind.get(ALARM_KINDS.lag);
     this.node.addValidation({ validate: () => this.sharedNames() });
+  }
+
+  /**
+   * A rule's metric name for a policy type: the documented name, or, with `alarmMetricLookupEnabled`, the name
+   * Cloud Monitor lists for it, read at plan time (one metric list per type), with the check that it lists one.
+   */
+  private metricNames(props: BackupAlarmsProps): (type: string, documented: string) => { name: string; found?: string } {
+    const lists = new Map<string, DataTencentcloudMonitorAlarmMetric>();
+    return (type, documented) => {
+      if (!(props.alarmMetricLookupEnabled ?? true)) return { name: documented };
+      let list = lists.get(type);
+      if (!list) {
+        list = new DataTencentcloudMonitorAlarmMetric(this, `metrics-${lists.size}`, { provider: props.provider, module: "monitor", monitorType: "MT_QCE", namespace: type });
+        lists.set(type, list);
+        this.metricLookups.push(list);
+      }
+      // Matches `Error`, `error`, `http_433` for `Http433`: the spellings Tencent's pages use.
+      const matches = `[for m in ${list.fqn}.metrics : m.metric_name if lower(replace(m.metric_name, "_", "")) == "${documented.toLowerCase()}"]`;
+      return { name: `\${try(${matches}[0], "")}`, found: `\${length(${matches}) > 0}` };
+    };
   }
 
   /** Names this backup's policies share with other policies in the stack. */
@@ -437,6 +390,89 @@ export class BackupAlarms extends Construct {
     }
     return problems;
   }
+}
+
+/** The objects a policy is bound to: a policy type and its dimensions (a list, or a dynamic block). */
+interface BoundObjects {
+  readonly type: string;
+  readonly dimensions: unknown;
+}
+
+/** What the consumer-group alarms watch: the group on each topic, and on each partition with `parallelism` above 1. */
+interface WatchedTopics {
+  readonly onGroup: BoundObjects;
+  readonly onPartitions?: BoundObjects;
+  /** The plan-time check that the topics exist, and what it says when they do not. */
+  readonly topicFound?: string;
+  readonly missingTopic?: string;
+  /** With a pattern, a binding has an object only once a topic matches (the provider wants at least one). */
+  readonly groupBindingCount?: number;
+  readonly topicLookup?: DataTencentcloudCkafkaTopics;
+}
+
+const groupPolicyTypes = (props: BackupAlarmProps) => ({
+  ckafkaType: props.ckafkaAlarmPolicyType ?? POLICY_TYPES.consumerGroupTopic,
+  partitionType: props.ckafkaPartitionAlarmPolicyType ?? POLICY_TYPES.consumerGroupPartition,
+});
+
+/** One topic: its id given or read at plan time (and its partition count with `parallelism` above 1). */
+function watchOneTopic(scope: Construct, props: BackupAlarmsProps, topic: string): WatchedTopics {
+  const { ckafkaType, partitionType } = groupPolicyTypes(props);
+  let topicId = props.topicId;
+  let partitions: ListTerraformIterator | undefined;
+  let topicLookup: DataTencentcloudCkafkaTopics | undefined;
+  let topicFound: string | undefined;
+  if (topicId === undefined || props.parallelism > 1) {
+    topicLookup = new DataTencentcloudCkafkaTopics(scope, "topic", { provider: props.provider, instanceId: props.instanceId, topicName: topic });
+    // The data source's name filter may match more than one topic: keep the exact name.
+    const topics = `[for t in ${topicLookup.fqn}.instance_list : t if t.topic_name == ${topicLookup.fqn}.topic_name]`;
+    topicId ??= new TerraformLocal(scope, "topic-id", `\${try(${topics}[0].topic_id, "")}`).asString;
+    topicFound = `\${length(${topics}) > 0}`;
+    if (props.parallelism > 1) {
+      const count = new TerraformLocal(scope, "partition-count", `\${try(${topics}[0].partition_num, 0)}`);
+      partitions = TerraformIterator.fromList(Fn.range(0, count.asNumber));
+    }
+  }
+  const missingTopic = `CKafka instance ${props.instanceId} has no topic named ${topic} (data source tencentcloud_ckafka_topics): create the topic before the alarms, or give topicId.`;
+  const group = { appid: props.appId, consumer_group: props.consumerGroupId, instance_id: props.instanceId, topicid: topicId, topicname: topic };
+  const onGroup = { type: ckafkaType, dimensions: [{ dimensionsJson: JSON.stringify(group), region: props.region }] };
+  // One object per partition, as many as the topic has at plan time (a dynamic block; `each.value` is the partition).
+  const onPartitions = partitions && {
+    type: partitionType,
+    dimensions: partitions.dynamic({ dimensions_json: JSON.stringify({ ...group, partition: Token.asString(partitions.value) }), region: props.region }),
+  };
+  return { onGroup, onPartitions, topicFound, missingTopic, topicLookup };
+}
+
+/**
+ * Several topics or a pattern: every topic of the instance (no name filter: the data source pages through them all),
+ * of which Terraform keeps the named ones or those the pattern matches as a whole (RE2; topicPropErrors refuses what
+ * RE2 does not read).
+ */
+function watchTopics(scope: Construct, props: BackupAlarmsProps, s: Exclude<TopicSelection, { kind: "topic" }>): WatchedTopics {
+  const { ckafkaType, partitionType } = groupPolicyTypes(props);
+  const topicLookup = new DataTencentcloudCkafkaTopics(scope, "topics", { provider: props.provider, instanceId: props.instanceId });
+  const keep = s.kind === "topics" ? `contains(${JSON.stringify(s.topics)}, t.topic_name)` : `can(regex(${hclString(`^(?:${s.pattern})$`)}, t.topic_name))`;
+  const watched = new TerraformLocal(scope, "topics-watched", `\${[for t in ${topicLookup.fqn}.instance_list : { topic_id = t.topic_id, topic_name = t.topic_name, partition_num = t.partition_num } if ${keep}]}`);
+  const watchedRef = `local.${watched.friendlyUniqueId}`;
+  const group = (it: TerraformIterator) => ({ appid: props.appId, consumer_group: props.consumerGroupId, instance_id: props.instanceId, topicid: it.getString("topic_id"), topicname: it.getString("topic_name") });
+  // One object per topic watched, per topic and partition for the stalled-partition alarm.
+  const topicsIt = TerraformIterator.fromList(watched.asList);
+  const onGroup = { type: ckafkaType, dimensions: topicsIt.dynamic({ dimensions_json: Fn.jsonencode(group(topicsIt)), region: props.region }) };
+  let onPartitions: BoundObjects | undefined;
+  if (props.parallelism > 1) {
+    const pairs = new TerraformLocal(scope, "partitions-watched", `\${flatten([for t in ${watchedRef} : [for p in range(t.partition_num) : { topic_id = t.topic_id, topic_name = t.topic_name, partition = tostring(p) }]])}`);
+    const pairsIt = TerraformIterator.fromList(pairs.asList);
+    onPartitions = { type: partitionType, dimensions: pairsIt.dynamic({ dimensions_json: Fn.jsonencode({ ...group(pairsIt), partition: pairsIt.getString("partition") }), region: props.region }) };
+  }
+  if (s.kind === "topics") {
+    return {
+      onGroup, onPartitions, topicLookup,
+      topicFound: `\${length(${watchedRef}) == ${s.topics.length}}`,
+      missingTopic: `CKafka instance ${props.instanceId} lacks some of the topics ${s.topics.join(", ")} (data source tencentcloud_ckafka_topics): create them before the alarms.`,
+    };
+  }
+  return { onGroup, onPartitions, topicLookup, groupBindingCount: new TerraformLocal(scope, "topics-watched-count", `\${length(${watchedRef}) > 0 ? 1 : 0}`).asNumber };
 }
 
 /** `value` as a Terraform string literal: JSON's escapes, and `${`/`%{` kept from being read as templates. */

@@ -2,6 +2,7 @@
 // what the other parts of the construct make of it (descriptions, the CLI's options, the key space).
 import { Token } from "cdktf";
 import { checkTopic, checkTopicPattern, checkTopics } from "../function/config";
+import { literal } from "./prop-checks";
 
 /** The topic props of CkafkaCosBackupProps. */
 export interface TopicProps {
@@ -68,7 +69,6 @@ export function topicPropErrors(props: TopicProps, alarms: boolean): string[] {
   if (given.length === 0) return [`topic: a topic is required: ${one}`];
   if (given.length > 1) return [`${given.join(" and ")}: only one may be given: ${one}`];
   const errors: string[] = [];
-  const literal = (v: unknown): v is string => typeof v === "string" && !Token.isUnresolved(v);
   const notString = (v: unknown) => (Array.isArray(v) ? "is an array" : `is ${v === null ? "null" : typeof v}`);
   if (props.topic !== undefined && typeof props.topic !== "string") {
     errors.push(`topic: ${notString(props.topic)}; give one topic name${Array.isArray(props.topic) ? ", or several with topics" : ""}`);

@@ -3,12 +3,11 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { generateProviderBindingsFromSchema } from "@cdktf/provider-generator";
-
-export const SCHEMA_PATH = resolve(__dirname, "../provider-schema/tencentcloud.schema.json");
+import { PROJECT_SCHEMA_PATH } from "./provider-schema-conformance";
 
 export async function generateBindings(outDir: string): Promise<void> {
   process.env.CHECKPOINT_DISABLE = "1";
-  const schema = JSON.parse(readFileSync(SCHEMA_PATH, "utf8"));
+  const schema = JSON.parse(readFileSync(PROJECT_SCHEMA_PATH, "utf8"));
   rmSync(join(outDir, "providers"), { recursive: true, force: true });
   await generateProviderBindingsFromSchema(outDir, schema);
 }

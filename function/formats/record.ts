@@ -12,9 +12,6 @@ export interface KafkaRecord {
   headers: Array<[string, Buffer | null]>;
 }
 
-/** A canonical int64 in decimal: what Kafka's timestamps look like as text. */
-export const INT64 = /^-?(?:0|[1-9]\d{0,18})$/;
-
 /**
  * A record's own timestamp from what kafkajs decoded. kafkajs adds the record's delta to its batch's first
  * timestamp without 64-bit wrap-around, but producers compute the delta with it (Java: a long subtraction),

@@ -3,6 +3,7 @@
 import type COS from "cos-nodejs-sdk-v5";
 import { readObject } from "../../cli/object-reader";
 import type { KafkaRecord } from "../../function/formats/record";
+import { parseObjectKey } from "../../function/object-keys";
 import { getBytes, listKeys } from "./cos";
 
 export interface BackedUpObject {
@@ -16,9 +17,12 @@ export async function readBackup(cos: COS, prefix: string): Promise<BackedUpObje
   const out: BackedUpObject[] = [];
   for (const key of keys) {
     const raw = await getBytes(cos, key);
-    const m = /\+(\d+)\+(\d{20})\.(jsonl|jsonl\.gz|jsonl\.zst|parquet)$/.exec(key);
-    if (!m) throw new Error(`${key} is not a backup object key`);
-    const object = { key, partition: Number(m[1]), firstOffset: Number(m[2]), timeFolder: "", format: m[3] === "parquet" ? ("parquet" as const) : ("jsonl" as const), compression: m[3] === "jsonl.gz" ? ("gzip" as const) : m[3] === "jsonl.zst" ? ("zstd" as const) : ("none" as const) };
+    // prefix/instance/topic/dt=…/hour=…/<topic>+<partition>+<offset>.<ext>: the handler's parser reads it.
+    const parts = key.split("/");
+    const [instanceId, topic] = parts.slice(-5, -3);
+    const parsed = parseObjectKey({ prefix: parts.slice(0, -5).map((p) => `${p}/`).join(""), instanceId, topic }, key);
+    if (!parsed) throw new Error(`${key} is not a backup object key`);
+    const object = { key, ...parsed };
     const records: KafkaRecord[] = [];
     for await (const r of readObject(object, raw)) records.push(r.record);
     out.push({ key, records, storedBytes: raw.length });

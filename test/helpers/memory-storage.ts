@@ -8,11 +8,16 @@ export class MemoryStorage implements ObjectStorage, StoreReader {
   /** Every request, in order: `put <key>`, `complete <key>`, `abort <key>`. */
   readonly calls: string[] = [];
   private readonly uploads = new Map<string, Buffer[]>();
+  /** When set, every store (a put, a completed upload) waits for it: the test lets it through. */
+  gate?: Promise<void>;
+  /** When set, every store fails with it. */
+  failWith?: Error;
 
   constructor(readonly writeOnce = false) {}
 
   async putObject(key: string, body: Buffer): Promise<void> {
     this.calls.push(`put ${key}`);
+    await this.held();
     this.store(key, Buffer.from(body));
   }
   async initMultipart(key: string): Promise<string> {
@@ -27,6 +32,7 @@ export class MemoryStorage implements ObjectStorage, StoreReader {
   }
   async completeMultipart(key: string, uploadId: string): Promise<void> {
     this.calls.push(`complete ${key}`);
+    await this.held();
     this.store(key, Buffer.concat(this.uploads.get(uploadId)!));
     this.uploads.delete(uploadId);
   }
@@ -56,6 +62,11 @@ export class MemoryStorage implements ObjectStorage, StoreReader {
   /** Multipart uploads begun and neither completed nor aborted. */
   get openUploads(): number {
     return this.uploads.size;
+  }
+
+  private async held(): Promise<void> {
+    await this.gate;
+    if (this.failWith) throw this.failWith;
   }
 
   /** A write-once store refuses to replace an object, as a locked COS bucket does. */

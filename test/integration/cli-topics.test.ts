@@ -6,22 +6,14 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { exitStatus, main } from "../../cli/main";
-import { quietProgress } from "../../cli/progress";
 import { fingerprint } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint, listKeys, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { brokers, consumeAll, createTopic, produce, recordOfShape, retrying, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
+import { cli, refusal } from "../helpers/cli";
 
-const CREDENTIALS = { TENCENTCLOUD_SECRETID: "test-id", TENCENTCLOUD_SECRETKEY: "test-key" };
 const work = mkdtempSync(join(tmpdir(), "ckb-cli-topics-test-"));
 
-async function cli(...args: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await main(args, CREDENTIALS, (l) => lines.push(...l.split("\n")), quietProgress);
-  return { code, lines };
-}
-const refusal = (...args: string[]) => cli(...args).then(() => ({ status: 0, message: "" }), exitStatus);
 
 describe("several topics in one command", () => {
   it("verify --all-topics, history of two topics, export of two topics and a restore of every location, each under its topic's name, then totals", async () => {

@@ -23,8 +23,8 @@ import { produceWithJava } from "../helpers/java-producer";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { SASL_USERS } from "../services/kafka-broker";
 import { brokers, consumeAll, createTopic, produce, produceTransaction, recordOfShape, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
+import { CREDENTIALS, cli, refusal } from "../helpers/cli";
 
-const CREDENTIALS = { TENCENTCLOUD_SECRETID: "test-id", TENCENTCLOUD_SECRETKEY: "test-key" };
 const work = mkdtempSync(join(tmpdir(), "ckb-cli-test-"));
 
 async function backedUp(partitions: number, count: number, bigEvery = 1_000): Promise<{ topic: string; prefix: string; sent: SentRecord[]; env: Record<string, string> }> {
@@ -38,12 +38,6 @@ async function backedUp(partitions: number, count: number, bigEvery = 1_000): Pr
   const run = await invokeHandler(env);
   expect(run.ok, run.stderr).toBe(true);
   return { topic, prefix, sent, env };
-}
-
-async function cli(...args: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await main(args, CREDENTIALS, (l) => lines.push(...l.split("\n")), quietProgress);
-  return { code, lines };
 }
 
 const source = (topic: string, prefix: string, endpoint = cosEndpoint()) => ["--bucket", TEST_BUCKET, "--region", TEST_REGION, "--endpoint", endpoint, "--instance", "ckafka-test", "--topic", topic, "--prefix", prefix];
@@ -431,12 +425,11 @@ describe("help, timeouts and failures", () => {
     const r = await cli("verify", ...empty);
     expect(r.code).toBe(1);
     expect(r.lines).toContain(`PROBLEM no backup object and no run manifest under ${TEST_BUCKET}/no-such-prefix/ckafka-test/no-such-topic/: check --bucket, --region, --prefix, --instance and --topic`);
-    const refusal = (args: string[]) => cli(...args).then(() => ({ status: 0, message: "" }), exitStatus);
     const check = "check --bucket, --region, --prefix, --instance and --topic (history lists the runs of a location)";
-    expect(await refusal(["history", ...empty])).toEqual({ status: 1, message: `error: no run manifest under ${TEST_BUCKET}/no-such-prefix/_manifests/ckafka-test/no-such-topic/: ${check}` });
+    expect(await refusal("history", ...empty)).toEqual({ status: 1, message: `error: no run manifest under ${TEST_BUCKET}/no-such-prefix/_manifests/ckafka-test/no-such-topic/: ${check}` });
     const out = join(work, `${uniqueName("export")}.jsonl`);
     for (const args of [["export", ...empty, "--out", out], ["restore", ...empty, "--target-topic", "t2", "--dry-run"], ["restore", ...empty, ...kafka(), "--target-topic", "t2", ...checkpoint()]]) {
-      expect(await refusal(args), args.join(" ")).toEqual({ status: 1, message: `error: no backup object under ${TEST_BUCKET}/no-such-prefix/ckafka-test/no-such-topic/: ${check}` });
+      expect(await refusal(...args), args.join(" ")).toEqual({ status: 1, message: `error: no backup object under ${TEST_BUCKET}/no-such-prefix/ckafka-test/no-such-topic/: ${check}` });
     }
     expect(existsSync(out)).toBe(false);
   });
@@ -677,7 +670,6 @@ describe("Parquet objects and backups that hold both formats", () => {
 });
 
 describe("restore and export check every object against the run manifests", () => {
-  const refusal = (...args: string[]) => cli(...args).then(() => ({ status: 0, message: "" }), exitStatus);
   const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
   /** One partition backed up by two runs (two objects), as Parquet, gzip JSON Lines or uncompressed JSON Lines. */

@@ -5,8 +5,6 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main";
-import { quietProgress } from "../../cli/progress";
 import { ENV } from "../../function/config";
 import { PART_BYTES } from "../../function/formats/object-writer";
 import { readBackup, fingerprint } from "../helpers/backup-reader";
@@ -15,16 +13,11 @@ import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { edgeRecords, produceWithJava } from "../helpers/java-producer";
 import { brokers, committedOffsets, createTopic, partitionOffsets, produce, recordOfShape, uniqueName, type SentRecord } from "../helpers/kafka";
 import { rowGroupRows } from "../helpers/parquet-records";
+import { cli } from "../helpers/cli";
 
 const multiset = (items: string[]) => [...items].sort();
 
 /** Runs a CLI command; its output lines and exit code. */
-async function cli(...args: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await main(args, { TENCENTCLOUD_SECRETID: "test-id", TENCENTCLOUD_SECRETKEY: "test-key" }, (l) => lines.push(...l.split("\n")), quietProgress);
-  return { code, lines };
-}
-
 describe("handler with format parquet", () => {
   it("backs up every record shape exactly once in multipart Parquet objects, then JSON Lines beside them after a switch", async () => {
     const topic = uniqueName("parquet");

@@ -4,8 +4,6 @@
 // stops the run with the key named, and the CLI's verify and restore read the locked backup.
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main";
-import { quietProgress } from "../../cli/progress";
 import { ENV } from "../../function/config";
 import { objectKey } from "../../function/object-keys";
 import { fingerprint } from "../helpers/backup-reader";
@@ -13,8 +11,8 @@ import { TEST_REGION, cosEndpoint } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { completesObjectUnder, startHoldingProxy } from "../helpers/holding-proxy";
 import { brokers, committedOffsets, consumeAll, createTopic, partitionOffsets, produce, textRecords, uniqueName } from "../helpers/kafka";
+import { cli } from "../helpers/cli";
 
-const CREDENTIALS = { TENCENTCLOUD_SECRETID: "test-id", TENCENTCLOUD_SECRETKEY: "test-key" };
 const NAME = `locked${Date.now() % 1_000_000}`;
 const BUCKET = `${NAME}-1250000000`;
 
@@ -56,11 +54,6 @@ function lockedEnvironment(topic: string, prefix: string, partitionMaxBytes = 10
   return { ...env, [ENV.bucket]: BUCKET };
 }
 
-async function cli(...args: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await main(args, CREDENTIALS, (l) => lines.push(...l.split("\n")), quietProgress);
-  return { code, lines };
-}
 const source = (topic: string, prefix: string) => ["--bucket", BUCKET, "--region", TEST_REGION, "--endpoint", cosEndpoint(), "--instance", "ckafka-test", "--topic", topic, "--prefix", prefix];
 
 async function drain(env: Record<string, string>, topic: string): Promise<void> {

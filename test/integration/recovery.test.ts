@@ -8,16 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigResourceTypes, Kafka, logLevel, type Consumer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exitStatus, main } from "../../cli/main";
-import { quietProgress } from "../../cli/progress";
 import type { RunManifest } from "../../function/backup-run";
 import { fingerprint } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { brokers, createTopic, produce, produceTransaction, recordOfShape, testKafka, textRecords, uniqueName, type SentRecord } from "../helpers/kafka";
 import { startKafkaBroker, type KafkaBroker } from "../services/kafka-broker";
+import { CREDENTIALS, cli, refusal } from "../helpers/cli";
 
-const CREDENTIALS = { TENCENTCLOUD_SECRETID: "test-id", TENCENTCLOUD_SECRETKEY: "test-key" };
 const work = mkdtempSync(join(tmpdir(), "ckb-recovery-test-"));
 let clusterB: KafkaBroker;
 const kafkaB = () => new Kafka({ clientId: "ckb-test-b", brokers: [clusterB.plaintext], logLevel: logLevel.NOTHING });
@@ -29,12 +27,6 @@ afterAll(async () => {
   await clusterB?.stop();
 });
 
-async function cli(...args: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await main(args, CREDENTIALS, (l) => lines.push(...l.split("\n")), quietProgress);
-  return { code, lines };
-}
-const refusal = (...args: string[]) => cli(...args).then(() => ({ status: 0, message: "" }), exitStatus);
 const source = (topic: string, prefix: string) => ["--bucket", TEST_BUCKET, "--region", TEST_REGION, "--endpoint", cosEndpoint(), "--instance", "ckafka-test", "--topic", topic, "--prefix", prefix];
 const checkpoint = () => ["--checkpoint", join(work, `${uniqueName("cp")}.json`)];
 const toB = () => ["--brokers", clusterB.plaintext];

@@ -6,21 +6,13 @@ import { join } from "node:path";
 import { decompress } from "fzstd";
 import { parquetMetadata } from "hyparquet";
 import { describe, expect, it } from "vitest";
-import { main } from "../../cli/main";
-import { quietProgress } from "../../cli/progress";
 import { fingerprint } from "../helpers/backup-reader";
 import { TEST_BUCKET, TEST_REGION, cosEndpoint, getBytes, listKeys, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment, type TestProps } from "../helpers/handler";
 import { brokers, consumeAll, createTopic, produce, recordOfShape, uniqueName } from "../helpers/kafka";
+import { cli } from "../helpers/cli";
 
-const CREDENTIALS = { TENCENTCLOUD_SECRETID: "test-id", TENCENTCLOUD_SECRETKEY: "test-key" };
 const work = mkdtempSync(join(tmpdir(), "ckb-zstd-test-"));
-
-async function cli(...args: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await main(args, CREDENTIALS, (l) => lines.push(...l.split("\n")), quietProgress);
-  return { code, lines };
-}
 
 const source = (topic: string, prefix: string) => ["--bucket", TEST_BUCKET, "--region", TEST_REGION, "--endpoint", cosEndpoint(), "--instance", "ckafka-test", "--topic", topic, "--prefix", prefix];
 

@@ -1,12 +1,11 @@
 // The plan-time lookups (metric names, the topic's id and partitions, the account's appid) evaluated by Terraform
 // itself: `terraform console` on the synthesized expressions, with the data sources' answers as locals.
 // Skipped, loudly, without a terraform binary on PATH.
-import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CkafkaCosBackup } from "../../lib";
-import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
 import { base } from "./base-props";
 import { terraformAvailable, terraformConsole } from "../helpers/terraform";
+import { synthStack } from "../helpers/synth";
 
 const terraform = terraformAvailable("alarm lookups");
 
@@ -17,10 +16,7 @@ function evaluate(expressions: Record<string, string>, answers: Record<string, u
 }
 
 function synth() {
-  const stack = new TerraformStack(Testing.app(), "test");
-  new TencentcloudProvider(stack, "tencentcloud", { region: "ap-guangzhou" });
-  new CkafkaCosBackup(stack, "backup", { ...base, alarmNoticeIds: ["notice-abc"], parallelism: 2 });
-  return JSON.parse(Testing.synth(stack, true));
+  return synthStack((stack) => new CkafkaCosBackup(stack, "backup", { ...base, alarmNoticeIds: ["notice-abc"], parallelism: 2 })).tf;
 }
 
 /** The synthesized expressions, with references to data sources and locals rewritten to the stand-in locals. */

@@ -13,6 +13,7 @@ import { MonitorAlarmNotice } from "../../generated/providers/tencentcloud/monit
 import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
 import { SCF_LOG_FIELDS } from "../../lib/logging";
 import { base } from "./base-props";
+import { synthStack } from "../helpers/synth";
 
 interface Rule {
   metric_name: string;
@@ -48,12 +49,8 @@ type Tf = {
 };
 
 /** Synthesizes one stack, with validations run; `define` adds backups (and anything they share) to it. */
-function synthStack(define: (stack: TerraformStack) => void) {
-  const stack = new TerraformStack(Testing.app(), "test");
-  new TencentcloudProvider(stack, "tencentcloud", { region: "ap-guangzhou" });
-  define(stack);
-  const json = Testing.synth(stack, true);
-  const tf = JSON.parse(json) as Tf;
+function synthAlarms(define: (stack: TerraformStack) => void) {
+  const { json, tf } = synthStack<Tf>(define);
   const policies = (tf.resource.tencentcloud_monitor_alarm_policy ?? {}) as Record<string, Policy>;
   const bindings = (tf.resource.tencentcloud_monitor_policy_binding_object ?? {}) as Record<string, Binding>;
   const byName = Object.fromEntries(Object.values(policies).map((p) => [p.policy_name, p]));
@@ -66,7 +63,7 @@ function synthStack(define: (stack: TerraformStack) => void) {
 }
 
 function synth(props: Partial<CkafkaCosBackupProps> = {}) {
-  const out = synthStack((s) => new CkafkaCosBackup(s, "backup", { ...base, ...props }));
+  const out = synthAlarms((s) => new CkafkaCosBackup(s, "backup", { ...base, ...props }));
   const fn = Object.values(out.tf.resource.tencentcloud_scf_function)[0] as { environment: Record<string, string>; cls_logset_id?: string; cls_topic_id?: string };
   return { ...out, fn };
 }
@@ -202,7 +199,7 @@ describe("alarm policies", () => {
 describe("alarm names", () => {
   it("three backups in one stack: every policy has its own name, with the function in it and in the remark", () => {
     const topics = ["orders", "payments", "shipments"];
-    const { policies } = synthStack((s) => {
+    const { policies } = synthAlarms((s) => {
       for (const topic of topics) new CkafkaCosBackup(s, topic, { ...base, functionName: `${topic}-backup`, topic, alarmNoticeIds: ["notice-abc"], ...known });
     });
     const names = Object.values(policies).map((p) => p.policy_name);
@@ -216,7 +213,7 @@ describe("alarm names", () => {
   });
 
   it("long names are cut with a hash of the full name: two functions with one long prefix, or two namespaces, stay apart", () => {
-    const { policies } = synthStack((s) => {
+    const { policies } = synthAlarms((s) => {
       new CkafkaCosBackup(s, "a", { ...base, functionName: "warehouse-events-backup-eu", alarmNoticeIds: ["n"], ...known });
       new CkafkaCosBackup(s, "b", { ...base, functionName: "warehouse-events-backup-us", alarmNoticeIds: ["n"], ...known });
       new CkafkaCosBackup(s, "c", { ...base, functionName: "orders-backup", namespace: "team-a", alarmNoticeIds: ["n"], ...known });
@@ -236,7 +233,7 @@ describe("alarm names", () => {
 
   it("two backups that would share a policy name are refused, naming the other one", () => {
     expect(() =>
-      synthStack((s) => {
+      synthAlarms((s) => {
         new CkafkaCosBackup(s, "a", { ...base, functionName: "a-orders", alarmNoticeIds: ["n"], ...known });
         new CkafkaCosBackup(s, "b", { ...base, functionName: "orders", alarmNamePrefix: "a-", alarmNoticeIds: ["n"], ...known });
       }),
@@ -281,7 +278,7 @@ describe("notification", () => {
   });
 
   it("webhook URLs, notice ids and recipient ids from variables pass through (one by one, or as lists)", () => {
-    const { tf, byName } = synthStack((s) => {
+    const { tf, byName } = synthAlarms((s) => {
       const hook = new TerraformVariable(s, "hook", { type: "string", sensitive: true });
       const users = new TerraformVariable(s, "users", { type: "list(number)" });
       const notices = new TerraformVariable(s, "notices", { type: "list(string)" });
@@ -301,7 +298,7 @@ describe("notification", () => {
   });
 
   it("a list variable of webhook URLs becomes one url_notices block per URL", () => {
-    const { tf } = synthStack((s) => {
+    const { tf } = synthAlarms((s) => {
       const hooks = new TerraformVariable(s, "hooks", { type: "list(string)" });
       new CkafkaCosBackup(s, "backup", { ...base, ...known, alarmWebhookUrls: hooks.listValue });
     });
@@ -312,7 +309,7 @@ describe("notification", () => {
   });
 
   it("one BackupAlarmNotice serves several backups: one template, every policy notifies it", () => {
-    const { tf, policies } = synthStack((s) => {
+    const { tf, policies } = synthAlarms((s) => {
       const notice = new BackupAlarmNotice(s, "oncall", { name: "kafka backups", recipientGroupIds: [7], webhookUrls: ["https://hooks.example.com/x"] });
       for (const topic of ["orders", "payments", "shipments"]) {
         new CkafkaCosBackup(s, topic, { ...base, functionName: `${topic}-backup`, topic, alarmNoticeIds: [notice.noticeId], ...known });

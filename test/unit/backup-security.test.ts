@@ -3,20 +3,19 @@
 import { Testing, TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { CkafkaCosBackup, type CkafkaCosBackupProps } from "../../lib";
-import { TAGS_CONTEXT_KEY } from "../../lib/ckafka-cos-backup";
+import { TAGS_CONTEXT_KEY } from "../../lib/tags";
 import { ENV, fromEnvironment } from "../../function/config";
 import { TencentcloudProvider } from "../../generated/providers/tencentcloud/provider";
 import { base } from "./base-props";
+import { synthStack } from "../helpers/synth";
 
 type Tf = { resource: Record<string, Record<string, Record<string, unknown>>>; output: Record<string, { value: string }> };
 
 function synth(props: Partial<CkafkaCosBackupProps>, more: Array<[string, Partial<CkafkaCosBackupProps>]> = [], context?: Record<string, unknown>): Tf {
-  const app = Testing.app({ context });
-  const stack = new TerraformStack(app, "stack");
-  new TencentcloudProvider(stack, "tencentcloud", { region: "ap-guangzhou" });
-  new CkafkaCosBackup(stack, "backup", { ...base, appId: "1250000000", ...props });
-  for (const [id, p] of more) new CkafkaCosBackup(stack, id, { ...base, appId: "1250000000", ...p });
-  return JSON.parse(Testing.synth(stack, true));
+  return synthStack<Tf>((stack) => {
+    new CkafkaCosBackup(stack, "backup", { ...base, appId: "1250000000", ...props });
+    for (const [id, p] of more) new CkafkaCosBackup(stack, id, { ...base, appId: "1250000000", ...p });
+  }, context).tf;
 }
 
 const existing = { existingBucketName: "archive-1250000000" };

@@ -1,7 +1,8 @@
 // The CLI's call policy, with small fakes: time limits name the endpoint and the wait; 5xx and throttling are
 // retried, other answers and silence are not.
 import { describe, expect, it } from "vitest";
-import { ATTEMPTS, kafkaErrorLine, kafkaRead, withRetry, within } from "../../cli/calls";
+import { kafkaErrorLine, kafkaRead, withRetry, within } from "../../cli/calls";
+import { ATTEMPTS } from "../../function/retry";
 
 const answer = (statusCode: number, Code: string) => Object.assign(new Error(Code), { statusCode, error: { Code, Message: `${Code} message` } });
 

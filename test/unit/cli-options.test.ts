@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { refused } from "../helpers/cli-refusal";
+import { refused } from "../helpers/cli";
 import { credentialsOf, exitStatus, main } from "../../cli/main";
 import { quietProgress } from "../../cli/progress";
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { refused } from "../helpers/cli-refusal";
+import { refused } from "../helpers/cli";
 import { topicsAsked } from "../../cli/main";
 import { targetsOf } from "../../cli/restore-topics";
 import { checkLocation, incarnationOf, topicOf, topicsWanted } from "../../cli/topics";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RunManifest } from "../../function/backup-run";
 import type { PartitionResult } from "../../function/partition-writer";
-import type { BackupSource } from "../../cli/backup-source";
 import { readHistory } from "../../cli/history";
+import { MemoryBackup } from "../helpers/memory-backup";
 
 const part = (partition: number, stopReason: PartitionResult["stopReason"], start: number, end: number, committed: number | null): PartitionResult => ({
   partition,
@@ -35,7 +35,12 @@ const run = (startedAt: string, slot: number, parallelism: number, partitions: P
   memory: { budgetMiB: 512, heapLimitMiB: 304, peakRssMiB: 150, peakHeapUsedMiB: 60, collections: 0, throttled: 0 },
 });
 
-const source = (manifests: RunManifest[]) => ({ manifests: async () => manifests.map((manifest) => ({ key: manifest.manifestKey, manifest })) }) as unknown as BackupSource;
+/** A backup in memory holding these run manifests. */
+function source(manifests: RunManifest[]) {
+  const backup = new MemoryBackup({ instanceId: "i", topic: "t" });
+  for (const m of manifests) backup.objects.set(`_manifests/i/t/${m.startedAt}-${m.slot.slot}.json`, Buffer.from(JSON.stringify(m)));
+  return backup.source();
+}
 
 describe("history with several instances per tick", () => {
   it("judges freshness per partition, from the newest run that read each", async () => {

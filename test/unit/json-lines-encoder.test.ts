@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
 import { type KafkaRecord } from "../../function/formats/record";
 import { jsonLine } from "../../function/formats/jsonl/line";
+import { message } from "../helpers/kafka-message";
 
 // The reference: how lines were encoded before JsonLinesEncoder (objects, JSON.stringify, UTF-8; the
 // timestamp's digits as they are), which export also writes for records of Parquet objects (function/formats/jsonl/line.ts).
@@ -33,34 +34,32 @@ class Arena {
   }
 }
 
-function message(offset: number, key: Buffer | null, value: Buffer | null, headers: IHeaders = {}, timestamp = "1700000000123"): KafkaMessage {
-  return { offset: String(offset), timestamp, attributes: 0, key, value, headers };
-}
+const TS = "1700000000123";
 
 const b = (s: string) => Buffer.from(s);
 const SHAPES: Array<[string, KafkaMessage]> = [
-  ["plain text", message(0, b("k"), b("hello"))],
-  ["empty key and value", message(1, b(""), b(""))],
-  ["null key and value (tombstone)", message(2, null, null)],
-  ["quotes and backslashes", message(3, b('"\\'), b('{"a":"b\\\\c\\"d"}'))],
-  ["every control character and DEL", message(4, b("\x00\x1f"), Buffer.from(Array.from({ length: 0x20 }, (_, i) => i).concat([0x7f, 0x20])))],
-  ["U+2028 and U+2029 (not escaped by JSON.stringify)", message(5, b("\u2028"), b("a\u2028b\u2029c"))],
-  ["astral characters", message(6, b("😀"), b("𝄞 music 😀 \u{10ffff}"))],
-  ["CJK and accents", message(7, b("键"), b("备份 café naïve"))],
-  ["invalid UTF-8: lone byte", message(8, Buffer.from([0xc3, 0x28]), Buffer.from([0xff]))],
-  ["invalid UTF-8: encoded surrogate", message(9, null, Buffer.from([0x61, 0xed, 0xa0, 0x80]))],
-  ["invalid UTF-8: overlong", message(10, null, Buffer.from([0xc0, 0x80]))],
-  ["invalid UTF-8: truncated sequence at the end", message(11, null, Buffer.from("abc😀").subarray(0, 5))],
-  ["invalid UTF-8 after escapes", message(12, null, Buffer.concat([b('"\n\\'), Buffer.from([0x80])]))],
-  ["binary value", message(13, b("bin"), Buffer.from(Array.from({ length: 256 }, (_, i) => i)))],
-  ["repeated and binary headers", message(14, b("k"), b("v"), { a: [b("1"), b("2")], bin: Buffer.from([0xfe, 0x00]), empty: b("") })],
-  ["header names that need escaping", message(15, null, b("v"), { 'q"\\\n': b("x"), "名\u2028": b("y"), "😀": b("z") })],
-  ["null, undefined and string header values", message(16, null, b("v"), { n: null as unknown as Buffer, u: undefined, s: "text", arr: ["s", b("\x01")] })],
-  ["integer-like header names", message(17, null, b("v"), { "2": b("b"), "1": b("a"), z: b("z") })],
+  ["plain text", message(0, TS, b("k"), b("hello"))],
+  ["empty key and value", message(1, TS, b(""), b(""))],
+  ["null key and value (tombstone)", message(2, TS, null, null)],
+  ["quotes and backslashes", message(3, TS, b('"\\'), b('{"a":"b\\\\c\\"d"}'))],
+  ["every control character and DEL", message(4, TS, b("\x00\x1f"), Buffer.from(Array.from({ length: 0x20 }, (_, i) => i).concat([0x7f, 0x20])))],
+  ["U+2028 and U+2029 (not escaped by JSON.stringify)", message(5, TS, b("\u2028"), b("a\u2028b\u2029c"))],
+  ["astral characters", message(6, TS, b("😀"), b("𝄞 music 😀 \u{10ffff}"))],
+  ["CJK and accents", message(7, TS, b("键"), b("备份 café naïve"))],
+  ["invalid UTF-8: lone byte", message(8, TS, Buffer.from([0xc3, 0x28]), Buffer.from([0xff]))],
+  ["invalid UTF-8: encoded surrogate", message(9, TS, null, Buffer.from([0x61, 0xed, 0xa0, 0x80]))],
+  ["invalid UTF-8: overlong", message(10, TS, null, Buffer.from([0xc0, 0x80]))],
+  ["invalid UTF-8: truncated sequence at the end", message(11, TS, null, Buffer.from("abc😀").subarray(0, 5))],
+  ["invalid UTF-8 after escapes", message(12, TS, null, Buffer.concat([b('"\n\\'), Buffer.from([0x80])]))],
+  ["binary value", message(13, TS, b("bin"), Buffer.from(Array.from({ length: 256 }, (_, i) => i)))],
+  ["repeated and binary headers", message(14, TS, b("k"), b("v"), { a: [b("1"), b("2")], bin: Buffer.from([0xfe, 0x00]), empty: b("") })],
+  ["header names that need escaping", message(15, TS, null, b("v"), { 'q"\\\n': b("x"), "名\u2028": b("y"), "😀": b("z") })],
+  ["null, undefined and string header values", message(16, TS, null, b("v"), { n: null as unknown as Buffer, u: undefined, s: "text", arr: ["s", b("\x01")] })],
+  ["integer-like header names", message(17, TS, null, b("v"), { "2": b("b"), "1": b("a"), z: b("z") })],
   ["no headers object", { offset: "18", timestamp: "1700000000123", attributes: 0, key: null, value: b("v"), size: 0 }],
-  ["very large value (8 MiB, escapes throughout)", message(19, b("big"), Buffer.from('ab"\\\n\u2028'.repeat(1 << 20)))],
-  ["very large invalid value (3 MiB)", message(20, null, Buffer.concat([Buffer.alloc(3 << 20, 0x61), Buffer.from([0xff])]))],
-  ["timestamp -1 and large offset", message(2 ** 50, b("k"), b("v"), {}, "-1")],
+  ["very large value (8 MiB, escapes throughout)", message(19, TS, b("big"), Buffer.from('ab"\\\n\u2028'.repeat(1 << 20)))],
+  ["very large invalid value (3 MiB)", message(20, TS, null, Buffer.concat([Buffer.alloc(3 << 20, 0x61), Buffer.from([0xff])]))],
+  ["timestamp -1 and large offset", message(2 ** 50, "-1", b("k"), b("v"))],
 ];
 
 describe("JsonLinesEncoder", () => {
@@ -79,10 +78,10 @@ describe("JsonLinesEncoder", () => {
 
   it("writes Kafka's int64 timestamp digits as they are, and refuses anything else", () => {
     const encoder = new JsonLinesEncoder();
-    const n = encoder.encode(0, message(5, null, b("v"), {}, "1700000000000123456"));
+    const n = encoder.encode(0, message(5, "1700000000000123456", null, b("v")));
     expect(encoder.bytes.subarray(0, n).toString()).toBe('{"partition":0,"offset":5,"timestamp":1700000000000123456,"key":null,"value":"v","headers":[]}\n');
-    expect(() => encoder.encode(0, message(5, null, null, {}, "1e3"))).toThrow(/timestamp "1e3" is not a decimal int64/);
-    expect(() => encoder.encode(0, { ...message(5, null, null), timestamp: undefined as unknown as string })).toThrow(/timestamp undefined is not a decimal int64/);
+    expect(() => encoder.encode(0, message(5, "1e3", null, null))).toThrow(/timestamp "1e3" is not a decimal int64/);
+    expect(() => encoder.encode(0, { ...message(5, TS, null, null), timestamp: undefined as unknown as string })).toThrow(/timestamp undefined is not a decimal int64/);
   });
 
   it("matches the reference on random records (fuzz)", () => {
@@ -115,7 +114,7 @@ describe("JsonLinesEncoder", () => {
         const prev = headers[name];
         headers[name] = prev === undefined ? (v as Buffer) : ([] as Array<Buffer | string>).concat(prev, v as Buffer);
       }
-      const m = message(rand(1e9), arena.put(field(), rand(4)), arena.put(field(), rand(4)), headers, String(1.7e12 + rand(1e9)));
+      const m = message(rand(1e9), String(1.7e12 + rand(1e9)), arena.put(field(), rand(4)), arena.put(field(), rand(4)), headers);
       const n = encoder.encode(rand(64), m);
       const expected = referenceLine(JSON.parse(encoder.bytes.subarray(0, n).toString()).partition, m);
       expect(encoder.bytes.subarray(0, n).toString("hex")).toBe(expected.toString("hex"));

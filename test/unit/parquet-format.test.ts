@@ -7,6 +7,7 @@ import { readObject } from "../../cli/object-reader";
 import type { KafkaRecord } from "../../function/formats/record";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { rowGroupRows, timeColumn } from "../helpers/parquet-records";
+import { message } from "../helpers/kafka-message";
 
 const KEY = "p/ckafka-1/t/dt=2025-11-25/hour=10/t+3+00000000000000000000.parquet";
 
@@ -19,10 +20,6 @@ async function readParquetRecords(stored: Buffer): Promise<KafkaRecord[]> {
 }
 
 type Headers = Record<string, Buffer | Buffer[] | null | undefined>;
-function message(offset: number, timestamp: string, key: Buffer | null, value: Buffer | null, headers: Headers = {}): KafkaMessage {
-  return { offset: String(offset), timestamp, key, value, headers, attributes: 0 } as unknown as KafkaMessage;
-}
-
 const INT64_MAX = "9223372036854775807";
 const INT64_MIN = "-9223372036854775808";
 const T = "1764064800000"; // 2025-11-25T10:00:00Z

@@ -1,52 +1,25 @@
 import type { KafkaMessage } from "kafkajs";
-import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ObjectStorage } from "../../function/cos-storage";
 import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
 import { ObjectBudget } from "../../function/object-budget";
 import type { ObjectFormat } from "../../function/formats/object-writer";
 import { objectFormat } from "../../function/formats/writers";
 import { PartitionWriter, type WriterContext } from "../../function/partition-writer";
 import type { PartitionPlan } from "../../function/run-plan";
+import { MemoryStorage } from "../helpers/memory-storage";
 
 const HOUR_MS = 3_600_000;
 const T0 = Date.UTC(2026, 10, 25, 10); // 10:00 UTC
 
-/** Objects in memory; `gate`, when set, holds every store until the test lets it through. */
-class FakeStorage implements ObjectStorage {
-  readonly objects = new Map<string, Buffer>();
-  gate?: Promise<void>;
-  failWith?: Error;
-  async putObject(key: string, body: Buffer): Promise<void> {
-    await this.gate;
-    if (this.failWith) throw this.failWith;
-    this.objects.set(key, Buffer.from(body));
-  }
-  async initMultipart(): Promise<string> {
-    throw new Error("objects in these tests fit one part");
-  }
-  async uploadPart(): Promise<never> {
-    throw new Error("objects in these tests fit one part");
-  }
-  async completeMultipart(): Promise<void> {}
-  async abortMultipart(): Promise<void> {}
-  async headObject(key: string): Promise<{ size: number } | undefined> {
-    const body = this.objects.get(key);
-    return body && { size: body.length };
-  }
-  async sha256Of(key: string): Promise<string> {
-    return createHash("sha256").update(this.objects.get(key)!).digest("hex");
-  }
-  /** Offsets of every record in a stored object. */
-  storedOffsets(): number[] {
-    return [...this.objects.values()].flatMap((b) =>
-      b
-        .toString("utf8")
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l).offset as number),
-    );
-  }
+/** Offsets of every record in a stored object. */
+function storedOffsets(storage: MemoryStorage): number[] {
+  return [...storage.objects.values()].flatMap((b) =>
+    b
+      .toString("utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).offset as number),
+  );
 }
 
 function message(offset: number, timestampMs = T0, value = "v"): KafkaMessage {
@@ -63,7 +36,7 @@ beforeAll(async () => {
 });
 
 function setup(opts: { partitionMaxBytes?: number; maxOpenObjects?: number } = {}) {
-  const storage = new FakeStorage();
+  const storage = new MemoryStorage();
   const commits: { partition: number; offset: number; storedThen: number[] }[] = [];
   const paused: number[] = [];
   const errors: object[] = [];
@@ -74,7 +47,7 @@ function setup(opts: { partitionMaxBytes?: number; maxOpenObjects?: number } = {
     format: JSON_LINES,
     // What was durable when each commit was made.
     commit: async (partition, offset) => {
-      commits.push({ partition, offset, storedThen: storage.storedOffsets() });
+      commits.push({ partition, offset, storedThen: storedOffsets(storage) });
     },
     pause: (partition) => paused.push(partition),
     log: { info: () => undefined, warn: () => undefined, error: (_msg, fields) => errors.push(fields ?? {}) },

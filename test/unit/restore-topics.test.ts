@@ -1,7 +1,7 @@
 // Restoring several topics in one command: how the topics are given (checked before any network call, exit 2) and
 // which topics of the location are restored (a topic not backed up there is named before anything is read or written).
 import { describe, expect, it } from "vitest";
-import { refused } from "../helpers/cli-refusal";
+import { refused } from "../helpers/cli";
 import type { BackupSource } from "../../cli/backup-source";
 import { NothingBackedUp } from "../../cli/errors";
 import { exitStatus, topicsAsked } from "../../cli/main";

@@ -70,12 +70,16 @@ describe("positionsOf", () => {
     { partition: 2, low: "30", high: "40" },
   ];
   it("starts at the committed offset, at the log start when retention passed it, and where the run would start without one", () => {
-    expect(positionsOf(offsets, new Map([[0, 15], [2, 25]]), "earliest")).toEqual([
+    const commits = new Map([[0, 15], [2, 25]].map(([p, offset]) => [p, { offset, metadata: null }]));
+    expect(positionsOf(offsets, commits, "earliest")).toEqual([
       { partition: 0, firstUnbacked: 15, end: 20 },
       { partition: 1, firstUnbacked: 0, end: 5 },
       { partition: 2, firstUnbacked: 30, end: 40 },
     ]);
     expect(positionsOf(offsets, new Map(), "latest").map((p) => p.firstUnbacked)).toEqual([20, 5, 40]);
+    // A timestamp start: the offsets at that time, within the log (none there: the end).
+    const byTime = new Map([[0, 12], [1, 5], [2, 25]]);
+    expect(positionsOf(offsets, new Map(), { timestampMs: 1 }, byTime).map((p) => p.firstUnbacked)).toEqual([12, 5, 30]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { IHeaders, KafkaMessage } from "kafkajs";
+import type { KafkaMessage } from "kafkajs";
 import { randomBytes } from "node:crypto";
 import { decompress } from "fzstd";
 import { parquetMetadata } from "hyparquet";
@@ -14,13 +14,10 @@ import { objectKey, parseObjectKey } from "../../function/object-keys";
 import type { KafkaRecord } from "../../function/formats/record";
 import { zstdFrames } from "../../function/formats/zstd";
 import { MemoryStorage } from "../helpers/memory-storage";
+import { message } from "../helpers/kafka-message";
 
 const T = "1764064800000"; // 2025-11-25T10:00:00Z
 const PARTS = { prefix: "p/", instanceId: "ckafka-1", topic: "t" };
-
-function message(offset: number, timestamp: string, key: Buffer | null, value: Buffer | null, headers: IHeaders = {}): KafkaMessage {
-  return { offset: String(offset), timestamp, attributes: 0, key, value, headers };
-}
 
 /** Every shape a record can take: nulls, empty and binary bytes, text with escapes, any int64 timestamp, headers of every kind. */
 const SHAPES: KafkaMessage[] = [

@@ -6,7 +6,7 @@
 // Kafka's own decimal digits.
 import { isUtf8 } from "node:buffer";
 import type { KafkaMessage } from "kafkajs";
-import { INT64 } from "../record";
+import { timestampInt64 } from "../../int64";
 
 /** The escape JSON.stringify writes for each ASCII byte that needs one (control characters, '"' and '\\'). */
 const ESCAPES: Buffer[] = [];
@@ -50,9 +50,7 @@ export class JsonLinesEncoder {
     this.digits(m.offset);
     this.raw(TIMESTAMP);
     // Kafka's int64 as its decimal digits, as they are: a JS number would round values past 2^53.
-    const timestamp = m.timestamp as string | undefined;
-    if (typeof timestamp !== "string" || !INT64.test(timestamp)) throw new Error(`timestamp ${JSON.stringify(timestamp)} is not a decimal int64`);
-    this.digits(timestamp);
+    this.digits(timestampInt64(m.timestamp));
     this.raw(KEY);
     if (!this.field(m.key ?? null)) this.raw(KEY_BASE64);
     this.raw(VALUE);

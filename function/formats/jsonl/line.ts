@@ -4,7 +4,8 @@
 // timestamp's digits as they are (jsonLine below, which export uses and the encoder's unit test holds it to);
 // decodeRecord reads them back.
 import { isUtf8 } from "node:buffer";
-import { INT64, type KafkaRecord } from "../record";
+import { timestampInt64 } from "../../int64";
+import type { KafkaRecord } from "../record";
 
 export interface BackupHeader {
   name: string;
@@ -68,7 +69,7 @@ function text(bytes: Buffer | null): { text: string | null; base64: boolean } {
  */
 export function jsonLine(r: KafkaRecord): string {
   // The timestamp's digits go into the line as they are: a JS number would round values past 2^53.
-  if (!INT64.test(r.timestamp)) throw new Error(`timestamp ${JSON.stringify(r.timestamp)} is not a decimal int64`);
+  timestampInt64(r.timestamp);
   const key = text(r.key);
   const value = text(r.value);
   const rest: Omit<BackupRecord, "partition" | "offset" | "timestamp"> = {

@@ -3,8 +3,8 @@
 // group is full and writes it.
 import type { KafkaMessage } from "kafkajs";
 import type { ColumnSource } from "hyparquet-writer";
+import { timestampInt64 } from "../../int64";
 import { folderMs } from "../../object-keys";
-import { INT64 } from "../record";
 
 /** partition (4), offset, timestamp and time (8 each): what a row costs before its bytes. */
 const FIXED_ROW_BYTES = 28;
@@ -31,8 +31,7 @@ const headerBytes = (v: HeaderValue): number => (v === null || v === undefined ?
  * Throws for a timestamp that is no int64 (nothing is written then).
  */
 export function parquetRecordBytes(m: KafkaMessage): number {
-  const ts = m.timestamp;
-  if (typeof ts !== "string" || !INT64.test(ts)) throw new Error(`timestamp ${JSON.stringify(ts)} is not a decimal int64`);
+  timestampInt64(m.timestamp);
   let n = FIXED_ROW_BYTES + (m.key?.length ?? 0) + (m.value?.length ?? 0);
   eachHeader(m, (name, value) => {
     n += Buffer.byteLength(name) + headerBytes(value);
