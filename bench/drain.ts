@@ -1,9 +1,10 @@
 // Drives the bundled handler over a backlog until every partition has committed its end offset,
 // as the timer would, invocation after invocation.
 import { ENV } from "../function/config";
+import type { Compression } from "../function/formats/format";
+import type { Format } from "../function/formats/registry";
 import { invokeHandler, synthesizedEnvironment } from "../test/helpers/handler";
 import { partitionOffsets, committedOffsets, uniqueName } from "../test/helpers/kafka";
-import type { Compression, Format } from "../function/contracts";
 
 export interface Drain {
   invocations: number;

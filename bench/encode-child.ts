@@ -6,8 +6,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { KafkaMessage } from "kafkajs";
-import { COMPRESS_CHUNK_BYTES } from "../function/object-writer";
-import type { ZstdFrame } from "../function/zstd";
+import { COMPRESS_CHUNK_BYTES } from "../function/formats/jsonl/writer";
+import type { ZstdFrame } from "../function/formats/zstd";
 
 interface Encoder {
   bytes: Buffer;

@@ -5,7 +5,7 @@
 // spread hides it. Both get the same values (a file of the bench's event values) and must write the same lines and
 // the same frames.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { buildSync } from "esbuild";
@@ -25,9 +25,11 @@ export interface EncodeOptions {
 /** encode-child.ts bundled with the encoder of the handler whose function/ folder is `functionDir`. */
 function childScript(functionDir: string): string {
   const dir = mkdtempSync(join(tmpdir(), "ckb-bench-encode-"));
+  // A baseline from before function/formats/ has the encoder and zstd directly in function/.
+  const [encoder, zstd] = existsSync(join(functionDir, "formats")) ? ["formats/jsonl/encoder", "formats/zstd"] : ["json-lines-encoder", "zstd"];
   const contents = [
-    `import { JsonLinesEncoder } from ${JSON.stringify(join(functionDir, "json-lines-encoder"))};`,
-    `import { zstdFrames } from ${JSON.stringify(join(functionDir, "zstd"))};`,
+    `import { JsonLinesEncoder } from ${JSON.stringify(join(functionDir, encoder))};`,
+    `import { zstdFrames } from ${JSON.stringify(join(functionDir, zstd))};`,
     `import { encodeBench } from ${JSON.stringify(join(__dirname, "encode-child"))};`,
     "void encodeBench(JsonLinesEncoder, zstdFrames);",
   ].join("\n");

@@ -2,11 +2,11 @@
 // format "jsonl" (gzip, the default level) and "parquet", in rotating order. Throughput: event-like
 // values (CPU per record, records/s, peak RSS, stored bytes). Memory: random values over 64 partitions,
 // the memory scenario's worst case (every open object fills whole parts; peak RSS).
+import type { Format } from "../function/formats/registry";
 import { uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
 import { drain } from "./drain";
 import { MiB, fmt, spread, table } from "./stats";
-import type { Format } from "../function/contracts";
 
 export interface FormatsOptions {
   /** Records of the throughput backlog (12 partitions). */

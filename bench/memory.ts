@@ -3,11 +3,11 @@
 // other budgets, for the trade-off. Values are random bytes: nothing compresses, so every open object
 // fills whole parts, the worst case for memory.
 import { LIMITS } from "../function/config";
+import type { Format } from "../function/formats/registry";
 import { uniqueName } from "../test/helpers/kafka";
 import { produceBacklog } from "./backlog";
 import { drain } from "./drain";
 import { MiB, fmt, spread, table } from "./stats";
-import type { Format } from "../function/contracts";
 
 export interface MemoryOptions {
   /** Records in the 1× backlog. */

@@ -1,12 +1,12 @@
 // Parquet objects: CPU per record and stored bytes of the handler's own Parquet object writer
-// (function/parquet-object-writer.ts) for each page codec and row-group bound, on the benchmark's
+// (function/formats/parquet/writer.ts) for each page codec and row-group bound, on the benchmark's
 // event-like records. No services: objects go to a storage that only counts bytes. The variants run
 // in one process, in rotating order, `repeats` times (after one warm-up pass each); CPU = user +
 // system of the process over the writes, the records built before.
 import { gzipSync } from "node:zlib";
 import type { KafkaMessage } from "kafkajs";
-import { parquetRecordBytes } from "../function/parquet-format";
-import { ParquetObjectWriter, PAGE_COMPRESSION, ROW_GROUP, type ParquetObjectOptions } from "../function/parquet-object-writer";
+import { parquetRecordBytes } from "../function/formats/parquet/rows";
+import { ParquetObjectWriter, PAGE_COMPRESSION, ROW_GROUP, type ParquetObjectOptions } from "../function/formats/parquet/writer";
 import { eventValue } from "./backlog";
 import { MiB, fmt, spread, table } from "./stats";
 import type { ObjectStorage } from "../function/contracts";

@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { buildSync } from "esbuild";
 import { HANDLER_CPU, handlerCpuSeconds } from "../cli/cost-model";
+import type { Compression } from "../function/formats/format";
 import { FETCH } from "../function/run-loop";
 import { HANDLER_NODE_MAJOR, handlerCode } from "../lib/handler-code";
 import { HANDLER_BUILD, HANDLER_ENTRY, ZSTD_WASM } from "../lib/bundling";
@@ -20,7 +21,6 @@ import type { Baseline } from "./baseline";
 import { drain } from "./drain";
 import { MiB, fmt, spread, table } from "./stats";
 import { runRaw } from "./throughput";
-import type { Compression } from "../function/contracts";
 
 export interface ZstdOptions {
   records: number;
@@ -96,7 +96,7 @@ function loadCost(node: string, runs: number): { bundleBytes: number; requireMs:
   const dir = mkdtempSync(join(tmpdir(), "ckb-bench-zstd-"));
   try {
     // zstd.ts alone, bundled as the handler is (lib/bundling.ts).
-    const out = buildSync({ entryPoints: [resolve(__dirname, "../function/zstd.ts")], bundle: true, platform: "node", target: `node${HANDLER_NODE_MAJOR}`, format: "cjs", minify: true, legalComments: "none", write: false });
+    const out = buildSync({ entryPoints: [resolve(__dirname, "../function/formats/zstd.ts")], bundle: true, platform: "node", target: `node${HANDLER_NODE_MAJOR}`, format: "cjs", minify: true, legalComments: "none", write: false });
     const file = join(dir, "zstd.js");
     writeFileSync(file, out.outputFiles[0].contents);
     copyFileSync(ZSTD_WASM, join(dir, "zstd.wasm"));

@@ -10,10 +10,11 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { Writable } from "node:stream";
 import { endpointOptions } from "../function/cos-storage";
-import { parseObjectKey, type ParsedKey } from "../function/partitioner";
+import { parseObjectKey, type ParsedKey } from "../function/object-keys";
 import { withRetry } from "./calls";
 import { IntegrityError, NothingBackedUp } from "./errors";
-import { readObjectChunks, type ObjectRecord } from "./object-reader";
+import type { ObjectRecord } from "../function/formats/format";
+import { readObjectChunks } from "./object-reader";
 import { quietProgress, type Progress } from "./progress";
 import type { RunManifest } from "../function/contracts";
 
@@ -160,7 +161,7 @@ export interface BucketReads {
   bytes(key: string, sizeBytes?: number): Promise<Buffer>;
 }
 
-/** A backup in a bucket, in the layout the handler writes (function/partitioner.ts). */
+/** A backup in a bucket, in the layout the handler writes (function/object-keys.ts). */
 export class BucketSource implements BackupSource {
   constructor(
     readonly options: BackupLocation,

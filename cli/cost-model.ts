@@ -1,9 +1,9 @@
 // What a backup of a measured topic needs and costs: the handler's measured CPU per record, SCF's and COS's
 // billing units, and the sizing rules the README's "Scaling out" gives, as one pure function (`planBackup`).
 // `estimate` feeds it what it measured on the brokers; the zstd bench checks the CPU figures against runs.
-import { COMPRESSION_LEVELS, GRANULARITY_MINUTES, LIMITS, timeoutFor } from "../function/config";
-import { PART_BYTES } from "../function/object-writer";
-import type { Compression } from "../function/contracts";
+import { GRANULARITY_MINUTES, LIMITS, defaultCompressionLevel, timeoutFor } from "../function/config";
+import type { Compression } from "../function/formats/format";
+import { PART_BYTES } from "../function/formats/object-writer";
 
 /** How JSON Lines objects are compressed, as the construct's `compression` and `compressionLevel` say. */
 export interface Codec {
@@ -12,7 +12,7 @@ export interface Codec {
 }
 
 /** The construct's default for JSON Lines: gzip 6. */
-export const DEFAULT_CODEC: Codec = { compression: "gzip", level: COMPRESSION_LEVELS.gzip.default.jsonl };
+export const DEFAULT_CODEC: Codec = { compression: "gzip", level: defaultCompressionLevel("jsonl", "gzip") };
 
 /** CPU per record as a straight line in the JSON line's length: `microsPerRecord + microsPerLineByte × bytes`. */
 export interface CpuLine {

@@ -15,6 +15,3 @@ export class NothingBackedUp extends Error {
  * with --require-manifest, objects no manifest lists: exit 1. Thrown before any record of the object is used.
  */
 export class IntegrityError extends Error {}
-
-/** An object that does not decode as a backup object (damaged, or not written by the handler): exit 1, a problem of the backup. */
-export class UnreadableObject extends Error {}

@@ -4,9 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { Kafka, KafkaMessage } from "kafkajs";
-import { JsonLinesEncoder } from "../function/json-lines-encoder";
-import { COMPRESS_CHUNK_BYTES } from "../function/object-writer";
-import { zstdFrames } from "../function/zstd";
+import { JsonLinesEncoder } from "../function/formats/jsonl/encoder";
+import { COMPRESS_CHUNK_BYTES } from "../function/formats/jsonl/writer";
+import { zstdFrames } from "../function/formats/zstd";
 import { kafkaCall, kafkaRead } from "./calls";
 import type { Codec, TopicMeasurement } from "./cost-model";
 import type { Progress } from "./progress";
@@ -47,7 +47,7 @@ function recordBytes(m: KafkaMessage): number {
   return bytes;
 }
 
-/** The bytes the handler stores for `lines`: gzip as one stream, zstd as one frame per chunk, as object-writer.ts does. */
+/** The bytes the handler stores for `lines`: gzip as one stream, zstd as one frame per chunk, as the JSON Lines writer does (function/formats/jsonl/writer.ts). */
 async function storedBytes(lines: Buffer, codec: Codec): Promise<number> {
   if (codec.compression === "gzip") return gzipSync(lines, { level: codec.level }).length;
   if (codec.compression === "none") return lines.length;

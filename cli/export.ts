@@ -9,7 +9,7 @@ import { once } from "node:events";
 import { dirname, join } from "node:path";
 import { manifestsFor, type BackupSource, type ManifestCheckOptions } from "./backup-source";
 import { UsageError } from "./errors";
-import { jsonLine } from "./object-reader";
+import { jsonLine } from "../function/formats/jsonl/line";
 import { quietProgress, type Progress } from "./progress";
 import { recordBytes, selectObjects, selected, type Selection } from "./selection";
 

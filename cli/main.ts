@@ -8,10 +8,12 @@ import { Kafka, logLevel, type SASLOptions } from "kafkajs";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, checkCompressionLevel, checkInstanceId, checkPrefix, checkRegion, checkTopic, defaultCompressionLevel } from "../function/config";
+import type { Compression } from "../function/formats/format";
 import { credentialsFrom, PROVIDER_NAMES, SCF_NAMES, type Credentials } from "../function/credentials";
 import { cosSource, type BackupSource } from "./backup-source";
 import { kafkaErrorLine } from "./calls";
-import { IntegrityError, NothingBackedUp, UnreadableObject, UsageError } from "./errors";
+import { UnreadableObject } from "../function/formats/format";
+import { IntegrityError, NothingBackedUp, UsageError } from "./errors";
 import { DEFAULT_CODEC, DEFAULT_PRICES, FIGURES_SOURCE, MODELLED_CODECS, MODELLED_COMPRESSIONS, codecCpu, oneFunction, planBackup, type BackupPlan, type Codec, type TopicMeasurement } from "./cost-model";
 import { measureTopic } from "./estimate";
 import { EXPORT_FORMATS, exportBackup, type ExportFormat, type ExportReport } from "./export";
@@ -22,7 +24,6 @@ import { checkpointName, restoreTopics, targetsOf, type TopicsRestoreReport } fr
 import { checkLocation, checkOneTopicOptions, checkTopicPrefix, incarnationOf, namedError, onceEach, topicProgress, topicsAt, topicsWanted, type TopicFlags } from "./topics";
 import type { Selection } from "./selection";
 import { verifyBackup, type Hole, type VerifyReport } from "./verify";
-import type { Compression } from "../function/contracts";
 
 /** Exit statuses, as the help documents them. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failed: 3, restoreStopped: 4 } as const;

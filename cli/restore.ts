@@ -22,7 +22,7 @@
 // gives the base offset, so the translation is exact across a resume too.
 import { Partitioners, type Admin, type IHeaders, type Kafka, type Message, type PartitionMetadata, type Producer } from "kafkajs";
 import { existsSync, readFileSync } from "node:fs";
-import type { KafkaRecord } from "../function/record-format";
+import type { KafkaRecord } from "../function/formats/record";
 import { manifestsFor, type BackupLocation, type BackupSource, type ManifestCheckOptions, type ManifestIndex, type SourceObject, type StoredDigest } from "./backup-source";
 import { kafkaCall } from "./calls";
 import { CheckpointFile } from "./checkpoint-file";

@@ -1,6 +1,6 @@
 // Which records of a backup a command takes: partitions, an offset range and a time range, and which
 // objects it must read for them. Shared by restore and export so both select the same records.
-import type { KafkaRecord } from "../function/record-format";
+import type { KafkaRecord } from "../function/formats/record";
 import type { SourceListing, SourceObject } from "./backup-source";
 
 export interface Selection {

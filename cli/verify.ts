@@ -10,7 +10,7 @@
 // With a broker, it also compares the backup with the consumer group's committed offsets and the topic's end.
 import type { Kafka } from "kafkajs";
 import { committedOffsets } from "../function/kafka-offsets";
-import { timeFolder } from "../function/partitioner";
+import { timeFolder } from "../function/object-keys";
 import { ManifestIndex, type BackupSource, type ListedObject, type SourceObject, type StoredDigest } from "./backup-source";
 import { kafkaCall, kafkaRead } from "./calls";
 import { IntegrityError } from "./errors";

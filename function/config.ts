@@ -2,8 +2,10 @@
 // and the handler (function/, reads it at run time). Both sides import this module, so a
 // setting cannot be renamed on one side only. Validators here are the ones the construct runs
 // on its props, so a value the construct accepts is a value the handler accepts. The settings' types
-// (BackupConfig) are in contracts.ts with the run's other types.
-import { SINGLE_INSTANCE, type BackupConfig, type Compression, type Encryption, type Format, type InstanceSlot, type SaslMechanism, type StartPosition } from "./contracts";
+// (BackupConfig) are in contracts.ts with the run's other types; the formats' in formats/.
+import { SINGLE_INSTANCE, type BackupConfig, type Encryption, type InstanceSlot, type SaslMechanism, type StartPosition } from "./contracts";
+import type { Compression } from "./formats/format";
+import { FORMAT_IDS, formatOf, type Format } from "./formats/registry";
 
 export const ENCRYPTION_ALGORITHMS = ["AES256", "KMS", "SM4"] as const;
 
@@ -57,16 +59,10 @@ export function timeoutFor(granularityMinutes: number): number {
   return Math.min(granularityMinutes * 60 - TIMEOUT_MARGIN_SECONDS, SCF_MAX_TIMEOUT_SECONDS);
 }
 
-/**
- * Each codec's levels and the level used when none is given, by format. gzip: on event-like JSON, level 1
- * saves 5–15% of the handler's CPU and stores 3–5% more bytes than 6; at COS and SCF prices those bytes cost
- * more than that CPU once kept longer than about a week (README, "Memory and speed"); Parquet pages have
- * always been gzip level 1 (bench/README.md "Parquet objects"). zstd: 1 to 19 (20 and up need far more
- * memory); level 1 stores fewer bytes than gzip 6 for a fraction of its CPU (bench/README.md "zstd").
- */
-export const COMPRESSION_LEVELS = {
-  gzip: { min: 1, max: 9, default: { jsonl: 6, parquet: 1 } },
-  zstd: { min: 1, max: 19, default: { jsonl: 1, parquet: 1 } },
+/** Each codec's levels; zstd's 20 and up need far more memory. The level used when none is given is the format's (formats/). */
+const COMPRESSION_LEVELS = {
+  gzip: { min: 1, max: 9 },
+  zstd: { min: 1, max: 19 },
 } as const;
 
 export const LIMITS = {
@@ -79,7 +75,7 @@ export const LIMITS = {
    */
   maxOpenObjects: { min: 1, max: 64, default: 4 },
   /** gzip's levels and its JSON Lines default (COMPRESSION_LEVELS.gzip), as the `estimate` command's cost model assumes. */
-  compressionLevel: { min: COMPRESSION_LEVELS.gzip.min, max: COMPRESSION_LEVELS.gzip.max, default: COMPRESSION_LEVELS.gzip.default.jsonl },
+  compressionLevel: { min: COMPRESSION_LEVELS.gzip.min, max: COMPRESSION_LEVELS.gzip.max, default: formatOf("jsonl").defaultLevels.gzip },
   /** Function memory. The handler peaks near 210–270 MiB with the default maxOpenObjects (bench/README.md). */
   memoryMiB: { min: 256, max: 3072, step: 128, default: 512 },
   /** One minute to 30 days. */
@@ -99,7 +95,11 @@ export const COMPRESSIONS: readonly Compression[] = ["gzip", "zstd", "none"];
 /** What is wrong with `compression` for `format`, or undefined. */
 export function checkCompression(format: Format, compression: string): string | undefined {
   if (!(COMPRESSIONS as readonly string[]).includes(compression)) return `"${compression}" is not allowed; expected one of ${COMPRESSIONS.join(", ")}`;
-  if (format === "parquet" && compression === "none") return `"none" is not allowed with format "parquet", whose pages are always compressed; expected gzip or zstd (the page codec)`;
+  const { compressions, compresses } = formatOf(format);
+  if (!(compressions as readonly string[]).includes(compression)) {
+    const page = compresses === "pages" ? [", whose pages are always compressed", " (the page codec)"] : ["", ""];
+    return `"${compression}" is not allowed with format "${format}"${page[0]}; expected ${compressions.join(" or ")}${page[1]}`;
+  }
   return undefined;
 }
 
@@ -112,9 +112,8 @@ export function checkCompressionLevel(compression: Compression, level: number): 
 
 /** The level used for `compression` and `format` when none is given (0 with "none": no level applies). */
 export function defaultCompressionLevel(format: Format, compression: Compression): number {
-  return compression === "none" ? 0 : COMPRESSION_LEVELS[compression].default[format];
+  return compression === "none" ? 0 : formatOf(format).defaultLevels[compression];
 }
-export const FORMATS: readonly Format[] = ["jsonl", "parquet"];
 
 /** Thrown for a bad setting; the message names the setting and what is allowed. */
 export class ConfigError extends Error {
@@ -243,8 +242,8 @@ export function checkInstanceId(value: string): string | undefined {
 
 /** What is wrong with `value` as a format, or undefined. */
 export function checkFormat(value: string): string | undefined {
-  if ((FORMATS as readonly string[]).includes(value)) return undefined;
-  return `"${value}" is not allowed; expected one of ${FORMATS.join(", ")}`;
+  if ((FORMAT_IDS as readonly string[]).includes(value)) return undefined;
+  return `"${value}" is not allowed; expected one of ${FORMAT_IDS.join(", ")}`;
 }
 
 /** Every group, when the construct's consumerGroups is not given (and in stacks made before it existed). */

@@ -4,18 +4,15 @@
 // input) and the report over all topics. Types only, plus SINGLE_INSTANCE: this module imports nothing of
 // the run, so every module can import it without an import circle.
 import type { Kafka } from "kafkajs";
+// The formats own their ids and compressions (formats/registry.ts); these modules import nothing of the run either.
+import type { Compression } from "./formats/format";
+import type { Format } from "./formats/registry";
 
 // --- The settings: the function's environment, as config.ts reads it
 
 export type StartPosition = "earliest" | "latest" | { timestampMs: number };
 
 export type SaslMechanism = "plain" | "scram-sha-256" | "scram-sha-512";
-
-/** JSON Lines: the whole object's compression; Parquet: each page's codec ("none" is refused there). */
-export type Compression = "gzip" | "zstd" | "none";
-
-/** The object format: JSON Lines (record-format.ts) or Parquet (parquet-format.ts, one row per record). */
-export type Format = "jsonl" | "parquet";
 
 /** Server-side encryption the handler asks for on every object it writes (the bucket's own default applies otherwise). */
 export type Encryption = { algorithm: "AES256" | "SM4" } | { algorithm: "KMS"; kmsKeyId?: string };
@@ -44,7 +41,7 @@ export interface BackupConfig {
   readonly startPosition: StartPosition;
   readonly groupId: string;
   readonly format: Format;
-  /** JSON Lines: the object's compression; Parquet: the page codec (gzip or zstd, parquet-object-writer.ts). */
+  /** JSON Lines: the object's compression; Parquet: the page codec (gzip or zstd); formats/registry.ts lists the formats. */
   readonly compression: Compression;
   /** The codec's level (COMPRESSION_LEVELS): gzip 1 to 9, zstd 1 to 19; unused with "none". */
   readonly compressionLevel: number;
@@ -249,7 +246,7 @@ export interface WrittenObject {
   firstOffset: number;
   lastOffset: number;
   records: number;
-  /** The bytes partition_max caps: JSON Lines, the encoded lines; Parquet, the records' own bytes (parquet-format.ts). */
+  /** The bytes partition_max caps: JSON Lines, the encoded lines; Parquet, the records' own bytes (formats/parquet/rows.ts). */
   encodedBytes: number;
   /** Bytes stored. */
   storedBytes: number;

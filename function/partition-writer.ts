@@ -4,10 +4,9 @@
 // the store has confirmed.
 import type { KafkaMessage } from "kafkajs";
 import type { ObjectBudget } from "./object-budget";
-import type { ObjectFormat } from "./object-format";
-import type { ObjectWriter } from "./object-writer";
-import { objectKey, startsNewObject } from "./partitioner";
-import { recordTimestamp } from "./record-format";
+import type { ObjectFormat, ObjectWriter } from "./formats/object-writer";
+import { recordTimestamp } from "./formats/record";
+import { objectKey, startsNewObject } from "./object-keys";
 import { warnGap, type PartitionPlan } from "./run-plan";
 import type { Logger, ObjectStorage, PartitionResult, StopReason, TopicConfig, WrittenObject } from "./contracts";
 
@@ -18,7 +17,7 @@ export interface WriterContext {
   storage: ObjectStorage;
   /** The run's one budget, seen from this topic: partitions by number. */
   budget: Pick<ObjectBudget, "acquire" | "release" | "forget">;
-  /** JSON Lines or Parquet (object-format.ts). */
+  /** The configured format's writer (formats/writers.ts). */
   format: ObjectFormat;
   /** Commits `offset` (the next to read) for `partition`; resolves once the group has it. */
   commit(partition: number, offset: number): Promise<void>;

@@ -5,7 +5,8 @@
 import { PartitionAssigners, type Admin, type Consumer, type ConsumerGroupJoinEvent, type EachBatchPayload } from "kafkajs";
 import type { MemoryGuard } from "./memory-guard";
 import { ObjectBudget } from "./object-budget";
-import { objectFormat, type ObjectFormat } from "./object-format";
+import type { ObjectFormat } from "./formats/object-writer";
+import { objectFormat } from "./formats/writers";
 import { slotAssigner } from "./partition-assigner";
 import { PartitionWriter, type WriterContext } from "./partition-writer";
 import type { PartitionPlan } from "./run-plan";

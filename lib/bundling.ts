@@ -1,6 +1,6 @@
 // Build step, run by `npm run build` (so by `npm pack`) and by the test setup, never at a user's synth:
 // bundles function/ with esbuild into one deterministic zip that the package ships: index.js, and zstd.wasm
-// beside it (the zstd library reads its WebAssembly module from the folder its code runs from, function/zstd.ts). Users' machines
+// beside it (the zstd library reads its WebAssembly module from the folder its code runs from, function/formats/zstd.ts). Users' machines
 // need no esbuild, and every machine gets the same bytes, hence the same hash, for one version.
 import { buildSync, type BuildOptions } from "esbuild";
 import { zipSync } from "fflate";

@@ -61,7 +61,7 @@ const locations = (s: TopicSelection): string[] => (perTopic(s) ? s.topics.flatM
 export const POLICY_TOPICS_MAX = 5;
 const perTopic = (s: TopicSelection): s is Exclude<TopicSelection, { kind: "pattern" }> => s.kind !== "pattern" && s.topics.length <= POLICY_TOPICS_MAX;
 
-/** The folders of the topics' objects (`<prefix><instance>/<location>/`, partitioner.ts), as key prefixes. */
+/** The folders of the topics' objects (`<prefix><instance>/<location>/`, function/object-keys.ts), as key prefixes. */
 const objectFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => locations(k.topics).map((l) => `${k.prefix}${k.instanceId}/${l}`);
 /** The folders of the topics' run manifests (`<prefix>_manifests/<instance>/<location>/`, backup-run.ts), as key prefixes. */
 const manifestFolders = (k: Pick<BackupKeySpace, "prefix" | "instanceId" | "topics">): string[] => locations(k.topics).map((l) => `${k.prefix}_manifests/${k.instanceId}/${l}`);

@@ -1,9 +1,11 @@
 // The construct's props: where a prop is declared and documented (API.md is generated from this TSDoc).
 import type { TerraformProvider } from "cdktf";
+import type { Compression } from "../function/formats/format";
+import type { Format } from "../function/formats/registry";
 import type { BackupAlarmProps } from "./alarms";
 import type { BackupLogProps } from "./logging";
 import type { TopicSelection } from "./topic-selection";
-import type { Compression, Format, SaslMechanism } from "../function/contracts";
+import type { SaslMechanism } from "../function/contracts";
 
 export interface CkafkaCosBackupProps extends BackupAlarmProps, BackupLogProps {
   /**

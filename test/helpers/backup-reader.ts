@@ -2,8 +2,8 @@
 // Objects are decoded by the CLI's reader (cli/object-reader.ts), whatever their format.
 import type COS from "cos-nodejs-sdk-v5";
 import { readObject } from "../../cli/object-reader";
-import { parseObjectKey } from "../../function/partitioner";
-import type { KafkaRecord } from "../../function/record-format";
+import type { KafkaRecord } from "../../function/formats/record";
+import { parseObjectKey } from "../../function/object-keys";
 import { getBytes, listKeys } from "./cos";
 
 export interface BackedUpObject {

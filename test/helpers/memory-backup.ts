@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { BucketSource, type BackupLocation, type BackupSource, type BucketListing, type BucketReads } from "../../cli/backup-source";
-import { objectKey } from "../../function/partitioner";
+import { objectKey } from "../../function/object-keys";
 import type { PartitionResult, RunManifest, WrittenObject } from "../../function/contracts";
 
 /** The reads a BackupSource makes, answered from `objects` as a bucket would (keys sorted, folders by delimiter). */

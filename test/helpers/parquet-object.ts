@@ -2,8 +2,8 @@
 // the backup format (README "Record format"), as the handler writes them with `format: "parquet"`.
 import { ByteWriter, parquetWrite } from "hyparquet-writer";
 import type { SchemaElement } from "hyparquet";
-import { PARQUET_SCHEMA } from "../../function/parquet-format";
-import type { KafkaRecord } from "../../function/record-format";
+import { PARQUET_SCHEMA } from "../../function/formats/parquet/schema";
+import type { KafkaRecord } from "../../function/formats/record";
 
 /** The backup format's Parquet schema, the root first: the handler's own. */
 export { PARQUET_SCHEMA };

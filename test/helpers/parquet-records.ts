@@ -1,6 +1,6 @@
 // What the CLI's reader leaves out of a Parquet backup object: the `time` column and the row groups.
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
-import { DECOMPRESSORS } from "../../cli/object-reader";
+import { DECOMPRESSORS } from "../../function/formats/parquet/reader";
 
 const arrayBuffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 

@@ -6,12 +6,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Compression } from "../../function/formats/format";
+import type { Format } from "../../function/formats/registry";
 import { fingerprint } from "../helpers/backup-reader";
 import { getBytes, listKeys, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";
 import { edgeRecords, produceWithJava } from "../helpers/java-producer";
 import { createTopic, partitionOffsets, produce, recordOfShape, uniqueName, type SentRecord } from "../helpers/kafka";
-import type { Compression, Format } from "../../function/contracts";
 
 const SECTION = "## Querying a backup with DuckDB";
 

@@ -1,7 +1,7 @@
 // Records and runs at the edges: any int64 timestamp, from a producer other than kafkajs; the run after a crash.
 import { describe, expect, it } from "vitest";
 import { ENV } from "../../function/config";
-import { parseObjectKey } from "../../function/partitioner";
+import { parseObjectKey } from "../../function/object-keys";
 import { readBackup } from "../helpers/backup-reader";
 import { getBytes, testCos } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";

@@ -1,7 +1,7 @@
 // The handler's guarantees under crashes, deadlines, concurrency and every start position.
 import { describe, expect, it } from "vitest";
 import { ENV } from "../../function/config";
-import { PART_BYTES } from "../../function/object-writer";
+import { PART_BYTES } from "../../function/formats/object-writer";
 import { expectExactlyOnce } from "../helpers/assertions";
 import { readBackup } from "../helpers/backup-reader";
 import { TEST_BUCKET, cosEndpoint, listKeys, testCos } from "../helpers/cos";

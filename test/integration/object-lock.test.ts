@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ENV } from "../../function/config";
-import { objectKey } from "../../function/partitioner";
+import { objectKey } from "../../function/object-keys";
 import { fingerprint } from "../helpers/backup-reader";
 import { TEST_REGION, cosEndpoint } from "../helpers/cos";
 import { invokeHandler, synthesizedEnvironment } from "../helpers/handler";

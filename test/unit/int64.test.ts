@@ -1,9 +1,9 @@
 // The one int64 check of record timestamps, which the JSON Lines and Parquet writers and the CLI's export use.
 import { describe, expect, it } from "vitest";
 import { timestampInt64 } from "../../function/int64";
-import { JsonLinesEncoder } from "../../function/json-lines-encoder";
-import { parquetRecordBytes } from "../../function/parquet-format";
-import { jsonLine } from "../../cli/object-reader";
+import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
+import { parquetRecordBytes } from "../../function/formats/parquet/rows";
+import { jsonLine } from "../../function/formats/jsonl/line";
 
 const VALID = ["-1", "0", "1700000000000", "9007199254740993", "9223372036854775807", "-9223372036854775808"];
 const INVALID: unknown[] = ["9223372036854775808", "-9223372036854775809", "9999999999999999999", "10000000000000000000", "01", "+1", "1.5", "", " 1", "1e3", 1700000000000, undefined, null];

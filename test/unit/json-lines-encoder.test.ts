@@ -1,12 +1,12 @@
 import type { IHeaders, KafkaMessage } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import { JsonLinesEncoder } from "../../function/json-lines-encoder";
-import { type KafkaRecord } from "../../function/record-format";
-import { jsonLine } from "../../cli/object-reader";
+import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
+import { type KafkaRecord } from "../../function/formats/record";
+import { jsonLine } from "../../function/formats/jsonl/line";
 import { message } from "../helpers/kafka-message";
 
 // The reference: how lines were encoded before JsonLinesEncoder (objects, JSON.stringify, UTF-8; the
-// timestamp's digits as they are), which export also writes for records of Parquet objects (cli/object-reader.ts).
+// timestamp's digits as they are), which export also writes for records of Parquet objects (function/formats/jsonl/line.ts).
 // The encoder must produce exactly these bytes for every record.
 function referenceLine(partition: number, m: KafkaMessage): Buffer {
   const headers: Array<[string, Buffer | null]> = [];

@@ -1,8 +1,9 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { jsonLine, readObject, type ObjectToRead } from "../../cli/object-reader";
-import { timeFolder } from "../../function/partitioner";
-import type { KafkaRecord } from "../../function/record-format";
+import { readObject, type ObjectToRead } from "../../cli/object-reader";
+import { jsonLine } from "../../function/formats/jsonl/line";
+import { timeFolder } from "../../function/object-keys";
+import type { KafkaRecord } from "../../function/formats/record";
 import { PARQUET_SCHEMA, parquetObject } from "../helpers/parquet-object";
 
 const b = (s: string) => Buffer.from(s);

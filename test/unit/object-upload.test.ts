@@ -2,7 +2,7 @@
 // bucket would refuse), other bytes replace it only where the bucket allows replacing, and nothing is deleted.
 import { describe, expect, it } from "vitest";
 import { encryptionParams } from "../../function/cos-storage";
-import { ObjectUpload } from "../../function/object-writer";
+import { ObjectUpload } from "../../function/formats/object-writer";
 import { MemoryStorage } from "../helpers/memory-storage";
 
 const KEY = "kafka/ckafka-1/orders/dt=2026-11-25/hour=10/orders+0+00000000000000000000.jsonl";

@@ -1,10 +1,10 @@
 import type { KafkaMessage } from "kafkajs";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parquetRecordBytes } from "../../function/parquet-format";
-import { ParquetObjectWriter } from "../../function/parquet-object-writer";
+import { parquetRecordBytes } from "../../function/formats/parquet/rows";
+import { ParquetObjectWriter } from "../../function/formats/parquet/writer";
 import { readObject } from "../../cli/object-reader";
-import type { KafkaRecord } from "../../function/record-format";
+import type { KafkaRecord } from "../../function/formats/record";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { rowGroupRows, timeColumn } from "../helpers/parquet-records";
 import { message } from "../helpers/kafka-message";

@@ -1,8 +1,9 @@
 import type { KafkaMessage } from "kafkajs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { JsonLinesEncoder } from "../../function/json-lines-encoder";
+import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
 import { ObjectBudget } from "../../function/object-budget";
-import { objectFormat, type ObjectFormat } from "../../function/object-format";
+import type { ObjectFormat } from "../../function/formats/object-writer";
+import { objectFormat } from "../../function/formats/writers";
 import { PartitionWriter, type WriterContext } from "../../function/partition-writer";
 import type { PartitionPlan } from "../../function/run-plan";
 import { MemoryStorage } from "../helpers/memory-storage";

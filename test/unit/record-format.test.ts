@@ -1,8 +1,10 @@
 import type { IHeaders } from "kafkajs";
 import { describe, expect, it } from "vitest";
-import { JsonLinesEncoder } from "../../function/json-lines-encoder";
-import { decodeRecord, recordTimestamp, type KafkaRecord } from "../../function/record-format";
-import { NO_TIME_FOLDER, objectKey, parseObjectKey, startsNewObject, timeFolder } from "../../function/partitioner";
+import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
+import { decodeRecord } from "../../function/formats/jsonl/line";
+import { recordTimestamp, type KafkaRecord } from "../../function/formats/record";
+import { FORMATS } from "../../function/formats/registry";
+import { NO_TIME_FOLDER, objectKey, parseObjectKey, startsNewObject, timeFolder } from "../../function/object-keys";
 
 /** The line the handler writes for a record (kafkajs hands over a repeated header as an array). */
 function encodeRecord(r: KafkaRecord): string {
@@ -66,7 +68,7 @@ describe("record timestamps from kafkajs", () => {
   });
 });
 
-describe("partitioner", () => {
+describe("object keys", () => {
   const parts = { prefix: "p/", instanceId: "ckafka-1", topic: "orders", format: "jsonl" as const, compression: "gzip" as const };
   const ms = (t: number) => String(t);
   it("keys objects by UTC hour folder and zero-padded first offset", () => {
@@ -84,6 +86,18 @@ describe("partitioner", () => {
     expect(parseObjectKey(parts, key)).toEqual({ timeFolder: "dt=2024-01-31/hour=23", partition: 2, firstOffset: 1234, format: "parquet", compression: "none" });
     expect(parseObjectKey(parts, key.replace(".parquet", ".jsonl"))).toMatchObject({ format: "jsonl", compression: "none" });
     expect(parseObjectKey(parts, key.replace(".parquet", ".parquet.gz"))).toBeUndefined();
+  });
+  it("keys every format and compression of the registry with an extension of its own, which parses back", () => {
+    const extensions = new Set<string>();
+    for (const f of FORMATS) {
+      for (const compression of f.compressions) {
+        const key = objectKey({ ...parts, format: f.id, compression }, 2, 1234, "0");
+        const parsed = parseObjectKey(parts, key);
+        expect(parsed).toMatchObject({ partition: 2, firstOffset: 1234, format: f.id, compression: f.compresses === "pages" ? "none" : compression });
+        extensions.add(key.slice(key.indexOf(".")));
+      }
+    }
+    expect([...extensions].sort()).toEqual([".jsonl", ".jsonl.gz", ".jsonl.zst", ".parquet"]);
   });
   it("cuts at the size cap and at hour boundaries, never leaving an object empty", () => {
     const t = Date.UTC(2024, 0, 1, 10, 30);

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ObjectBudget } from "../../function/object-budget";
-import { objectFormat } from "../../function/object-format";
+import { objectFormat } from "../../function/formats/writers";
 import { PartitionWriter, type WriterContext } from "../../function/partition-writer";
 import { applyAssignment, beatingWhile, GROUP, isRebalance } from "../../function/run-loop";
 

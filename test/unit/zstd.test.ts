@@ -5,15 +5,16 @@ import { parquetMetadata } from "hyparquet";
 import { describe, expect, it } from "vitest";
 import { readObject } from "../../cli/object-reader";
 import { ConfigError, fromEnvironment } from "../../function/config";
-import { objectFormat } from "../../function/object-format";
-import { JsonLinesEncoder } from "../../function/json-lines-encoder";
-import { COMPRESS_CHUNK_BYTES, JsonLinesObjectWriter } from "../../function/object-writer";
-import { objectKey, parseObjectKey } from "../../function/partitioner";
-import type { KafkaRecord } from "../../function/record-format";
-import { zstdFrames } from "../../function/zstd";
+import type { Compression } from "../../function/formats/format";
+import type { Format } from "../../function/formats/registry";
+import { objectFormat } from "../../function/formats/writers";
+import { JsonLinesEncoder } from "../../function/formats/jsonl/encoder";
+import { COMPRESS_CHUNK_BYTES, JsonLinesObjectWriter } from "../../function/formats/jsonl/writer";
+import { objectKey, parseObjectKey } from "../../function/object-keys";
+import type { KafkaRecord } from "../../function/formats/record";
+import { zstdFrames } from "../../function/formats/zstd";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { message } from "../helpers/kafka-message";
-import type { Compression, Format } from "../../function/contracts";
 
 const T = "1764064800000"; // 2025-11-25T10:00:00Z
 const PARTS = { prefix: "p/", instanceId: "ckafka-1", topic: "t" };

@@ -1,4 +1,4 @@
-// Writes the record format (record-format.ts) straight from kafkajs's Buffers into one reused byte
+// Writes the record format (line.ts) straight from kafkajs's Buffers into one reused byte
 // buffer: no per-record object, no string round trip. The bytes are exactly those of JSON.stringify
 // of the record object (test/unit/json-lines-encoder.test.ts keeps that encoder as the reference):
 // valid UTF-8 is copied with JSON's escapes (`"`, `\`, control characters; U+2028/9 and DEL as
@@ -6,7 +6,7 @@
 // Kafka's own decimal digits.
 import { isUtf8 } from "node:buffer";
 import type { KafkaMessage } from "kafkajs";
-import { timestampInt64 } from "./int64";
+import { timestampInt64 } from "../../int64";
 
 /** The escape JSON.stringify writes for each ASCII byte that needs one (control characters, '"' and '\\'). */
 const ESCAPES: Buffer[] = [];

@@ -1,6 +1,6 @@
 // A Parquet object (`.parquet`), written as its records stream in: rows are buffered for one row group
 // at most (bounded by rows and by bytes), each full row group is encoded by hyparquet-writer's
-// incremental ParquetWriter straight into the object's upload (object-writer.ts: parts, sha256,
+// incremental ParquetWriter straight into the object's upload (../object-writer.ts: parts, sha256,
 // abort), and the footer follows on finish. Memory per open object is about one row group, one part
 // and the row group's encoded pages, whatever the object's size. Row-group boundaries come from the
 // records only and the footer holds no time, so the same records give the same bytes.
@@ -8,10 +8,12 @@ import type { KafkaMessage } from "kafkajs";
 import { gzipSync } from "node:zlib";
 import type { CompressionCodec } from "hyparquet";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
-import { ObjectUpload, ObjectWriterBase, PART_BYTES, type ObjectStart, type ObjectWriter } from "./object-writer";
-import { PARQUET_SCHEMA, ParquetRowGroup } from "./parquet-format";
-import { zstdFrames } from "./zstd";
-import type { Compression, ObjectStorage, WrittenObject } from "./contracts";
+import type { ObjectStorage, WrittenObject } from "../../contracts";
+import type { Compression } from "../format";
+import { ObjectUpload, ObjectWriterBase, PART_BYTES, type ObjectFormat, type ObjectStart, type ObjectWriter, type WriterSettings } from "../object-writer";
+import { zstdFrames } from "../zstd";
+import { parquetRecordBytes, ParquetRowGroup } from "./rows";
+import { PARQUET_SCHEMA } from "./schema";
 
 /** Row-group bounds (parquetRecordBytes; rows): measured in bench/README.md "Parquet objects". */
 export const ROW_GROUP = { bytes: 2 * 1024 * 1024, rows: 65_536 } as const;
@@ -26,11 +28,21 @@ export const PAGE_COMPRESSION: PageCompression = { codec: "GZIP", compressor: (i
 
 /**
  * The pages' codec as configured: `compression` "gzip" or "zstd" (Parquet's ZSTD codec: each page one zstd
- * frame, zstd.ts) at `level`.
+ * frame, ../zstd.ts) at `level`.
  */
 export async function pageCompression(compression: Exclude<Compression, "none">, level: number): Promise<PageCompression> {
   if (compression === "gzip") return { codec: "GZIP", compressor: (input) => gzipSync(input, { level }) };
   return { codec: "ZSTD", compressor: await zstdFrames(level) };
+}
+
+/** The Parquet format as configured: its pages' codec and level. */
+export async function parquetFormat({ compression, compressionLevel }: WriterSettings): Promise<ObjectFormat> {
+  if (compression === "none") throw new Error(`compression "none" does not apply to Parquet objects, whose pages are always compressed`);
+  const pages = await pageCompression(compression, compressionLevel);
+  return {
+    encode: (_partition, m) => parquetRecordBytes(m),
+    open: (storage, partition, start) => new ParquetObjectWriter(storage, partition, start, { pages }),
+  };
 }
 
 /** A codec and, for any but snappy, its compressor (a function from bytes to compressed bytes). */

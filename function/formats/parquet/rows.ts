@@ -1,36 +1,10 @@
-// The Parquet record format (the contract with cli/ is PARQUET_SCHEMA below): one row per Kafka record,
-// in offset order, lossless. `timestamp` is Kafka's exact int64, plain (with a TIMESTAMP annotation
-// DuckDB reads the int64 maximum as `infinity`); `time` is the same instant, annotated, for queries,
-// where the record has a time folder. Key, value and header values are bytes as they are (null stays
-// null); header names are text, in record order, repeated names kept.
-// ParquetRowGroup buffers the rows of one row group as columns for hyparquet-writer; the object writer
-// (parquet-object-writer.ts) decides when a row group is full and writes it.
+// A record as a Parquet row (schema.ts): its size as partition_max counts it, and ParquetRowGroup, which buffers
+// the rows of one row group as columns for hyparquet-writer; the object writer (writer.ts) decides when a row
+// group is full and writes it.
 import type { KafkaMessage } from "kafkajs";
 import type { ColumnSource } from "hyparquet-writer";
-import type { SchemaElement } from "hyparquet";
-import { folderMs } from "./partitioner";
-import { timestampInt64 } from "./int64";
-
-export const PARQUET_SCHEMA: SchemaElement[] = [
-  { name: "root", num_children: 7 },
-  { name: "partition", type: "INT32", repetition_type: "REQUIRED" },
-  { name: "offset", type: "INT64", repetition_type: "REQUIRED" },
-  { name: "timestamp", type: "INT64", repetition_type: "REQUIRED" },
-  {
-    name: "time",
-    type: "INT64",
-    repetition_type: "OPTIONAL",
-    converted_type: "TIMESTAMP_MILLIS",
-    logical_type: { type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MILLIS" },
-  },
-  { name: "key", type: "BYTE_ARRAY", repetition_type: "OPTIONAL" },
-  { name: "value", type: "BYTE_ARRAY", repetition_type: "OPTIONAL" },
-  { name: "headers", repetition_type: "REQUIRED", converted_type: "LIST", num_children: 1 },
-  { name: "list", repetition_type: "REPEATED", num_children: 1 },
-  { name: "element", repetition_type: "REQUIRED", num_children: 2 },
-  { name: "name", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "REQUIRED" },
-  { name: "value", type: "BYTE_ARRAY", repetition_type: "OPTIONAL" },
-];
+import { timestampInt64 } from "../../int64";
+import { folderMs } from "../../object-keys";
 
 /** partition (4), offset, timestamp and time (8 each): what a row costs before its bytes. */
 const FIXED_ROW_BYTES = 28;

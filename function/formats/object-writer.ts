@@ -1,32 +1,34 @@
-// Writes one backup object as its records stream in, like Kafka Connect's storage writer: the object's
-// bytes go out in parts once they reach the part size, so memory stays at about one part per open object
-// whatever the backlog. ObjectUpload is that part shared by both formats; JsonLinesObjectWriter adds
-// gzip or zstd (parquet-object-writer.ts is the other format).
+// What every format's writer shares, like Kafka Connect's storage writer: the interface the partition writer
+// drives (ObjectFormat, ObjectWriter), and the upload of one backup object as its records stream in: the
+// object's bytes go out in parts once they reach the part size, so memory stays at about one part per open
+// object whatever the backlog. Each format's writer (jsonl/writer.ts, parquet/writer.ts) builds on it.
 import { createHash } from "node:crypto";
-import { createGzip, type Gzip, type ZlibOptions } from "node:zlib";
 import type { KafkaMessage } from "kafkajs";
-import type { JsonLinesEncoder } from "./json-lines-encoder";
-import type { ZstdFrame } from "./zstd";
-import type { Format, ObjectStorage, UploadedPart, WrittenObject } from "./contracts";
+import type { ObjectStorage, UploadedPart, WrittenObject } from "../contracts";
+import type { Compression } from "./format";
+import type { Format } from "./registry";
 
 /** S3-compatible servers need parts of at least 5 MiB (COS: 1 MiB); the least they take keeps an open object small. */
 export const PART_BYTES = 5 * 1024 * 1024;
 
-/**
- * Records go to gzip in chunks of this size: each write to a zlib stream is a trip to the thread
- * pool, so writing record by record (~1 KiB) spends most of a run waiting on those trips. zstd makes
- * each chunk one frame: the chunk is what it finds repeats in (bench/README.md "zstd").
- */
-export const COMPRESS_CHUNK_BYTES = 256 * 1024;
+/** The handler's side of the configured format: how a record is measured for the cut rules, and its objects' writer. */
+export interface ObjectFormat {
+  /**
+   * Readies `m` for the next `write` and returns its size as partition_max counts it; throws for a
+   * record the format cannot hold. Synchronous; what it keeps is valid until the next call.
+   */
+  encode(partition: number, m: KafkaMessage): number;
+  /** Opens a new object of `partition`. */
+  open(storage: ObjectStorage, partition: number, start: ObjectStart): ObjectWriter;
+}
 
-/**
- * Chunks gzip has finished reading, reused: a fresh 256 KiB buffer per chunk is external memory V8
- * counts towards its next full garbage collection, and a drain allocated one per 256 KiB of lines.
- */
-const spareChunks: Buffer[] = [];
-const MAX_SPARE_CHUNKS = 16;
+/** What a format's writer is made from: the settings, validated (config.ts). */
+export interface WriterSettings {
+  compression: Compression;
+  compressionLevel: number;
+}
 
-/** One backup object being written, in either format; partition-writer.ts drives it. */
+/** One backup object being written, in any format; partition-writer.ts drives it. */
 export interface ObjectWriter {
   readonly key: string;
   /** The first record's timestamp (exact int64 digits): decides the object's time folder and cuts. */
@@ -152,7 +154,7 @@ export class ObjectUpload {
   }
 }
 
-/** What both formats' writers keep of an object: its upload, its first and last record, what it holds. */
+/** What every format's writer keeps of an object: its upload, its first and last record, what it holds. */
 export abstract class ObjectWriterBase {
   readonly firstOffset: number;
   readonly firstTimestamp: string;
@@ -183,94 +185,5 @@ export abstract class ObjectWriterBase {
   protected async completed(format: Format): Promise<WrittenObject> {
     const stored = await this.upload.finish();
     return { key: this.key, format, firstOffset: this.firstOffset, lastOffset: this.lastOffset, records: this.records, encodedBytes: this.encodedBytes, ...stored };
-  }
-}
-
-/** How a JSON Lines object is compressed: gzip at a level, zstd frames, or not at all. */
-export type JsonLinesCompression = { codec: "gzip"; level: number } | { codec: "zstd"; frame: ZstdFrame } | { codec: "none" };
-
-/** A JSON Lines object (`.jsonl`, `.jsonl.gz` or `.jsonl.zst`): the encoder's lines, compressed as configured. */
-export class JsonLinesObjectWriter extends ObjectWriterBase implements ObjectWriter {
-  /** Encoded lines not yet compressed. */
-  private chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);
-  private chunkBytes = 0;
-  private readonly gzip?: Gzip;
-  private readonly zstd?: ZstdFrame;
-
-  constructor(
-    storage: ObjectStorage,
-    private readonly encoder: JsonLinesEncoder,
-    compression: JsonLinesCompression,
-    first: ObjectStart,
-    partBytes = PART_BYTES,
-  ) {
-    super(storage, first, partBytes);
-    if (compression.codec === "gzip") {
-      // Room for a few chunks, so that encoding the next chunks overlaps compressing this one. zlib
-      // streams take stream options, which @types/node leaves out of ZlibOptions.
-      this.gzip = createGzip({ level: compression.level, chunkSize: COMPRESS_CHUNK_BYTES, highWaterMark: 8 * COMPRESS_CHUNK_BYTES } as ZlibOptions);
-      this.gzip.on("data", (chunk: Buffer) => this.upload.add(chunk));
-    } else if (compression.codec === "zstd") {
-      this.zstd = compression.frame;
-    }
-  }
-
-  /** Appends the line the encoder holds, `encoder.bytes[0, bytes)` (the encoder reuses its buffer). */
-  write(_m: KafkaMessage, offset: number, bytes: number): Promise<void> | undefined {
-    const line = this.encoder.bytes;
-    this.counted(offset, bytes);
-    // The whole line is copied before anything is awaited.
-    let full = false;
-    for (let copied = 0; copied < bytes; ) {
-      const n = line.copy(this.chunk, this.chunkBytes, copied, bytes);
-      copied += n;
-      this.chunkBytes += n;
-      if (this.chunkBytes === this.chunk.length) full = !this.compressChunk() || full;
-    }
-    if (full || this.upload.partReady) return this.wait(full);
-    return undefined;
-  }
-
-  private async wait(full: boolean): Promise<void> {
-    if (full) await new Promise((r) => this.gzip!.once("drain", r));
-    await this.upload.uploadFullParts();
-  }
-
-  /** Hands the chunk to gzip or zstd; false when gzip's queue is full (wait for "drain"). */
-  private compressChunk(): boolean {
-    if (!this.chunkBytes) return true;
-    if (this.zstd) {
-      // Synchronous: the frame is a copy, so the chunk is free again at once.
-      this.upload.add(this.zstd(this.chunk.subarray(0, this.chunkBytes)));
-      this.chunkBytes = 0;
-      return true;
-    }
-    const whole = this.chunk;
-    const chunk = whole.subarray(0, this.chunkBytes);
-    this.chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(COMPRESS_CHUNK_BYTES);
-    this.chunkBytes = 0;
-    if (!this.gzip) {
-      this.upload.add(chunk);
-      return true;
-    }
-    // zlib calls back once it has read the whole chunk (into its window); only then is it free.
-    return this.gzip.write(chunk, (err) => {
-      if (!err && spareChunks.length < MAX_SPARE_CHUNKS) spareChunks.push(whole);
-    });
-  }
-
-  async finish(): Promise<WrittenObject> {
-    this.compressChunk();
-    if (this.gzip) {
-      const ended = new Promise((r) => this.gzip!.once("end", r));
-      this.gzip.end();
-      await ended;
-    }
-    return this.completed("jsonl");
-  }
-
-  abort(): Promise<void> {
-    this.gzip?.destroy();
-    return this.upload.abort();
   }
 }

@@ -1,14 +1,15 @@
-// Where a record goes: object keys and the points where one object ends and the next begins.
+// Object keys, time folders and the cut rule: where a record goes and where one object ends and the next begins.
 // Every decision comes from the records (offsets, sizes, timestamps), never from the wall clock,
 // so a rerun over the same offsets writes the same keys.
-import type { Compression, Format } from "./contracts";
+import type { Compression } from "./formats/format";
+import { EXTENSIONS, extensionOf, type Format } from "./formats/registry";
 
 export interface KeyParts {
   prefix: string;
   instanceId: string;
   topic: string;
   format: Format;
-  /** JSON Lines only (`.jsonl.gz`, `.jsonl.zst`); a Parquet object compresses its pages itself. */
+  /** The setting: the extension says it for a format that compresses whole objects (`.jsonl.gz`), not for one that compresses pages (`.parquet`). */
   compression: Compression;
 }
 
@@ -49,16 +50,13 @@ function utcHour(timestamp: string): number {
   return ms === undefined ? -1 : Math.floor(ms / 3_600_000);
 }
 
-/** A JSON Lines object's extension by its compression. */
-const JSON_LINES_EXTENSIONS: Record<Compression, string> = { gzip: "jsonl.gz", zstd: "jsonl.zst", none: "jsonl" };
-
 /** 20 digits hold any Kafka offset (a signed 64-bit number), so keys sort in offset order. */
 export function paddedOffset(offset: number): string {
   return String(offset).padStart(20, "0");
 }
 
 export function objectKey(parts: KeyParts, partition: number, firstOffset: number, firstTimestamp: string): string {
-  const ext = parts.format === "parquet" ? "parquet" : JSON_LINES_EXTENSIONS[parts.compression];
+  const ext = extensionOf(parts.format, parts.compression);
   return `${parts.prefix}${parts.instanceId}/${parts.topic}/${timeFolder(firstTimestamp)}/${parts.topic}+${partition}+${paddedOffset(firstOffset)}.${ext}`;
 }
 
@@ -68,19 +66,23 @@ export interface ParsedKey {
   firstOffset: number;
   /** `dt=YYYY-MM-DD/hour=HH`, or NO_TIME_FOLDER */
   timeFolder: string;
-  /** JSON Lines (`.jsonl`, `.jsonl.gz`, `.jsonl.zst`) or Parquet (`.parquet`); a backup may hold any mix. */
+  /** By the extension (`.jsonl`, `.jsonl.gz`, `.jsonl.zst`, `.parquet`: formats/registry.ts); a backup may hold any mix. */
   format: Format;
-  /** The whole object's compression: JSON Lines by its extension; "none" for Parquet, whose pages say their own codec. */
+  /** The whole object's compression, by its extension: "none" for a format that compresses its pages (Parquet), whose pages say their own codec. */
   compression: Compression;
 }
+
+/** `<folder>/<topic>+<partition>+<offset>.<extension>`, with any extension of formats/registry.ts. */
+const KEY_AFTER_TOPIC = new RegExp(
+  `^(dt=\\d{4}-\\d{2}-\\d{2}\\/hour=\\d{2}|dt=none\\/hour=none)\\/(.+)\\+(\\d+)\\+(\\d{20})\\.(${[...EXTENSIONS.keys()].map((e) => e.replaceAll(".", "\\.")).join("|")})$`,
+);
 
 export function parseObjectKey(parts: Pick<KeyParts, "prefix" | "instanceId" | "topic">, key: string): ParsedKey | undefined {
   const base = `${parts.prefix}${parts.instanceId}/${parts.topic}/`;
   if (!key.startsWith(base)) return undefined;
-  const m = /^(dt=\d{4}-\d{2}-\d{2}\/hour=\d{2}|dt=none\/hour=none)\/(.+)\+(\d+)\+(\d{20})\.(jsonl(?:\.(gz|zst))?|parquet)$/.exec(key.slice(base.length));
+  const m = KEY_AFTER_TOPIC.exec(key.slice(base.length));
   if (!m || m[2] !== parts.topic) return undefined;
-  const compression = m[6] === "gz" ? "gzip" : m[6] === "zst" ? "zstd" : "none";
-  return { timeFolder: m[1], partition: Number(m[3]), firstOffset: Number(m[4]), format: m[5] === "parquet" ? "parquet" : "jsonl", compression };
+  return { timeFolder: m[1], partition: Number(m[3]), firstOffset: Number(m[4]), ...EXTENSIONS.get(m[5])! };
 }
 
 /**
