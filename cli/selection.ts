@@ -2,6 +2,7 @@
 // objects it must read for them. Shared by restore and export so both select the same records.
 import type { KafkaRecord } from "../function/formats/record";
 import type { SourceListing, SourceObject } from "./backup-source";
+import { UsageError } from "./errors";
 
 export interface Selection {
   /** Only these partitions. @default all in the backup */
@@ -28,7 +29,7 @@ function folderHour(folder: string): number | undefined {
 export function selectObjects(listing: SourceListing, s: Selection, after: Map<number, number> = new Map()): Map<number, SourceObject[]> {
   const wanted = s.partitions ?? [...listing.partitions.keys()];
   const missing = wanted.filter((p) => !listing.partitions.has(p));
-  if (missing.length) throw new Error(`the backup has no partition ${missing.join(", ")}; it has ${[...listing.partitions.keys()].join(", ") || "none"}`);
+  if (missing.length) throw new UsageError(`--partition: the backup has no partition ${missing.join(", ")}; ${partitionsText([...listing.partitions.keys()])}`);
   const out = new Map<number, SourceObject[]>();
   for (const p of wanted) {
     const objects = listing.partitions.get(p)!;
@@ -49,6 +50,9 @@ export function selectObjects(listing: SourceListing, s: Selection, after: Map<n
   }
   return out;
 }
+
+/** "it has partition 0", "it has partitions 0, 2", "it has no partition": what a backup holds, for messages. */
+const partitionsText = (partitions: number[]) => (partitions.length === 0 ? "it has no partition" : `it has partition${partitions.length > 1 ? "s" : ""} ${partitions.join(", ")}`);
 
 /** Whether a record is selected; the timestamp is compared exactly (it may be beyond 2^53). */
 export function selected(r: KafkaRecord, s: Selection, after = -1): boolean {

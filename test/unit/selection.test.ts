@@ -1,5 +1,6 @@
 // Which objects restore and export read for a selection, and which records they take from them.
 import { describe, expect, it } from "vitest";
+import { UsageError } from "../../cli/errors";
 import { selectObjects, selected } from "../../cli/selection";
 import { MemoryBackup, T0 } from "../helpers/memory-backup";
 
@@ -26,7 +27,11 @@ describe("selectObjects", () => {
   it("keeps the partitions asked for, and refuses one the backup lacks, naming those it has", async () => {
     const l = await listing();
     expect(firstOffsets(selectObjects(l, { partitions: [1] }))).toEqual({ 1: [0] });
-    expect(() => selectObjects(l, { partitions: [1, 7] })).toThrow("the backup has no partition 7; it has 0, 1");
+    // A selection the backup cannot serve is a usage error (exit 2), not a failed call (exit 3).
+    expect(() => selectObjects(l, { partitions: [1, 7] })).toThrow(new UsageError("--partition: the backup has no partition 7; it has partitions 0, 1"));
+    expect(() => selectObjects(l, { partitions: [7] })).toThrow(UsageError);
+    const one = new Map([...l.partitions].filter(([p]) => p === 0));
+    expect(() => selectObjects({ ...l, partitions: one }, { partitions: [1] })).toThrow("--partition: the backup has no partition 1; it has partition 0");
   });
 
   it("by offset: skips objects wholly before the range and from its end on", async () => {
