@@ -5,8 +5,9 @@ export class UsageError extends Error {}
 
 /** Nothing backed up where the options point (a mistyped --topic, --prefix, ...): exit 1, as verify's problem. */
 export class NothingBackedUp extends Error {
-  constructor(what: string, location: string) {
-    super(`no ${what} under ${location}: check --bucket, --region, --prefix, --instance and --topic (history lists the runs of a location)`);
+  /** `options`: those that point at the location (--all-topics' location has no --topic). */
+  constructor(what: string, location: string, options = "--bucket, --region, --prefix, --instance and --topic") {
+    super(`no ${what} under ${location}: check ${options} (history lists the runs of a location)`);
   }
 }
 

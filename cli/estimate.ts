@@ -116,7 +116,7 @@ async function sampleRecords(kafka: Kafka, topic: string, ends: Array<{ high: nu
 
 export async function measureTopic(kafka: Kafka, topic: string, o: MeasureOptions): Promise<TopicMeasurement> {
   const admin = kafka.admin();
-  await kafkaCall(o.timeoutMs, o.brokers, "connecting", admin.connect());
+  await kafkaCall(o.timeoutMs, o.brokers, "connect", admin.connect());
   try {
     const before = endOffsets(await kafkaRead(o.timeoutMs, o.brokers, `reading the end offsets of ${topic}`, () => admin.fetchTopicOffsets(topic)));
     const t0 = Date.now();

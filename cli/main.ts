@@ -3,7 +3,7 @@
 // COS credentials come from TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (/ TENCENTCLOUD_SECURITY_TOKEN), the
 // Tencent Cloud provider's names, or TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (/ TENCENTCLOUD_SESSIONTOKEN), SCF's;
 // a SASL password from KAFKA_SASL_PASSWORD: never from the command line, where shells keep history.
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, Help, Option } from "commander";
 import { Kafka, logLevel, type SASLOptions } from "kafkajs";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -533,6 +533,8 @@ export async function main(
     .version(version(), "-V, --version")
     .addHelpText("after", environment(true))
     .configureOutput({ writeOut: (s) => out(s.replace(/\n$/, "")), writeErr: (s) => out(s.replace(/\n$/, "")), outputError: () => undefined })
+    // Commander's help does not mark the options it requires; each command inherits this.
+    .configureHelp({ optionDescription: (o) => `${new Help().optionDescription(o)}${o.mandatory ? " (required)" : ""}` })
     .exitOverride();
 
   for (const command of [historyCommand, verifyCommand, restoreCommand, exportCommand, estimateCommand]) command(program, ctx);
@@ -768,7 +770,7 @@ ${environment(true, ESTIMATE_EXIT, false)}`,
 
 /** What the bin prints for an error thrown by main, and its exit status. */
 export function exitStatus(err: unknown): { message: string; status: number } {
-  if (err instanceof UsageError) return { message: `${err.message}\n(add --help for usage)`, status: EXIT.usage };
+  if (err instanceof UsageError) return { message: `error: ${err.message}\n(add --help for usage)`, status: EXIT.usage };
   if (err instanceof NothingBackedUp || err instanceof IntegrityError || err instanceof UnreadableObject) return { message: `error: ${err.message}`, status: EXIT.problems };
   if (err instanceof RestoreStopped) return { message: `error: ${err.message}`, status: EXIT.restoreStopped };
   const message = /^KafkaJS/.test((err as Error)?.name ?? "") ? kafkaErrorLine(err) : (err as Error)?.message ?? String(err);

@@ -65,7 +65,7 @@ export function checkOneTopicOptions(which: string, f: { partition?: number[]; f
 export function topicsAt(asked: string[] | "all", backedUp: string[], location: string): string[] {
   const there = backedUp.length ? `backed up there: ${backedUp.map((t) => `"${t}"`).join(", ")}` : "nothing is backed up there";
   if (asked === "all") {
-    if (!backedUp.length) throw new NothingBackedUp("topic folder", location);
+    if (!backedUp.length) throw new NothingBackedUp("topic folder", location, "--bucket, --region, --prefix and --instance");
     return backedUp;
   }
   const missing = asked.filter((t) => !backedUp.includes(t));

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { refused } from "../helpers/cli";
 import { credentialsOf, exitStatus, main } from "../../cli/main";
+import { UsageError } from "../../cli/errors";
 import { quietProgress } from "../../cli/progress";
 
 const work = mkdtempSync(join(tmpdir(), "ckb-cli-options-"));
@@ -48,7 +49,7 @@ describe("option checks", () => {
         "--from-time 2026-11-25T10:00:00.000Z is not before --to-time 2026-11-25T00:00:00.000Z: the range is [from, to), to excluded; give a --to-time after --from-time",
       ],
     ];
-    for (const [args, message] of cases) expect(await refused(args), args.join(" ")).toEqual({ status: 2, message });
+    for (const [args, message] of cases) expect(await refused(args), args.join(" ")).toEqual({ status: 2, message: `error: ${message}` });
   });
 
   it("refuses a checkpoint file that is not a restore checkpoint, naming the file", async () => {
@@ -57,7 +58,7 @@ describe("option checks", () => {
       writeFileSync(file, text);
       expect(await refused(["restore", ...source(), "--brokers", "127.0.0.1:1", "--target-topic", "t2", "--resume", "--checkpoint", file])).toEqual({
         status: 2,
-        message: `--checkpoint: ${file} is not a restore checkpoint (one holds the source, target topic, selection and offsets restored); give the checkpoint file of the stopped restore`,
+        message: `error: --checkpoint: ${file} is not a restore checkpoint (one holds the source, target topic, selection and offsets restored); give the checkpoint file of the stopped restore`,
       });
     }
   });
@@ -65,8 +66,8 @@ describe("option checks", () => {
   it("takes COS keys by the Tencent Cloud provider's names first, or SCF's, and names the missing one", async () => {
     expect(credentialsOf({ TENCENTCLOUD_SECRET_ID: "a", TENCENTCLOUD_SECRET_KEY: "b", TENCENTCLOUD_SECURITY_TOKEN: "t", TENCENTCLOUD_SECRETID: "x", TENCENTCLOUD_SECRETKEY: "y" })).toEqual({ secretId: "a", secretKey: "b", sessionToken: "t" });
     expect(credentialsOf({ TENCENTCLOUD_SECRETID: "x", TENCENTCLOUD_SECRETKEY: "y", TENCENTCLOUD_SESSIONTOKEN: "s" })).toEqual({ secretId: "x", secretKey: "y", sessionToken: "s" });
-    expect(await refused(["verify", ...source()], { TENCENTCLOUD_SECRET_ID: "a" })).toEqual({ status: 2, message: "TENCENTCLOUD_SECRET_KEY (or TENCENTCLOUD_SECRETKEY) must be set: keys that may read the bucket" });
-    expect((await refused(["verify", ...source()], {})).message).toBe("TENCENTCLOUD_SECRET_ID (or TENCENTCLOUD_SECRETID) and TENCENTCLOUD_SECRET_KEY (or TENCENTCLOUD_SECRETKEY) must be set: keys that may read the bucket");
+    expect(await refused(["verify", ...source()], { TENCENTCLOUD_SECRET_ID: "a" })).toEqual({ status: 2, message: "error: TENCENTCLOUD_SECRET_KEY (or TENCENTCLOUD_SECRETKEY) must be set: keys that may read the bucket" });
+    expect((await refused(["verify", ...source()], {})).message).toBe("error: TENCENTCLOUD_SECRET_ID (or TENCENTCLOUD_SECRETID) and TENCENTCLOUD_SECRET_KEY (or TENCENTCLOUD_SECRETKEY) must be set: keys that may read the bucket");
   });
 
   it("each command's help lists the options and environment it uses", async () => {
@@ -104,8 +105,26 @@ describe("option checks", () => {
     expect(readme).not.toMatch(/`npx cdktf-cli@[\d.]+ synth`(?! asks)/);
   });
 
-  it("an error is one line, without a stack", () => {
+  it("an error is one line, without a stack; option errors begin with error: as the others", () => {
     expect(exitStatus(new Error("COS x: GetBucket p/ failed after 1 attempt(s): 403 AccessDenied"))).toEqual({ message: "error: COS x: GetBucket p/ failed after 1 attempt(s): 403 AccessDenied", status: 3 });
+    expect(exitStatus(new UsageError('--timeout: "0" is not a whole number of seconds above 0'))).toEqual({ message: 'error: --timeout: "0" is not a whole number of seconds above 0\n(add --help for usage)', status: 2 });
+  });
+
+  it("each command's help marks the options it requires", async () => {
+    const optionLine = (help: string, option: string) => help.replace(/\n {20,}/g, " ").split("\n").find((l) => l.trimStart().startsWith(option)) ?? "";
+    for (const command of ["history", "verify", "restore", "export"]) {
+      const help = await helpOf(command);
+      for (const option of ["--bucket", "--region", "--instance"]) expect(optionLine(help, option), `${command} ${option}`).toMatch(/ \(required\)$/);
+      expect(optionLine(help, "--prefix"), command).not.toContain("(required)");
+    }
+    expect(optionLine(await helpOf("export"), "--out")).toMatch(/ \(required\)$/);
+    expect(optionLine(await helpOf("estimate"), "--brokers")).toMatch(/ \(required\)$/);
+  });
+
+  it("estimate words a refused broker as restore and verify do", async () => {
+    const { status, message } = await refused(["estimate", "--brokers", "127.0.0.1:1", "--topic", "t", "--timeout", "5", "--window", "1"]);
+    expect(status).toBe(3);
+    expect(message).toMatch(/^error: Kafka 127\.0\.0\.1:1: connect failed: .*ECONNREFUSED/);
   });
 
   it("an endpoint that answers 200 with something other than a bucket listing is named as not an object store", async () => {

@@ -34,9 +34,9 @@ describe("history, verify and export of several topics", () => {
   it("export refuses one topic's partitions or offsets with several topics", async () => {
     expect(await refused(["export", ...location, "--out", "/tmp/never-written", "--all-topics", "--partition", "0"])).toEqual({
       status: 2,
-      message: "--partition with --all-topics: partitions and offsets are each topic's own; give that topic alone (one --topic), or select by time (--from-time, --to-time)",
+      message: "error: --partition with --all-topics: partitions and offsets are each topic's own; give that topic alone (one --topic), or select by time (--from-time, --to-time)",
     });
-    expect((await refused(["export", ...location, "--out", "/tmp/never-written", "--topic", "a", "--topic", "b", "--to-offset", "9"])).message).toMatch(/^--to-offset with 2 topics: /);
+    expect((await refused(["export", ...location, "--out", "/tmp/never-written", "--topic", "a", "--topic", "b", "--to-offset", "9"])).message).toMatch(/^error: --to-offset with 2 topics: /);
   });
 
   it("takes a recreated topic's location and several topics to the network (exit 3 here, not a usage error)", async () => {
@@ -50,11 +50,11 @@ describe("local mistakes with several topics, refused with exit 2 before any net
   it("restore: a --target-topic-prefix that cannot begin a topic name, with named topics or --all-topics", async () => {
     const message = '--target-topic-prefix: "bad prefix!" cannot begin a Kafka topic name; expected up to 248 of letters, digits, ".", "_" and "-" (with the topic\'s name after it, at most 249)';
     for (const topics of [["--topic", "a", "--topic", "b"], ["--all-topics"], ["--topic", "a"]]) {
-      expect(await refused(["restore", ...location, "--dry-run", ...topics, "--target-topic-prefix", "bad prefix!"]), topics.join(" ")).toEqual({ status: 2, message });
+      expect(await refused(["restore", ...location, "--dry-run", ...topics, "--target-topic-prefix", "bad prefix!"]), topics.join(" ")).toEqual({ status: 2, message: `error: ${message}` });
     }
-    expect((await refused(["restore", ...location, "--dry-run", "--all-topics", "--target-topic-prefix", "x".repeat(249)])).message).toMatch(/^--target-topic-prefix: "x{249}" cannot begin/);
+    expect((await refused(["restore", ...location, "--dry-run", "--all-topics", "--target-topic-prefix", "x".repeat(249)])).message).toMatch(/^error: --target-topic-prefix: "x{249}" cannot begin/);
     // Named topics: each target's full name is checked at once.
-    expect((await refused(["restore", ...location, "--dry-run", "--topic", "a", "--topic", "b".repeat(245), "--target-topic-prefix", "restored."])).message).toMatch(/^--target-topic-prefix: "restored." before "b{245}" makes no topic name/);
+    expect((await refused(["restore", ...location, "--dry-run", "--topic", "a", "--topic", "b".repeat(245), "--target-topic-prefix", "restored."])).message).toMatch(/^error: --target-topic-prefix: "restored." before "b{245}" makes no topic name/);
     expect((await refused(["restore", ...location, "--dry-run", "--all-topics", "--target-topic-prefix", "dr."])).status).toBe(3);
   });
 
@@ -63,7 +63,7 @@ describe("local mistakes with several topics, refused with exit 2 before any net
     writeFileSync(file, "");
     for (const topics of [["--topic", "a", "--topic", "b"], ["--all-topics"]]) {
       const which = topics.length > 1 ? "2 topics" : "--all-topics";
-      expect(await refused(["export", ...location, ...topics, "--out", file]), topics.join(" ")).toEqual({ status: 2, message: `--out: ${file} is a file; with ${which} it names a folder (new, or existing) that gets a file per topic: give a folder` });
+      expect(await refused(["export", ...location, ...topics, "--out", file]), topics.join(" ")).toEqual({ status: 2, message: `error: --out: ${file} is a file; with ${which} it names a folder (new, or existing) that gets a file per topic: give a folder` });
     }
     // An existing folder is what several topics need: on to the location (exit 3 here).
     expect((await refused(["export", ...location, "--topic", "a", "--topic", "b", "--out", tmpdir()])).status).toBe(3);
@@ -73,13 +73,13 @@ describe("local mistakes with several topics, refused with exit 2 before any net
 describe("estimate's topics", () => {
   it("refuses a topic given twice, --all-topics and no topic with exit 2, before any call to the brokers", async () => {
     const brokers = ["estimate", "--brokers", "127.0.0.1:1", "--timeout", "1", "--window", "1"];
-    expect(await refused([...brokers, "--topic", "orders", "--topic", "orders"])).toEqual({ status: 2, message: '--topic: "orders" is given twice; give each topic once' });
+    expect(await refused([...brokers, "--topic", "orders", "--topic", "orders"])).toEqual({ status: 2, message: 'error: --topic: "orders" is given twice; give each topic once' });
     expect(await refused([...brokers, "--all-topics"])).toEqual({
       status: 2,
-      message: "--all-topics is not for estimate, which measures topics on the brokers and has no backup to list them from: name each topic with --topic (repeat it for several)",
+      message: "error: --all-topics is not for estimate, which measures topics on the brokers and has no backup to list them from: name each topic with --topic (repeat it for several)",
     });
-    expect(await refused(brokers)).toEqual({ status: 2, message: "required option '--topic <topic>' not specified (repeat it for several topics)" });
-    expect(await refused([...brokers, "--topic", "orders", "--one-function"])).toEqual({ status: 2, message: "--one-function sizes one construct backing up several topics: give --topic twice or more" });
+    expect(await refused(brokers)).toEqual({ status: 2, message: "error: required option '--topic <topic>' not specified (repeat it for several topics)" });
+    expect(await refused([...brokers, "--topic", "orders", "--one-function"])).toEqual({ status: 2, message: "error: --one-function sizes one construct backing up several topics: give --topic twice or more" });
   });
 });
 

@@ -34,7 +34,7 @@ describe("restore's topics", () => {
     ];
     for (const [args, message] of cases) {
       const all = ["restore", ...location, ...args];
-      expect(await refused(all), all.join(" ")).toEqual({ status: 2, message });
+      expect(await refused(all), all.join(" ")).toEqual({ status: 2, message: `error: ${message}` });
     }
     expect(() => targetsOf(["a"], "bad/")).toThrow(/^--target-topic-prefix: "bad\/" before "a" makes no topic name: /);
   });
@@ -53,7 +53,7 @@ describe("restore's topics", () => {
     expect(() => topicsAt(["a", "c", "d"], ["a", "b"], "bkt/p/i/")).toThrow(
       new NothingBackedUp('backup of topic "c", "d"', 'bkt/p/i/ (backed up there: "a", "b")'),
     );
-    expect(() => topicsAt("all", [], "bkt/p/i/")).toThrow(new NothingBackedUp("topic folder", "bkt/p/i/"));
+    expect(() => topicsAt("all", [], "bkt/p/i/")).toThrow("no topic folder under bkt/p/i/: check --bucket, --region, --prefix and --instance (history lists the runs of a location)");
   });
 
   it("refuses a missing topic (exit 1) before reading any topic's backup", async () => {
