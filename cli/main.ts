@@ -450,9 +450,13 @@ function verifyLines(report: VerifyReport): string[] {
   }
   lines.push(`${report.checkedDigests} object(s) checked against ${report.manifests} manifest(s) (size and sha256)${report.unlisted ? `; ${report.unlisted} object(s) no manifest lists` : ""}`);
   for (const problem of report.problems) lines.push(`PROBLEM ${problem}`);
-  lines.push(report.problems.length ? `${report.problems.length} problem(s) found` : "backup is sound");
+  // Not a problem (exit 0: their run may only have failed to store its manifest), but not checked either.
+  if (report.unlisted) lines.push(`WARNING ${unlistedText(report.unlisted)}: their bytes were not checked against a recorded size and sha256, and history lists no run that wrote them (--require-manifest makes each a problem)`);
+  lines.push(report.problems.length ? `${report.problems.length} problem(s) found` : report.unlisted ? `no problem found; ${report.unlisted} object(s) unchecked (WARNING above)` : "backup is sound");
   return lines;
 }
+
+const unlistedText = (n: number) => `${n} object(s) ${n === 1 ? "is" : "are"} listed by no run manifest`;
 
 /** What export prints for one topic: each partition, and the totals written to `out`. */
 function exportLines(report: ExportReport, out: string): string[] {
@@ -612,7 +616,9 @@ function verifyCommand(program: Command, ctx: CommandContext): void {
       const sum = (of: (p: VerifyReport["partitions"][number]) => number) => results.reduce((n, r) => n + r.report.partitions.reduce((m, p) => m + of(p), 0), 0);
       if (f.json) return out(json({ topics: results.map((r) => ({ topic: r.topic, ...r.report })), problems, unsoundTopics: unsound.map((r) => r.topic) }));
       for (const line of underTopics(results, verifyLines)) out(line);
-      out(`${results.length} topics: ${sum((p) => p.objects)} objects, ${sum((p) => p.records)} records; ${problems ? `${problems} problem(s) found, in ${unsound.map((r) => r.topic).join(", ")}` : "every topic's backup is sound"}`);
+      const unlisted = results.reduce((n, r) => n + r.report.unlisted, 0);
+      const verdict = problems ? `${problems} problem(s) found, in ${unsound.map((r) => r.topic).join(", ")}` : unlisted ? `no problem found; ${unlistedText(unlisted)}, unchecked (WARNING above)` : "every topic's backup is sound";
+      out(`${results.length} topics: ${sum((p) => p.objects)} objects, ${sum((p) => p.records)} records; ${verdict}`);
     });
 }
 
