@@ -8,16 +8,36 @@ export class TimeoutError extends Error {
   override name = "TimeoutError";
 }
 
-/** `promise`, or a TimeoutError after `ms`: "<endpoint> did not answer <what> within <s> s". */
+/** How often a call still waiting for its answer says so. */
+export const WAITING_EVERY_MS = 5_000;
+
+/**
+ * Where calls still waiting say so (the CLI's stderr), or undefined for silence. Set for the command being run
+ * (main): the calls are made deep in every command, and a silent endpoint would otherwise leave a user
+ * looking at nothing until --timeout.
+ */
+let waitingLines: ((line: string) => void) | undefined;
+export function reportWaiting(lines: ((line: string) => void) | undefined): void {
+  waitingLines = lines;
+}
+
+/**
+ * `promise`, or a TimeoutError after `ms`: "<endpoint> did not answer <what> within <s> s"; meanwhile, every
+ * WAITING_EVERY_MS, "waiting for <endpoint> to answer <what>: <n> s of <s> s (--timeout)".
+ */
 export async function within<T>(ms: number, endpoint: string, what: string, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TimeoutError(`${endpoint} did not answer ${what} within ${ms / 1000} s (--timeout)`)), ms);
   });
+  const started = Date.now();
+  const lines = waitingLines;
+  const waiting = lines && setInterval(() => lines(`waiting for ${endpoint} to answer ${what}: ${Math.round((Date.now() - started) / 1000)} s of ${ms / 1000} s (--timeout)`), WAITING_EVERY_MS);
   try {
     return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
+    clearInterval(waiting);
   }
 }
 

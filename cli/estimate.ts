@@ -72,8 +72,8 @@ async function sampleRecords(kafka: Kafka, topic: string, ends: Array<{ high: nu
   const consumer = kafka.consumer({ groupId: `ckafka-cos-backup-estimate-${randomUUID()}`, maxWaitTimeInMs: 500, retry: { retries: 2 } });
   o.progress.start(`sampling ${topic}`, wanted, "records");
   try {
-    await kafkaCall(o.timeoutMs, o.brokers, "joining a group to sample records", consumer.connect());
-    await kafkaCall(o.timeoutMs, o.brokers, `subscribing to ${topic}`, consumer.subscribe({ topic }));
+    await kafkaCall(o.timeoutMs, o.brokers, "join a group to sample records", consumer.connect());
+    await kafkaCall(o.timeoutMs, o.brokers, `subscribe to "${topic}"`, consumer.subscribe({ topic }));
     const done = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`Kafka ${o.brokers}: sampling ${topic} read ${lines.length} of ${wanted} records within ${o.timeoutMs / 1000} s (--timeout)`)), o.timeoutMs);
       consumer
@@ -118,15 +118,15 @@ export async function measureTopic(kafka: Kafka, topic: string, o: MeasureOption
   const admin = kafka.admin();
   await kafkaCall(o.timeoutMs, o.brokers, "connect", admin.connect());
   try {
-    const before = endOffsets(await kafkaRead(o.timeoutMs, o.brokers, `reading the end offsets of ${topic}`, () => admin.fetchTopicOffsets(topic)));
+    const before = endOffsets(await kafkaRead(o.timeoutMs, o.brokers, `end offsets of "${topic}"`, () => admin.fetchTopicOffsets(topic)));
     const t0 = Date.now();
     await wait(o.windowSeconds, o.progress, `measuring the produce rate of ${topic}`);
-    const after = endOffsets(await kafkaRead(o.timeoutMs, o.brokers, `reading the end offsets of ${topic}`, () => admin.fetchTopicOffsets(topic)));
+    const after = endOffsets(await kafkaRead(o.timeoutMs, o.brokers, `end offsets of "${topic}"`, () => admin.fetchTopicOffsets(topic)));
     const seconds = (Date.now() - t0) / 1000;
     const recordsPerSecond = after.map((a, p) => Math.max(0, a.high - (before[p]?.high ?? a.high)) / seconds);
     let retentionMs: number | undefined;
     try {
-      const configs = await kafkaRead(o.timeoutMs, o.brokers, `reading the configuration of ${topic}`, () =>
+      const configs = await kafkaRead(o.timeoutMs, o.brokers, `the configuration of "${topic}"`, () =>
         admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2 /* TOPIC */, name: topic, configNames: ["retention.ms"] }] }),
       );
       const value = configs.resources[0]?.configEntries.find((e) => e.configName === "retention.ms")?.configValue;

@@ -11,7 +11,7 @@ import { LIMITS, SASL_MECHANISMS, checkBroker, checkBucket, checkCompression, ch
 import type { Compression } from "../function/formats/format";
 import { credentialsFrom, PROVIDER_NAMES, SCF_NAMES, type Credentials } from "../function/credentials";
 import { cosSource, type BackupSource } from "./backup-source";
-import { kafkaErrorLine } from "./calls";
+import { kafkaErrorLine, reportWaiting } from "./calls";
 import { UnreadableObject } from "../function/formats/format";
 import { IntegrityError, NothingBackedUp, UsageError } from "./errors";
 import { DEFAULT_CODEC, DEFAULT_PRICES, FIGURES_SOURCE, MODELLED_CODECS, MODELLED_COMPRESSIONS, codecCpu, oneFunction, planBackup, type BackupPlan, type Codec, type TopicMeasurement } from "./cost-model";
@@ -543,6 +543,8 @@ export async function main(
 
   for (const command of [historyCommand, verifyCommand, restoreCommand, exportCommand, estimateCommand]) command(program, ctx);
 
+  // A call that waits says so every few seconds, as the progress display does for long work (stderr, plain lines).
+  reportWaiting(warn);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (err) {
@@ -552,6 +554,8 @@ export async function main(
       throw new UsageError(err.message.replace(/^error: /, ""));
     }
     throw err;
+  } finally {
+    reportWaiting(undefined);
   }
   return ctx.status;
 }
