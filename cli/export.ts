@@ -11,7 +11,7 @@ import { manifestsFor, type BackupSource, type ManifestCheckOptions } from "./ba
 import { UsageError } from "./errors";
 import { jsonLine } from "../function/formats/jsonl/line";
 import { quietProgress, type Progress } from "./progress";
-import { recordBytes, selectObjects, selected, type Selection } from "./selection";
+import { heldOffsets, recordBytes, selectObjects, selected, type HeldOffsets, type Selection } from "./selection";
 
 export type ExportFormat = "jsonl" | "values" | "value-files";
 export const EXPORT_FORMATS: readonly ExportFormat[] = ["jsonl", "values", "value-files"];
@@ -31,7 +31,15 @@ export interface ExportReport {
   objects: number;
   /** Records without a value (tombstones): no file with value-files, nothing but the separator with values. */
   tombstones: number;
-  byPartition: Map<number, { records: number; firstOffset: number | null; lastOffset: number | null }>;
+  byPartition: Map<number, PartitionExport>;
+}
+
+export interface PartitionExport {
+  records: number;
+  firstOffset: number | null;
+  lastOffset: number | null;
+  /** When none of the partition's records is selected: what the backup holds of it. */
+  held?: HeldOffsets;
 }
 
 /** Writes, waiting for the stream to drain; a failed write (a full disk) throws here, naming the file. */
@@ -52,7 +60,8 @@ export async function exportBackup(source: BackupSource, options: ExportOptions)
   const partial = `${out}.partial`;
   if (existsSync(out)) throw new UsageError(`--out: ${out} exists; give a path that does not, so nothing is overwritten`);
   if (existsSync(partial)) throw new UsageError(`--out: ${partial} exists, left by an export that was stopped; remove it, or give another --out`);
-  const plan = selectObjects(await source.objectsToRead(), options);
+  const listing = await source.objectsToRead();
+  const plan = selectObjects(listing, options);
   const manifests = await manifestsFor(source, [...plan.values()].flat(), options);
   const report: ExportReport = { records: 0, bytes: 0, objects: 0, tombstones: 0, byPartition: new Map() };
   let stream: WriteStream | undefined;
@@ -69,11 +78,13 @@ export async function exportBackup(source: BackupSource, options: ExportOptions)
   progress.start("exporting", total, "bytes of objects");
   try {
     for (const [partition, objects] of plan) {
-      const pr = { records: 0, firstOffset: null as number | null, lastOffset: null as number | null };
+      const pr: PartitionExport = { records: 0, firstOffset: null, lastOffset: null };
       report.byPartition.set(partition, pr);
+      let lastRead: number | undefined;
       for (const object of objects) {
         report.objects++;
         for await (const { line, record: r } of source.records(object, (stored) => manifests.check(object.key, stored))) {
+          lastRead = r.offset;
           if (!selected(r, options)) continue;
           pr.records++;
           pr.firstOffset ??= r.offset;
@@ -91,6 +102,7 @@ export async function exportBackup(source: BackupSource, options: ExportOptions)
         read += object.storedBytes;
         progress.update(read);
       }
+      if (pr.records === 0) pr.held = heldOffsets(listing, partition, objects, lastRead);
     }
     if (stream) await close(stream);
     renameSync(partial, out);

@@ -22,7 +22,7 @@ import { progressOn, type Progress } from "./progress";
 import { DEFAULT_CONCURRENCY, RestoreStopped, restoreBackup, type RestoreReport } from "./restore";
 import { checkpointName, restoreTopics, targetsOf, type TopicsRestoreReport } from "./restore-topics";
 import { checkLocation, checkOneTopicOptions, checkTopicPrefix, incarnationOf, namedError, onceEach, topicProgress, topicsAt, topicsWanted, type TopicFlags } from "./topics";
-import type { Selection } from "./selection";
+import { nothingSelectedText, type Selection } from "./selection";
 import { verifyBackup, type Hole, type VerifyReport } from "./verify";
 
 /** Exit statuses, as the help documents them. */
@@ -383,7 +383,7 @@ function restoreLines(r: RestoreReport, target: string): string[] {
     lines.push(`${would("created", "would create")} topic ${target}: ${r.created.partitions} partition(s), replication factor ${rf}, settings: ${settings}`);
     if (r.dryRun) lines.push("as Terraform (tencentcloud provider):", ...r.created.terraform.split("\n"));
   }
-  for (const [p, c] of r.byPartition) lines.push(`partition ${p}: ${would(`${c.records} records restored`, `would send ${c.records} records`)} (${offsets(c.firstOffset, c.lastOffset)}), ${c.bytes} bytes`);
+  for (const [p, c] of r.byPartition) lines.push(`partition ${p}: ${c.held ? nothingSelectedText(p, c.held) : `${would(`${c.records} records restored`, `would send ${c.records} records`)} (${offsets(c.firstOffset, c.lastOffset)}), ${c.bytes} bytes`}`);
   if (r.largestRecord) lines.push(`largest record: partition ${r.largestRecord.partition} offset ${r.largestRecord.offset}, ${r.largestRecord.bytes} bytes`);
   if (r.positions.length) {
     const rows = [["group", "partition", "source offset", "target offset"], ...r.positions.map((g) => [g.groupId, String(g.partition), g.sourceOffset, g.targetOffset ?? "(after the restore)"])];
@@ -461,7 +461,7 @@ const unlistedText = (n: number) => `${n} object(s) ${n === 1 ? "is" : "are"} li
 /** What export prints for one topic: each partition, and the totals written to `out`. */
 function exportLines(report: ExportReport, out: string): string[] {
   return [
-    ...[...report.byPartition].map(([p, r]) => `partition ${p}: ${r.records} records (${offsets(r.firstOffset, r.lastOffset)})`),
+    ...[...report.byPartition].map(([p, r]) => `partition ${p}: ${r.held ? nothingSelectedText(p, r.held) : `${r.records} records (${offsets(r.firstOffset, r.lastOffset)})`}`),
     `${report.records} records, ${report.bytes} bytes${report.tombstones ? ` (${report.tombstones} without a value)` : ""}, from ${report.objects} objects, written to ${out}`,
   ];
 }

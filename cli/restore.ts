@@ -23,7 +23,7 @@
 import { Partitioners, type Admin, type IHeaders, type Kafka, type Message, type PartitionMetadata, type Producer } from "kafkajs";
 import { existsSync, readFileSync } from "node:fs";
 import type { KafkaRecord } from "../function/formats/record";
-import { manifestsFor, type BackupLocation, type BackupSource, type ManifestCheckOptions, type ManifestIndex, type SourceObject, type StoredDigest } from "./backup-source";
+import { manifestsFor, type BackupLocation, type BackupSource, type ManifestCheckOptions, type ManifestIndex, type SourceListing, type SourceObject, type StoredDigest } from "./backup-source";
 import { kafkaCall } from "./calls";
 import { CheckpointFile } from "./checkpoint-file";
 import { IntegrityError, UsageError } from "./errors";
@@ -32,7 +32,7 @@ import { ProducerPool } from "./producer-pool";
 import { quietProgress, type Progress } from "./progress";
 import { EMPTY_DIGEST, addHashes, combine, readBackDigests, recordHash, type PartitionDigest } from "./restore-check";
 import { activeGroups, createTargetTopic, planTarget, terraformTopic, type TargetPlan } from "./restore-target";
-import { recordBytes, selectObjects, selected, type Selection } from "./selection";
+import { heldOffsets, recordBytes, selectObjects, selected, type HeldOffsets, type Selection } from "./selection";
 import { topicOf } from "./topics";
 import { Throttle } from "./throttle";
 import type { GroupSnapshot, TopicSnapshot } from "../function/contracts";
@@ -114,6 +114,8 @@ export interface PartitionRestore {
   bytes: number;
   firstOffset: number | null;
   lastOffset: number | null;
+  /** When the preflight read selected none of the partition's records: what the backup holds of it. */
+  held?: HeldOffsets;
 }
 
 /** One recorded group's position on one partition: where it was on the source, where it is (or would be) on the target. */
@@ -285,7 +287,8 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
   checkGroupsPlaceable(options);
   const { checkpoint, resuming } = startCheckpoint(source.options, selection, options);
   const after = new Map(Object.entries(checkpoint.restored).map(([p, o]) => [Number(p), o]));
-  const plan = selectObjects(await source.objectsToRead(), selection, after);
+  const listing = await source.objectsToRead();
+  const plan = selectObjects(listing, selection, after);
   const manifests = await manifestsFor(source, [...plan.values()].flat(), options);
   const snapshot = newestSnapshot(manifests.manifests);
   // Groups from the newest run that could read them (a run denied them records none).
@@ -317,7 +320,7 @@ export async function restoreBackup(source: BackupSource, kafka: Kafka | undefin
     }
     const scan = options.dryRun || options.scan !== false;
     // Source partition -> records selected before each tracked offset (for a dry run's predicted positions).
-    const before = scan ? await readSelection(source, plan, manifests, selection, after, tracked, report, options) : new Map<number, Map<bigint, number>>();
+    const before = scan ? await readSelection(source, listing, plan, manifests, selection, after, tracked, report, options) : new Map<number, Map<bigint, number>>();
     const limit = target?.maxMessageBytes;
     const big = report.largestRecord;
     if (limit && big && big.bytes + RECORD_OVERHEAD_BYTES > limit) {
@@ -443,6 +446,7 @@ async function checkTarget(admin: Admin, brokers: string, sourceTopic: string, s
  */
 async function readSelection(
   source: BackupSource,
+  listing: SourceListing,
   plan: Map<number, SourceObject[]>,
   manifests: ManifestIndex,
   selection: Selection,
@@ -460,6 +464,7 @@ async function readSelection(
     const marks = tracked.get(partition) ?? [];
     const below = new Map(marks.map((m) => [m, 0]));
     before.set(partition, below);
+    let lastRead: number | undefined;
     for (const object of objects) {
       report.objects++;
       const check = (stored: StoredDigest) => {
@@ -472,6 +477,7 @@ async function readSelection(
       };
       for await (const chunk of source.recordChunks(object, check)) {
         for (const { record: r } of chunk) {
+          lastRead = r.offset;
           if (!selected(r, selection, after.get(partition) ?? -1)) continue;
           const bytes = recordBytes(r);
           counts.records++;
@@ -485,6 +491,7 @@ async function readSelection(
       read += object.storedBytes;
       progress.update(read);
     }
+    if (counts.records === 0) counts.held = heldOffsets(listing, partition, objects, lastRead);
   }
   progress.stop();
   return before;

@@ -51,6 +51,28 @@ export function selectObjects(listing: SourceListing, s: Selection, after: Map<n
   return out;
 }
 
+/** What a backup holds of one partition, told when a selection takes none of its records. */
+export interface HeldOffsets {
+  /** The offset its first object begins at. */
+  firstOffset: number;
+  /** The last record's offset, once its last object was read; null when it was not. */
+  lastOffset: number | null;
+}
+
+/** What the backup holds of `partition`, given the objects read for it and the last offset they held. */
+export function heldOffsets(listing: SourceListing, partition: number, read: SourceObject[], lastRead: number | undefined): HeldOffsets {
+  const objects = listing.partitions.get(partition)!;
+  const readLast = read.includes(objects[objects.length - 1]) && lastRead !== undefined;
+  return { firstOffset: objects[0].firstOffset, lastOffset: readLast ? lastRead : null };
+}
+
+/** A partition of which nothing is selected, and what the backup holds of it: "no record selected; the backup holds offsets 0–4 of partition 0". */
+export function nothingSelectedText(partition: number, held: HeldOffsets): string {
+  const { firstOffset: first, lastOffset: last } = held;
+  const range = last === null ? `offsets from ${first} on` : first === last ? `only offset ${first}` : `offsets ${first}–${last}`;
+  return `no record selected; the backup holds ${range} of partition ${partition}`;
+}
+
 /** "it has partition 0", "it has partitions 0, 2", "it has no partition": what a backup holds, for messages. */
 const partitionsText = (partitions: number[]) => (partitions.length === 0 ? "it has no partition" : `it has partition${partitions.length > 1 ? "s" : ""} ${partitions.join(", ")}`);
 

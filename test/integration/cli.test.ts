@@ -473,6 +473,15 @@ describe("dry run, time ranges, repartition and export", () => {
     expect(r.lines.at(-1)).toMatch(new RegExp(`^dry run: would send 280 records, \\d+ bytes, read from \\d+ objects, into ${target}; nothing sent$`));
     expect(await consumeAll(target)).toEqual([]);
     expect(existsSync(cp[1])).toBe(false);
+
+    // A range past the backup's end selects nothing and says what the backup holds; a partition it lacks is a usage error.
+    const past = await cli("restore", ...source(topic, prefix), "--target-topic", target, "--dry-run", "--partition", "0", "--from-offset", "1000");
+    expect(past.code).toBe(0);
+    expect(past.lines[0]).toBe("partition 0: no record selected; the backup holds offsets 0–149 of partition 0");
+    expect(await refusal("restore", ...source(topic, prefix), "--target-topic", target, "--dry-run", "--partition", "2")).toEqual({
+      status: 2,
+      message: "error: --partition: the backup has no partition 2; it has partitions 0, 1\n(add --help for usage)",
+    });
   });
 
   it("restore by time takes exactly the records whose timestamps are in the range", async () => {

@@ -22,6 +22,16 @@ describe("exportBackup", () => {
     expect(readFileSync(out, "utf8").split("\n").map((l) => l && JSON.parse(l).offset)).toEqual([2, 3, 4, ""]);
   });
 
+  it("a range past what the backup holds writes no record and says what the backup holds of the partition", async () => {
+    const b = new MemoryBackup();
+    const objects = [b.object(0, records(0, 3)), b.object(0, records(3, 6))];
+    b.manifest([{ partition: 0, start: 0, objects }]);
+    const out = join(mkdtempSync(join(tmpdir(), "ckb-export-")), "out.jsonl");
+    const report = await exportBackup(b.source(), { format: "jsonl", out, partitions: [0], fromOffset: 10 });
+    expect(report.records).toBe(0);
+    expect(report.byPartition.get(0)).toEqual({ records: 0, firstOffset: null, lastOffset: null, held: { firstOffset: 0, lastOffset: 5 } });
+  });
+
   it("stops at a damaged object, naming it, and leaves neither the file nor its .partial", async () => {
     const b = new MemoryBackup();
     const objects = [b.object(0, records(0, 3)), b.object(0, records(3, 6))];

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { IntegrityError, NothingBackedUp, UsageError } from "../../cli/errors";
 import { restoreBackup, type RestoreOptions } from "../../cli/restore";
+import { nothingSelectedText } from "../../cli/selection";
 import { MemoryBackup, T0, type TestRecord } from "../helpers/memory-backup";
 import type { TopicSnapshot } from "../../function/contracts";
 
@@ -34,6 +35,18 @@ describe("restoreBackup, dry run without brokers", () => {
     });
     expect(report.bytes).toBe(37);
     expect(existsSync(path)).toBe(false);
+  });
+
+  it("a selection past what the backup holds takes no record, and says what the backup holds of the partition", async () => {
+    // Past the end: the partition's last object is read, so its last offset is known.
+    const past = await dryRun(backup(), { partitions: [0], fromOffset: 10 });
+    expect(past.records).toBe(0);
+    expect(Object.fromEntries(past.byPartition)).toEqual({ 0: { records: 0, bytes: 0, firstOffset: null, lastOffset: null, held: { firstOffset: 0, lastOffset: 5 } } });
+    expect(nothingSelectedText(0, past.byPartition.get(0)!.held!)).toBe("no record selected; the backup holds offsets 0–5 of partition 0");
+    // After every object's hour: no object is read, so only where the partition begins is known.
+    const later = await dryRun(backup(), { partitions: [1], fromTimeMs: T0 + 24 * 3_600_000 });
+    expect(later.byPartition.get(1)!.held).toEqual({ firstOffset: 0, lastOffset: null });
+    expect(nothingSelectedText(1, later.byPartition.get(1)!.held!)).toBe("no record selected; the backup holds offsets from 0 on of partition 1");
   });
 
   it("stops at an object whose bytes are not those its manifest recorded, naming it", async () => {
