@@ -12,7 +12,13 @@ export const WASM_OUT_DIR = join(ROOT, "generated/wasm");
 /** The TypeScript module generated from `watPath`: its name and text. */
 export async function generatedWasmModule(watPath: string): Promise<{ file: string; text: string }> {
   const assembler = await wabt();
-  const parsed = assembler.parseWat(basename(watPath), readFileSync(watPath, "utf8"), { simd: true });
+  let parsed: ReturnType<typeof assembler.parseWat>;
+  try {
+    parsed = assembler.parseWat(basename(watPath), readFileSync(watPath, "utf8"), { simd: true });
+  } catch (err) {
+    // wabt's own message names the line and column; its stack would print the whole assembler.
+    throw new Error(`${relative(ROOT, watPath)}: ${(err as Error).message}`);
+  }
   try {
     parsed.validate();
     const bytes = Buffer.from(parsed.toBinary({ write_debug_names: false }).buffer);
@@ -38,5 +44,8 @@ if (require.main === module) {
       writeFileSync(file, text);
       console.log(`${relative(ROOT, file)} written`);
     }
-  })();
+  })().catch((err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  });
 }

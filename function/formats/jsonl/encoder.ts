@@ -40,12 +40,13 @@ const ESCAPE_MODULE = new Module(Buffer.from(WASM_BASE64, "base64"));
 interface EscapeExports {
   memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   escape(src: number, n: number, dst: number, limit: number): number;
-  high: { value: number };
-  consumed: { value: number };
 }
 
-/** Where the line starts in the module's memory: after the escape table (json-escape.wat). */
-const LINE_AT = 1024;
+/** The escaper's status after a call, as 32-bit words of its memory (json-escape.wat): input bytes consumed, and 1 if any was >= 0x80. */
+const CONSUMED = 1024 / 4;
+const HIGH = 1028 / 4;
+/** Where the line starts in the module's memory: after the escape table and the status (json-escape.wat). */
+const LINE_AT = 1040;
 const PAGE_BYTES = 64 * 1024;
 
 export class JsonLinesEncoder {
@@ -55,8 +56,9 @@ export class JsonLinesEncoder {
   private readonly partitionPrefix: Buffer[] = [];
   private readonly headerPrefix = new Map<string, Buffer>();
   private readonly wasm = new Instance(ESCAPE_MODULE).exports as unknown as EscapeExports;
-  /** The module's memory, whole; views are made again whenever it grows. */
+  /** The module's memory, whole, and as 32-bit words; views are made again whenever it grows. */
   private memory!: Uint8Array;
+  private words!: Int32Array;
   /** Where a string to escape is copied, past the line, and how many bytes fit there. */
   private inputAt = 0;
   private inputBytes = 0;
@@ -144,22 +146,23 @@ export class JsonLinesEncoder {
     this.reserve(n + 2);
     this.input(src);
     this.bytes[this.pos++] = 0x22;
-    const { escape, high, consumed } = this.wasm;
-    high.value = 0;
+    const escape = this.wasm.escape;
     // Input byte i is at `at + i` (the input area moves when the line grows).
     let at = this.inputAt;
+    let high = 0;
     for (let done = 0; ; ) {
       // One byte short of the room: the closing quote.
       const end = escape(at + done, n - done, LINE_AT + this.pos, LINE_AT + this.bytes.length - 1);
       this.pos = end - LINE_AT;
-      done += consumed.value;
+      done += this.words[CONSUMED];
+      high |= this.words[HIGH];
       if (done === n) break;
       this.reserve(n - done + 64);
       at = this.inputAt - done;
       this.memory.set(src.subarray(done), this.inputAt);
     }
     // Bytes >= 0x80 were copied as they are: right only if the whole string is UTF-8.
-    if (high.value && !isUtf8(src)) return false;
+    if (high && !isUtf8(src)) return false;
     this.bytes[this.pos++] = 0x22;
     return true;
   }
@@ -201,6 +204,7 @@ export class JsonLinesEncoder {
     const needed = LINE_AT + lineBytes + inputBytes;
     if (needed > memory.buffer.byteLength) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE_BYTES));
     this.memory = new Uint8Array(memory.buffer);
+    this.words = new Int32Array(memory.buffer);
     this.bytes = Buffer.from(memory.buffer, LINE_AT, lineBytes);
     this.inputAt = LINE_AT + lineBytes;
     this.inputBytes = inputBytes;

@@ -5,19 +5,18 @@
 ;;
 ;; Memory: bytes [0, 1024) hold the escape table the encoder fills, 8 bytes per ASCII byte: the escape
 ;; JSON.stringify writes for it (up to 6 bytes), and at index 7 its length (0 when the byte needs none).
-;; The encoder places the line and the input past it.
+;; Bytes [1024, 1032) are the last call's status, read by the encoder as plain memory (cheaper from
+;; JavaScript than exported globals): at 1024 (i32) how many input bytes it consumed, all of them unless
+;; the room ran out; at 1028 (i32) 1 when it copied a byte >= 0x80, so the caller must check the input is
+;; UTF-8. The encoder places the line and the input past them.
 (module
   (memory (export "memory") 1)
-  ;; Set to 1 when a byte >= 0x80 was copied: the caller then checks that the input is UTF-8.
-  (global $high (export "high") (mut i32) (i32.const 0))
-  ;; How many input bytes the last call consumed (all of them, unless the room ran out).
-  (global $consumed (export "consumed") (mut i32) (i32.const 0))
 
   ;; Copies src[0, n) to dst with JSON's escapes for bytes < 0x20, '"' and '\', writing below `limit`;
-  ;; returns the address after the last byte written. Stops early, with $consumed < n, when fewer than
+  ;; returns the address after the last byte written. Stops early, consuming fewer than n, when fewer than
   ;; 8 bytes of room are left before an escape or a single byte (16 before a block of 16).
   (func (export "escape") (param $src i32) (param $n i32) (param $dst i32) (param $limit i32) (result i32)
-    (local $i i32) (local $v v128) (local $seen v128) (local $mask i32) (local $c i32) (local $entry i32)
+    (local $i i32) (local $v v128) (local $seen v128) (local $mask i32) (local $c i32) (local $entry i32) (local $high i32)
     (block $done
       (loop $next
         (if (i32.and (i32.le_u (i32.add (local.get $i) (i32.const 16)) (local.get $n))
@@ -49,7 +48,7 @@
                          (i32.and (i32.ne (local.get $c) (i32.const 34)) (i32.ne (local.get $c) (i32.const 92))))
               (then
                 (i32.store8 (local.get $dst) (local.get $c))
-                (if (i32.ge_u (local.get $c) (i32.const 128)) (then (global.set $high (i32.const 1))))
+                (if (i32.ge_u (local.get $c) (i32.const 128)) (then (local.set $high (i32.const 1))))
                 (local.set $i (i32.add (local.get $i) (i32.const 1)))
                 (local.set $dst (i32.add (local.get $dst) (i32.const 1)))
                 (br $next)))))
@@ -60,6 +59,6 @@
         (local.set $dst (i32.add (local.get $dst) (i32.load8_u offset=7 (local.get $entry))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
-    (if (i8x16.bitmask (local.get $seen)) (then (global.set $high (i32.const 1))))
-    (global.set $consumed (local.get $i))
+    (i32.store (i32.const 1024) (local.get $i))
+    (i32.store (i32.const 1028) (i32.or (local.get $high) (i32.ne (i8x16.bitmask (local.get $seen)) (i32.const 0))))
     (local.get $dst)))
