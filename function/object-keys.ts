@@ -28,14 +28,15 @@ export const NO_TIME_FOLDER = "dt=none/hour=none";
  * else undefined. Up to 15 digits without a sign is both exact as a number and at most LAST_FOLDER_MS's size.
  */
 export function folderMs(timestamp: string): number | undefined {
-  // A loop over the characters, not a regular expression: the cut rule asks this for every record.
+  // Digits read in a loop, not a regular expression and Number(): the cut rule asks this for every record.
   const n = timestamp.length;
   if (n === 0 || n > 15) return undefined;
+  let ms = 0;
   for (let i = 0; i < n; i++) {
-    const c = timestamp.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return undefined;
+    const digit = timestamp.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    ms = ms * 10 + digit;
   }
-  const ms = Number(timestamp);
   return ms <= LAST_FOLDER_MS ? ms : undefined;
 }
 
