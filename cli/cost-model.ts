@@ -22,27 +22,26 @@ export interface CpuLine {
 
 /**
  * The handler's CPU (user + system of its process) on Node.js 18.15, SCF's runtime, per codec, from one run of
- * `BENCH_RECORDS=200000 BENCH_REPEATS=3 BENCH_BASELINE_SCRIPT=<main's bundle> BENCH_NODE=$(bash
- * test/services/install-node.sh) npm run bench -- zstd` (bench/README.md, "zstd on Node.js 18.15", 2026-12-05
- * 17:50–17:52 UTC, after kafkajs's idle check was skipped and the bundle trimmed; load average 5–11, yet raw kafkajs
- * consumption ran at 4.91 CPU-s per million 1 KiB records, below the 5.48 of the quiet run before it): the medians of
- * 3 drains at 1,170-byte and 246-byte lines (1 KiB and 100 B values, 200,000 records, one invocation each), less the
- * start, a straight line through both. `startSeconds` (process, bundle, connections, group join, manifest) was
- * measured apart (Node 20, throughput bench). These are what the handler costs on a core of its own; sizing adds
- * `SIZING_CPU_MARGIN` on top, the cost per month does not. The zstd bench prints this model's figure beside each
- * codec's, so a change of the handler that moves its cost shows there.
+ * `BENCH_RECORDS=200000 BENCH_REPEATS=5 BENCH_BASELINE=1ba8499 BENCH_NODE=$(bash test/services/install-node.sh) npm
+ * run bench -- zstd encode` (bench/README.md, "zstd on Node.js 18.15", 2026-12-05 20:14–20:21 UTC, a quiet machine,
+ * after strings were escaped in WebAssembly): the medians of 5 drains at 1,170-byte and 246-byte lines (1 KiB and
+ * 100 B values, 200,000 records, one invocation each), less the start, a straight line through both.
+ * `startSeconds` (process, bundle, connections, group join, manifest) was measured apart (Node 20, throughput
+ * bench). These are what the handler costs on a core of its own; sizing adds `SIZING_CPU_MARGIN` on top, the cost
+ * per month does not. The zstd bench prints this model's figure beside each codec's, so a change of the handler
+ * that moves its cost shows there.
  */
 export const HANDLER_CPU = {
   startSeconds: 0.26,
   codecs: {
-    // CPU-s per million records, start included, at 1,170-byte / 246-byte lines: 22.21 / 12.75.
-    "gzip 6": { microsPerRecord: 8.931, microsPerLineByte: 0.010238 },
-    // 15.68 / 11.11
-    "gzip 1": { microsPerRecord: 8.593, microsPerLineByte: 0.004946 },
-    // 12.50 / 11.52
-    "zstd 1": { microsPerRecord: 9.959, microsPerLineByte: 0.001061 },
-    // 16.97 / 11.73
-    "zstd 3": { microsPerRecord: 9.035, microsPerLineByte: 0.005671 },
+    // CPU-s per million records, start included, at 1,170-byte / 246-byte lines: 19.91 / 11.88.
+    "gzip 6": { microsPerRecord: 8.442, microsPerLineByte: 0.00869 },
+    // 14.75 / 10.15
+    "gzip 1": { microsPerRecord: 7.625, microsPerLineByte: 0.004978 },
+    // 10.90 / 9.87
+    "zstd 1": { microsPerRecord: 8.296, microsPerLineByte: 0.001115 },
+    // 14.64 / 10.41
+    "zstd 3": { microsPerRecord: 7.984, microsPerLineByte: 0.004578 },
   } satisfies Record<string, CpuLine>,
 } as const;
 

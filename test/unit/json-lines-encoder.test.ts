@@ -84,6 +84,30 @@ describe("JsonLinesEncoder", () => {
     expect(() => encoder.encode(0, { ...message(5, TS, null, null), timestamp: undefined as unknown as string })).toThrow(/timestamp undefined is not a decimal int64/);
   });
 
+  it("escapes every byte value at every place of a 16-byte block, and strings that outgrow the line's room", () => {
+    // The escaper reads 16 bytes at a time and stops when the room runs out; both edges, for every byte.
+    const encoder = new JsonLinesEncoder();
+    for (let c = 0; c < 256; c++) {
+      for (let at = 0; at < 34; at++) {
+        const value = Buffer.alloc(34, 0x61);
+        value[at] = c;
+        const m = message(1, TS, null, value);
+        const n = encoder.encode(0, m);
+        expect(encoder.bytes.subarray(0, n).equals(referenceLine(0, m))).toBe(true);
+      }
+    }
+    // Only escapes: twice (or six times) the room the string asked for, made in rounds; a fresh encoder each
+    // time so the line starts small.
+    for (const piece of ['"', "\x01", "\n"]) {
+      for (const length of [1, 15, 16, 17, 1000, 70_000, 300_000]) {
+        const m = message(2, TS, b(piece.repeat(length)), b(piece.repeat(length)));
+        const fresh = new JsonLinesEncoder();
+        const n = fresh.encode(0, m);
+        expect(fresh.bytes.subarray(0, n).equals(referenceLine(0, m))).toBe(true);
+      }
+    }
+  });
+
   it("matches the reference on random records (fuzz)", () => {
     // Deterministic, so a failure can be replayed; bytes drawn mostly from the ones that matter.
     let seed = 0x2545f491;

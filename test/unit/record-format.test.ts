@@ -106,10 +106,18 @@ describe("object keys", () => {
     expect(startsNewObject({ firstTimestamp: ms(t), encodedBytes: 91 }, { timestamp: ms(t), encodedBytes: 10 }, 100)).toBe(true);
     expect(startsNewObject({ firstTimestamp: ms(t), encodedBytes: 1 }, { timestamp: ms(t + 3_600_000), encodedBytes: 1 }, 100)).toBe(true);
     expect(timeFolder(ms(t))).toBe("dt=2024-01-01/hour=10");
+    // Writers of several partitions take turns: each object's own first hour counts, whichever was asked before.
+    const a = { firstTimestamp: ms(t), encodedBytes: 1 };
+    const b = { firstTimestamp: ms(t + 3_600_000), encodedBytes: 1 };
+    expect(startsNewObject(a, { timestamp: ms(t + 60_000), encodedBytes: 1 }, 100)).toBe(false);
+    expect(startsNewObject(b, { timestamp: ms(t + 3_660_000), encodedBytes: 1 }, 100)).toBe(false);
+    expect(startsNewObject(a, { timestamp: ms(t + 3_660_000), encodedBytes: 1 }, 100)).toBe(true);
+    expect(startsNewObject(b, { timestamp: ms(t + 60_000), encodedBytes: 1 }, 100)).toBe(true);
   });
   it("puts timestamps that are no instant from 1970 to year 9999 in one folder, which parses", () => {
     expect(timeFolder("253402300799999")).toBe("dt=9999-12-31/hour=23");
-    for (const t of ["-1", "-3600000", "253402300800000", "1700000000000000", "1700000000000000000", "9223372036854775807"]) {
+    expect(timeFolder("0")).toBe("dt=1970-01-01/hour=00");
+    for (const t of ["-1", "-3600000", "253402300800000", "1700000000000000", "1700000000000000000", "9223372036854775807", "", "1e3", " 1", "+1", "0x10", "1.5"]) {
       expect(timeFolder(t)).toBe(NO_TIME_FOLDER);
     }
     // None of them shares an hour with a dated record; they share one with each other.

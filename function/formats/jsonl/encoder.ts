@@ -3,20 +3,12 @@
 // of the record object (test/unit/json-lines-encoder.test.ts keeps that encoder as the reference):
 // valid UTF-8 is copied with JSON's escapes (`"`, `\`, control characters; U+2028/9 and DEL as
 // they are), anything else becomes base64 with an encoding flag, and `offset` and `timestamp` are
-// Kafka's own decimal digits.
+// Kafka's own decimal digits. Strings are escaped in WebAssembly (json-escape.wat): the line lives in
+// that module's memory, so nothing is copied back out.
 import { isUtf8 } from "node:buffer";
 import type { KafkaMessage } from "kafkajs";
+import { WASM_BASE64 } from "../../../generated/wasm/json-escape";
 import { timestampInt64 } from "../../int64";
-
-/** The escape JSON.stringify writes for each ASCII byte that needs one (control characters, '"' and '\\'). */
-const ESCAPES: Buffer[] = [];
-for (let c = 0; c < 0x80; c++) {
-  const json = JSON.stringify(String.fromCharCode(c)).slice(1, -1);
-  if (json.length > 1) ESCAPES[c] = Buffer.from(json, "latin1");
-}
-
-/** Runs at least this long are copied natively; shorter ones byte by byte (a native call costs more). */
-const NATIVE_COPY_BYTES = 48;
 
 const ascii = (s: string) => Buffer.from(s, "latin1");
 const NULL = ascii("null");
@@ -34,14 +26,53 @@ const END = ascii("]}\n");
 /** Header names seen, encoded as `{"name":<name>,"value":`; bounded, names are few in practice. */
 const MAX_CACHED_NAMES = 1024;
 
+/** The part of the WebAssembly API used here (the project's TypeScript libraries declare none of it). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: unknown };
+}
+const { Module, Instance } = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** json-escape.wat, compiled once per process (a few hundred bytes: synchronous is fine). */
+const ESCAPE_MODULE = new Module(Buffer.from(WASM_BASE64, "base64"));
+
+/** What json-escape.wat exports. */
+interface EscapeExports {
+  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  escape(src: number, n: number, dst: number, limit: number): number;
+}
+
+/** The escaper's status after a call, as 32-bit words of its memory (json-escape.wat): input bytes consumed, and 1 if any was >= 0x80. */
+const CONSUMED = 1024 / 4;
+const HIGH = 1028 / 4;
+/** Where the line starts in the module's memory: after the escape table and the status (json-escape.wat). */
+const LINE_AT = 1040;
+const PAGE_BYTES = 64 * 1024;
+
 export class JsonLinesEncoder {
-  /** The line last encoded is `bytes[0, length)`; valid until the next call. */
-  bytes = Buffer.allocUnsafeSlow(64 * 1024);
+  /** The line last encoded is `bytes[0, length)`; valid until the next call (a view of the escaper's memory). */
+  bytes!: Buffer;
   private pos = 0;
   private readonly partitionPrefix: Buffer[] = [];
   private readonly headerPrefix = new Map<string, Buffer>();
-  private wordsOf?: ArrayBufferLike;
-  private words: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private readonly wasm = new Instance(ESCAPE_MODULE).exports as unknown as EscapeExports;
+  /** The module's memory, whole, and as 32-bit words; views are made again whenever it grows. */
+  private memory!: Uint8Array;
+  private words!: Int32Array;
+  /** Where a string to escape is copied, past the line, and how many bytes fit there. */
+  private inputAt = 0;
+  private inputBytes = 0;
+
+  constructor() {
+    this.layout(64 * 1024, 64 * 1024);
+    // The escape table (json-escape.wat): JSON.stringify's escape of each ASCII byte that needs one.
+    for (let c = 0; c < 0x80; c++) {
+      const json = JSON.stringify(String.fromCharCode(c)).slice(1, -1);
+      if (json.length === 1) continue;
+      this.memory.set(ascii(json), c * 8);
+      this.memory[c * 8 + 7] = json.length;
+    }
+  }
 
   /** Encodes one record as a JSON line (with its newline) and returns its length in bytes. */
   encode(partition: number, m: KafkaMessage): number {
@@ -111,84 +142,35 @@ export class JsonLinesEncoder {
   /** Writes `src` as a JSON string if it is UTF-8; false (having written garbage past the start) if not. */
   private text(src: Buffer): boolean {
     const n = src.length;
-    // Every byte once, the quotes, and room for a few escapes before the buffer must grow.
-    this.reserve(n + 64);
-    let out = this.bytes;
-    let pos = this.pos;
-    out[pos++] = 0x22;
-    let utf8 = false;
-    let i = 0;
-    for (;;) {
-      const next = this.nextSpecial(src, i, utf8);
-      pos = copyRun(src, i, next, out, pos);
-      if (next === n) break;
-      const c = src[next];
-      i = next + 1;
-      if (c >= 0x80) {
-        // Multi-byte UTF-8 (if valid): copied from here on, only escapes looked for.
-        if (!isUtf8(src)) return false;
-        utf8 = true;
-        out[pos++] = c;
-        continue;
-      }
-      const escape = ESCAPES[c];
-      if (pos + escape.length + (n - i) + 1 > out.length) {
-        this.pos = pos;
-        this.reserve(escape.length + (n - i) + 64);
-        out = this.bytes;
-      }
-      // '"' and '\\', the escapes JSON values hold most, written directly: on Node.js 18, a byte loop over the
-      // escape's Buffer cost a sixth of encoding a 1 KiB event (bench/README.md, "Where the time goes on Node.js 18").
-      if (c === 0x22 || c === 0x5c) {
-        out[pos++] = 0x5c;
-        out[pos++] = c;
-      } else {
-        out.set(escape, pos);
-        pos += escape.length;
-      }
+    // The string unescaped and its quotes; escapes that need more make room as they come.
+    this.reserve(n + 2);
+    this.input(src);
+    this.bytes[this.pos++] = 0x22;
+    const escape = this.wasm.escape;
+    // Input byte i is at `at + i` (the input area moves when the line grows).
+    let at = this.inputAt;
+    let high = 0;
+    for (let done = 0; ; ) {
+      // One byte short of the room: the closing quote.
+      const end = escape(at + done, n - done, LINE_AT + this.pos, LINE_AT + this.bytes.length - 1);
+      this.pos = end - LINE_AT;
+      done += this.words[CONSUMED];
+      high |= this.words[HIGH];
+      if (done === n) break;
+      this.reserve(n - done + 64);
+      at = this.inputAt - done;
+      this.memory.set(src.subarray(done), this.inputAt);
     }
-    out[pos++] = 0x22;
-    this.pos = pos;
+    // Bytes >= 0x80 were copied as they are: right only if the whole string is UTF-8.
+    if (high && !isUtf8(src)) return false;
+    this.bytes[this.pos++] = 0x22;
     return true;
   }
 
-  /**
-   * Index of the first byte at or after `from` that needs an escape (or, until `utf8`, is not ASCII),
-   * or the length. Tests four bytes at a time on 32-bit words of the Buffer's memory; kafkajs's
-   * Buffers of one fetch share their memory, so the word view is made once per fetch response (and
-   * keeps that response alive until the next one).
-   */
-  private nextSpecial(src: Buffer, from: number, utf8: boolean): number {
-    const n = src.length;
-    let i = from;
-    const base = src.byteOffset;
-    // The next 16 bytes and those up to a word boundary, one by one: in JSON values, the next quote to escape is
-    // often that close, and a byte loop finds it before the word loop would have started.
-    for (const head = Math.min(n, i + 16 + ((4 - ((base + i + 16) & 3)) & 3)); i < head; i++) {
-      const c = src[i];
-      if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0x80 && !utf8)) return i;
-    }
-    if (src.buffer !== this.wordsOf) {
-      this.wordsOf = src.buffer;
-      this.words = new Int32Array(src.buffer, 0, src.buffer.byteLength >> 2);
-    }
-    const words = this.words;
-    const high = utf8 ? 0 : -1;
-    let w = (base + i) >> 2;
-    for (const last = (base + n) >> 2; w < last; w++) {
-      // Per byte, the high bit is set where the byte is < 0x20, '"' or '\\' (or >= 0x80): the
-      // classic zero-byte and less-than tests; exact as a whole, the bytes are then checked one by one.
-      const x = words[w];
-      const q = x ^ 0x22222222;
-      const b = x ^ 0x5c5c5c5c;
-      const hit = (((x - 0x20202020) & ~x) | ((q - 0x01010101) & ~q) | ((b - 0x01010101) & ~b) | (x & high)) & 0x80808080;
-      if (hit !== 0) break;
-    }
-    for (i = Math.max(i, w * 4 - base); i < n; i++) {
-      const c = src[i];
-      if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0x80 && !utf8)) return i;
-    }
-    return n;
+  /** Copies `src` into the input area, making it larger first if needed. */
+  private input(src: Buffer): void {
+    if (src.length > this.inputBytes) this.layout(this.bytes.length, Math.max(this.inputBytes * 2, src.length));
+    this.memory.set(src, this.inputAt);
   }
 
   /** Writes a string of ASCII characters (digits) as they are. */
@@ -207,17 +189,24 @@ export class JsonLinesEncoder {
     this.pos += b.length;
   }
 
-  /** Makes room for `n` more bytes, keeping what is written. */
+  /** Makes room for `n` more bytes in the line, keeping what is written. */
   private reserve(n: number): void {
     if (this.pos + n <= this.bytes.length) return;
-    const grown = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.pos + n));
-    this.bytes.copy(grown, 0, 0, this.pos);
-    this.bytes = grown;
+    this.layout(Math.max(this.bytes.length * 2, this.pos + n), this.inputBytes);
   }
-}
 
-function copyRun(src: Buffer, from: number, to: number, out: Buffer, pos: number): number {
-  if (to - from >= NATIVE_COPY_BYTES) return pos + src.copy(out, pos, from, to);
-  for (let i = from; i < to; i++) out[pos++] = src[i];
-  return pos;
+  /**
+   * Sizes the line and the input area after it, growing the module's memory if they do not fit (what is in
+   * the line stays: growing keeps the memory's bytes, only the views must be made again).
+   */
+  private layout(lineBytes: number, inputBytes: number): void {
+    const memory = this.wasm.memory;
+    const needed = LINE_AT + lineBytes + inputBytes;
+    if (needed > memory.buffer.byteLength) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE_BYTES));
+    this.memory = new Uint8Array(memory.buffer);
+    this.words = new Int32Array(memory.buffer);
+    this.bytes = Buffer.from(memory.buffer, LINE_AT, lineBytes);
+    this.inputAt = LINE_AT + lineBytes;
+    this.inputBytes = inputBytes;
+  }
 }
