@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { createServer, type Server, type Socket } from "node:net";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -24,6 +24,7 @@ import { SASL_USERS } from "../services/kafka-broker";
 import { brokers, consumeAll, createTopic, produce, produceTransaction, recordOfShape, uniqueName, withAdmin, type SentRecord } from "../helpers/kafka";
 import { CREDENTIALS, cli, refusal } from "../helpers/cli";
 import type { RunManifest } from "../../function/contracts";
+import { muteServer, type MuteServer } from "../helpers/mute-server";
 
 const work = mkdtempSync(join(tmpdir(), "ckb-cli-test-"));
 
@@ -391,19 +392,11 @@ describe("verify and restore", () => {
 });
 
 describe("help, timeouts and failures", () => {
-  let mute: Server;
-  const held: Socket[] = [];
-  let muteAddress: string;
+  let mute: MuteServer;
   beforeAll(async () => {
-    // Accepts connections and never answers.
-    mute = createServer((socket) => held.push(socket));
-    await new Promise<void>((r) => mute.listen(0, "127.0.0.1", r));
-    muteAddress = `127.0.0.1:${(mute.address() as { port: number }).port}`;
+    mute = await muteServer();
   });
-  afterAll(async () => {
-    for (const socket of held) socket.destroy();
-    await new Promise<void>((r) => mute.close(() => r()));
-  });
+  afterAll(() => mute.close());
 
   it("--help and --version answer with exit 0, for the tool and each command, and name the environment", async () => {
     for (const args of [["--help"], ["-h"], ["history", "--help"], ["verify", "--help"], ["restore", "--help"], ["export", "--help"]]) {
@@ -436,8 +429,8 @@ describe("help, timeouts and failures", () => {
 
   it("a mute object store fails within --timeout, naming the endpoint and the wait", async () => {
     const started = Date.now();
-    await expect(cli("verify", ...source("t", "p/", `http://${muteAddress}`), "--timeout", "2")).rejects.toThrow(
-      `COS http://${muteAddress}/${TEST_BUCKET} did not answer GetBucket p/_manifests/ckafka-test/t/ within 2 s (--timeout)`,
+    await expect(cli("verify", ...source("t", "p/", `http://${mute.address}`), "--timeout", "2")).rejects.toThrow(
+      `COS http://${mute.address}/${TEST_BUCKET} did not answer GetBucket p/_manifests/ckafka-test/t/ within 2 s (--timeout)`,
     );
     expect(Date.now() - started).toBeLessThan(6_000);
   });
@@ -445,8 +438,8 @@ describe("help, timeouts and failures", () => {
   it("a mute broker and a refused broker fail fast, in one line naming the broker", async () => {
     const { topic, prefix } = await backedUp(1, 10);
     const started = Date.now();
-    await expect(cli("restore", ...source(topic, prefix), "--brokers", muteAddress, "--target-topic", "t2", "--timeout", "2", ...checkpoint())).rejects.toThrow(
-      `Kafka ${muteAddress} did not answer connect within 2 s (--timeout)`,
+    await expect(cli("restore", ...source(topic, prefix), "--brokers", mute.address, "--target-topic", "t2", "--timeout", "2", ...checkpoint())).rejects.toThrow(
+      `Kafka ${mute.address} did not answer connect within 2 s (--timeout)`,
     );
     expect(Date.now() - started).toBeLessThan(10_000);
     const refused = await new Promise<string>((resolve) => {

@@ -1,25 +1,17 @@
 // A call that waits for its answer says so on stderr every 5 s until --timeout, so that a user does not look at
 // nothing for the whole wait; the result lines (stdout, --json) get none of it.
-import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main";
 import { quietProgress } from "../../cli/progress";
 import { CREDENTIALS } from "../helpers/cli";
+import { muteServer, type MuteServer } from "../helpers/mute-server";
 
 describe("waiting for an endpoint", () => {
-  let mute: Server;
-  const held: Socket[] = [];
-  let address: string;
+  let mute: MuteServer;
   beforeAll(async () => {
-    // Accepts connections and never answers: an object store or a broker that is silent.
-    mute = createServer((socket) => held.push(socket));
-    await new Promise<void>((r) => mute.listen(0, "127.0.0.1", r));
-    address = `127.0.0.1:${(mute.address() as { port: number }).port}`;
+    mute = await muteServer();
   });
-  afterAll(async () => {
-    for (const socket of held) socket.destroy();
-    await new Promise<void>((r) => mute.close(() => r()));
-  });
+  afterAll(() => mute.close());
 
   /** Runs a command that must time out; returns its result lines, its stderr lines and the error. */
   async function timedOut(args: string[]): Promise<{ out: string[]; err: string[]; error: string }> {
@@ -33,17 +25,17 @@ describe("waiting for an endpoint", () => {
   }
 
   it("history against a silent object store says every 5 s what it waits for, then fails at --timeout", async () => {
-    const source = ["--bucket", "backup-1250000000", "--region", "ap-guangzhou", "--instance", "ckafka-abcd1234", "--topic", "orders", "--endpoint", `http://${address}`];
+    const source = ["--bucket", "backup-1250000000", "--region", "ap-guangzhou", "--instance", "ckafka-abcd1234", "--topic", "orders", "--endpoint", `http://${mute.address}`];
     const r = await timedOut(["history", ...source, "--timeout", "7", "--json"]);
-    const endpoint = `COS http://${address}/backup-1250000000`;
+    const endpoint = `COS http://${mute.address}/backup-1250000000`;
     expect(r.error).toBe(`${endpoint} did not answer GetBucket _manifests/ckafka-abcd1234/orders/ within 7 s (--timeout)`);
     expect(r.err).toEqual([expect.stringMatching(new RegExp(`^waiting for ${endpoint.replace(/[.:/]/g, "\\$&")} to answer GetBucket _manifests/ckafka-abcd1234/orders/: [56] s of 7 s \\(--timeout\\)$`))]);
     expect(r.out).toEqual([]);
   });
 
   it("estimate's connect to a silent broker says so too", async () => {
-    const r = await timedOut(["estimate", "--brokers", address, "--topic", "orders", "--timeout", "7"]);
-    expect(r.error).toBe(`Kafka ${address} did not answer connect within 7 s (--timeout)`);
-    expect(r.err).toEqual([expect.stringMatching(new RegExp(`^waiting for Kafka ${address.replace(/[.:]/g, "\\$&")} to answer connect: [56] s of 7 s \\(--timeout\\)$`))]);
+    const r = await timedOut(["estimate", "--brokers", mute.address, "--topic", "orders", "--timeout", "7"]);
+    expect(r.error).toBe(`Kafka ${mute.address} did not answer connect within 7 s (--timeout)`);
+    expect(r.err).toEqual([expect.stringMatching(new RegExp(`^waiting for Kafka ${mute.address.replace(/[.:]/g, "\\$&")} to answer connect: [56] s of 7 s \\(--timeout\\)$`))]);
   });
 });
